@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm test`: finds every *.test.ts under src/ and test/ and runs them with node's test runner
+// (through tsx). Says loudly which environment-dependent suites will be skipped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+function findTests(dir, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) findTests(full, out);
+    else if (name.endsWith('.test.ts') || name.endsWith('.test.tsx')) out.push(full);
+  }
+  return out;
+}
+
+const only = process.argv.slice(2);
+const files = only.length > 0 ? only : [...findTests('src'), ...findTests('test'), ...findTests('bench')].sort();
+
+const warnings = [];
+if (!process.env.GONGKAI_TEST_DATABASE_URL) {
+  warnings.push('GONGKAI_TEST_DATABASE_URL 未设置：存储测试只在 SQLite 上运行，PostgreSQL 被跳过。' +
+    '（例：GONGKAI_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test）');
+}
+const chromium = process.env.GONGKAI_CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  warnings.push(`未找到 Chromium（${chromium}）：端到端浏览器测试被跳过。安装：apt-get install chromium fonts-noto-cjk`);
+}
+const banner = (lines) => {
+  if (lines.length === 0) return;
+  console.log('\n' + '!'.repeat(78));
+  for (const l of lines) console.log('!! SKIPPED: ' + l);
+  console.log('!'.repeat(78) + '\n');
+};
+banner(warnings);
+
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
+  { stdio: 'inherit', env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } },
+);
+banner(warnings);
+process.exit(result.status ?? 1);

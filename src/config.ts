@@ -1,0 +1,107 @@
+/**
+ * Configuration: the only module that reads `process.env`. It parses the whole environment
+ * once and, on bad values, reports every problem in Chinese at the same time.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1, 'PORT 须为 1–65535 的端口号').max(65535, 'PORT 须为 1–65535 的端口号').default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
+  GONGKAI_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'GONGKAI_DATABASE_URL 须以 postgres:// 开头（不设置则使用内置 SQLite）')
+    .optional(),
+  GONGKAI_DEMO: booleanFlag.default(true),
+  GONGKAI_ADMIN_PASSWORD: z.string().min(10, 'GONGKAI_ADMIN_PASSWORD 至少 10 个字符').optional(),
+  GONGKAI_PUBLIC_URL: z.string().url('GONGKAI_PUBLIC_URL 须为完整网址，如 https://xxgk.example.gov.cn').optional(),
+  GONGKAI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
+  GONGKAI_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL URL; absent means the embedded SQLite database under dataDir. */
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  demo: boolean;
+  adminPassword: string | undefined;
+  publicUrl: string | undefined;
+  sessionHours: number;
+  secureCookies: boolean;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+  production: boolean;
+}
+
+/** Every configuration variable, with its default and meaning, for `--help` and the README. */
+export const configVariables: ReadonlyArray<{ name: string; default: string; meaning: string }> = [
+  { name: 'PORT', default: '3000', meaning: 'HTTP 端口' },
+  { name: 'HOST', default: '0.0.0.0', meaning: '监听地址' },
+  { name: 'GONGKAI_DATA_DIR', default: './data', meaning: '数据目录：SQLite 数据库、附件' },
+  { name: 'GONGKAI_DATABASE_URL', default: '（空：内置 SQLite）', meaning: 'PostgreSQL 连接串 postgres://…' },
+  { name: 'GONGKAI_DEMO', default: '1', meaning: '空库启动时创建演示机构与演示账号；0 则从空库开始' },
+  { name: 'GONGKAI_ADMIN_PASSWORD', default: '（随机生成并打印一次）', meaning: '首次启动时管理员 admin 的密码' },
+  { name: 'GONGKAI_PUBLIC_URL', default: '（空）', meaning: '门户对外网址，用于链接与二维码' },
+  { name: 'GONGKAI_SESSION_HOURS', default: '12', meaning: '登录会话有效时长（小时）' },
+  { name: 'GONGKAI_SECURE_COOKIES', default: '生产环境为 1', meaning: 'Cookie 只经 HTTPS 发送' },
+  { name: 'GONGKAI_LOG_LEVEL', default: 'info', meaning: '日志级别 error|warn|info|debug' },
+  { name: 'NODE_ENV', default: 'development', meaning: 'production 时拒绝不安全的默认值' },
+];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super('配置有误：\n' + problems.map((p) => '  - ' + p).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (default: the process's) into a Config, or throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && e.GONGKAI_DEMO && cleaned.GONGKAI_DEMO !== undefined) {
+    problems.push('GONGKAI_DEMO: 生产环境不得创建演示账号（请设为 0）');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = path.resolve(e.GONGKAI_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.GONGKAI_DATABASE_URL,
+    sqlitePath: path.join(dataDir, 'gongkai.db'),
+    demo: production ? false : e.GONGKAI_DEMO,
+    adminPassword: e.GONGKAI_ADMIN_PASSWORD,
+    publicUrl: e.GONGKAI_PUBLIC_URL,
+    sessionHours: e.GONGKAI_SESSION_HOURS,
+    secureCookies: e.GONGKAI_SECURE_COOKIES ?? production,
+    logLevel: e.GONGKAI_LOG_LEVEL,
+    production,
+  };
+}
+
+/** Test-only settings (read here so that no other module touches process.env). */
+export function loadTestEnvironment(env: Record<string, string | undefined> = process.env): {
+  postgresUrl: string | undefined;
+  chromiumPath: string;
+} {
+  return {
+    postgresUrl: env.GONGKAI_TEST_DATABASE_URL || undefined,
+    chromiumPath: env.GONGKAI_CHROMIUM_PATH || '/usr/bin/chromium',
+  };
+}
