@@ -1,0 +1,80 @@
+/**
+ * Roles and permissions. Every permission check in Gongkai goes through `can` (called from
+ * services), never only by hiding links. A role is granted at an agency and covers its subtree.
+ */
+
+export const ROLES = ['admin', 'officer', 'editor', 'reviewer', 'approver'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Whether a string is one of the closed set of roles. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The UI label of each role (docs/glossary.md). */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  officer: '公开办工作人员',
+  editor: '信息员',
+  reviewer: '保密审查员',
+  approver: '分管领导',
+};
+
+export const PERMISSIONS = [
+  'console.enter',
+  'agency.manage',
+  'user.manage',
+  'audit.view',
+  'audit.verify',
+  'calendar.manage',
+  'item.draft',
+  'item.review',
+  'item.approve',
+  'request.handle',
+  'request.approve',
+  'report.compile',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['console.enter', 'agency.manage', 'user.manage', 'audit.view', 'audit.verify', 'calendar.manage'],
+  // 公开办：条例第四条“政府信息公开工作机构”的日常工作——受理申请、维护目录与指南、编制年报。
+  officer: ['console.enter', 'audit.view', 'calendar.manage', 'item.draft', 'request.handle', 'report.compile'],
+  editor: ['console.enter', 'item.draft'],
+  reviewer: ['console.enter', 'item.review'],
+  // 条例第三十三条：延期答复“应当经政府信息公开工作机构负责人同意”。
+  approver: ['console.enter', 'item.approve', 'request.approve'],
+};
+
+/** The permissions a role carries. */
+export function permissionsOf(role: Role): readonly Permission[] {
+  return GRANTS[role];
+}
+
+/** A role held at an agency, identified by the agency's materialised path (e.g. `/1/4/`). */
+export interface RoleGrant {
+  role: Role;
+  agencyId: number;
+  agencyPath: string;
+}
+
+/** Whether an agency path lies in the subtree rooted at another (inclusive). */
+export function isWithin(agencyPath: string, rootPath: string): boolean {
+  return agencyPath.startsWith(rootPath);
+}
+
+/**
+ * Whether grants allow a permission, optionally on a target agency (by path). Without a
+ * target, any grant carrying the permission suffices (e.g. to show a menu entry).
+ */
+export function can(grants: readonly RoleGrant[], permission: Permission, targetAgencyPath?: string): boolean {
+  return grants.some(
+    (g) => GRANTS[g.role].includes(permission) && (targetAgencyPath === undefined || isWithin(targetAgencyPath, g.agencyPath)),
+  );
+}
+
+/** The agency paths under which grants allow a permission (roots of the allowed subtrees). */
+export function scopesFor(grants: readonly RoleGrant[], permission: Permission): string[] {
+  const roots = grants.filter((g) => GRANTS[g.role].includes(permission)).map((g) => g.agencyPath);
+  return roots.filter((p) => !roots.some((q) => q !== p && isWithin(p, q))).sort();
+}

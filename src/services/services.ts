@@ -1,0 +1,55 @@
+/** Wires the use cases to their dependencies: the web and CLI shells call these. */
+import { requirePermission } from './access-control.ts';
+import { createAgency, listManageableAgencies, updateAgency } from './manage-agencies.ts';
+import { createUser, listManageableUsers, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
+import { initialiseDatabase, type InitialiseOptions } from './initialise-database.ts';
+import type { Actor, Clock, Session, UnitOfWork, UserWithGrants } from './ports.ts';
+import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
+import { verifyAuditLog } from './verify-audit-log.ts';
+
+export interface ServiceDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  sessionHours: number;
+}
+
+/** Creates the services object for a set of dependencies. */
+export function createServices(deps: ServiceDeps) {
+  return {
+    deps,
+    initialise: (options: InitialiseOptions) => initialiseDatabase(deps, options),
+    signIn: (login: string, password: string) => signIn(deps, login, password),
+    resolveSession: (token: string) => resolveSession(deps, token),
+    signOut: (session: Session, user: UserWithGrants) => signOut(deps, session, user),
+    changePassword: (user: UserWithGrants, session: Session, input: { current: string; next: string; confirm: string }) =>
+      changePassword(deps, user, session, input),
+    agencies: {
+      list: (actor: Actor) => listManageableAgencies(deps, actor),
+      create: (actor: Actor, raw: unknown) => createAgency(deps, actor, raw),
+      update: (actor: Actor, id: number, raw: unknown) => updateAgency(deps, actor, id, raw),
+      get: (id: number) => deps.uow.read.agencies.findById(id),
+      all: () => deps.uow.read.agencies.list(),
+    },
+    users: {
+      list: (actor: Actor) => listManageableUsers(deps, actor),
+      create: (actor: Actor, raw: unknown) => createUser(deps, actor, raw),
+      setRoles: (actor: Actor, userId: number, grants: unknown) => setUserRoles(deps, actor, userId, grants),
+      resetPassword: (actor: Actor, userId: number) => resetUserPassword(deps, actor, userId),
+      setDisabled: (actor: Actor, userId: number, disabled: boolean) => setUserDisabled(deps, actor, userId, disabled),
+      get: (id: number) => deps.uow.read.users.findById(id),
+    },
+    audit: {
+      verify: (actor?: Actor) => verifyAuditLog(deps, actor),
+      recent: (actor: Actor, limit: number, offset = 0) => {
+        requirePermission(actor, 'audit.view');
+        return deps.uow.read.audit.recent(limit, offset);
+      },
+      count: () => deps.uow.read.audit.count(),
+    },
+    settings: {
+      get: (key: string) => deps.uow.read.settings.get(key),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

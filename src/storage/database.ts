@@ -1,0 +1,51 @@
+/**
+ * Opens the database: embedded SQLite (better-sqlite3, WAL, foreign keys on) by default, or
+ * PostgreSQL (pg) when a URL is given. Both go through one Kysely instance and one code path.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+export type Executor = Kysely<DB> | Transaction<DB>;
+export type Dialect = 'sqlite' | 'postgres';
+
+// PostgreSQL returns int8 (count(*), sum) as strings; our counts fit comfortably in a double.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export interface DatabaseOptions {
+  /** postgres://… ; absent means SQLite at sqlitePath. */
+  url?: string | undefined;
+  sqlitePath?: string;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+/** Opens a database from options; the caller owns it and must `destroy()` it. */
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const file = options.sqlitePath ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Which SQL dialect a Kysely instance (or transaction) speaks. */
+export function dialectOf(db: Kysely<unknown> | Executor): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Checks that the database answers; used by /healthz. */
+export async function pingDatabase(db: Database): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,39 @@
+/** Runs the timestamped migrations (one list for both stores) up to the latest, or one step down. */
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Database } from './database.ts';
+import * as foundation from './migrations/20261126-0001-foundation.ts';
+
+/** Every migration in order; names are timestamps so that order is unambiguous. */
+export const migrations: Record<string, Migration> = {
+  '20261126-0001-foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+function migratorFor(db: Database): Migrator {
+  return new Migrator({ db, provider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? '（未知）';
+    throw new Error(`数据库迁移 ${failed} 失败：${result.error instanceof Error ? result.error.message : String(result.error)}`);
+  }
+  return (result.results ?? []).map((r) => `${r.direction === 'Up' ? '↑' : '↓'} ${r.migrationName}`);
+}
+
+/** Migrates to the latest version; returns the names applied. */
+export async function migrateToLatest(db: Database): Promise<string[]> {
+  return check(await migratorFor(db).migrateToLatest());
+}
+
+/** Reverts the last applied migration; returns its name. */
+export async function migrateDown(db: Database): Promise<string[]> {
+  return check(await migratorFor(db).migrateDown());
+}
+
+/** Reverts every migration (tests prove each is reversible). */
+export async function migrateAllDown(db: Database): Promise<string[]> {
+  const { NO_MIGRATIONS } = await import('kysely');
+  return check(await migratorFor(db).migrateTo(NO_MIGRATIONS));
+}

@@ -1,0 +1,102 @@
+/**
+ * The database schema as Kysely sees it. Row types never leave `storage/`: repositories map
+ * them to domain objects. Calendar dates are `YYYY-MM-DD` text and instants ISO-8601 UTC text
+ * on both stores, so both return identical values and lexical order is chronological.
+ * Booleans are integers 0/1 on both stores for the same reason.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface AgencyTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: string;
+  kind: string;
+  name: string;
+  short_name: string;
+  credit_code: string | null;
+  org_code: string | null;
+  address: string;
+  postcode: string;
+  phone: string;
+  fax: string;
+  email: string;
+  office_hours: string;
+  disclosure_office: string;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  agency_id: number;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: number;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  agency_id: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself lives only in the browser's cookie. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor_label: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  change: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface DB {
+  agencies: AgencyTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  settings: SettingTable;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type NewAgencyRow = Insertable<AgencyTable>;
+export type AgencyUpdate = Updateable<AgencyTable>;
+export type UserRow = Selectable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type AuditRow = Selectable<AuditLogTable>;

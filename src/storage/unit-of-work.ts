@@ -1,0 +1,44 @@
+/**
+ * Implements the services' UnitOfWork port over Kysely: one transaction per use case. A use
+ * case called inside another's transaction joins it (AsyncLocalStorage), so composite tasks
+ * such as first-start initialisation commit or roll back as a whole.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Repositories, UnitOfWork } from '../services/ports.ts';
+import { createAgencyRepository } from './agency-repository.ts';
+import { createAuditRepository } from './audit-repository.ts';
+import type { Database, Executor } from './database.ts';
+import { createSessionRepository } from './session-repository.ts';
+import { createSettingsRepository } from './settings-repository.ts';
+import { createUserRepository } from './user-repository.ts';
+
+/** Builds every repository over one executor (the database or a transaction). */
+export function createRepositories(db: Executor): Repositories {
+  return {
+    agencies: createAgencyRepository(db),
+    users: createUserRepository(db),
+    sessions: createSessionRepository(db),
+    audit: createAuditRepository(db),
+    settings: createSettingsRepository(db),
+  };
+}
+
+/** Creates the unit of work for a database. */
+export function createUnitOfWork(db: Database): UnitOfWork {
+  const current = new AsyncLocalStorage<Repositories>();
+  const base = createRepositories(db);
+  return {
+    // Inside a transaction, reads join it: on SQLite the transaction holds the only connection.
+    get read() {
+      return current.getStore() ?? base;
+    },
+    transaction: (work) => {
+      const joined = current.getStore();
+      if (joined) return work(joined);
+      return db.transaction().execute((tx) => {
+        const repos = createRepositories(tx);
+        return current.run(repos, () => work(repos));
+      });
+    },
+  };
+}
