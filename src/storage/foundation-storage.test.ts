@@ -72,7 +72,7 @@ describeEachDialect('foundation storage', (ctx) => {
     assert.equal(result.problem?.kind, 'hash_mismatch');
   });
 
-  test('deleting the newest audit entry behind the application's back is caught', async () => {
+  test('deleting the newest audit entries behind the back of the application is caught', async () => {
     const s = services();
     const last = await s.audit.count();
     await ctx.db.deleteFrom('audit_log').where('seq', '>=', Math.floor(last / 2)).execute();
