@@ -14,6 +14,8 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Full-width spaces are part of Chinese typography in our views and messages.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
       'no-console': 'off',
     },
   },
@@ -39,6 +41,7 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts', 'src/domain/**/*.tsx'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

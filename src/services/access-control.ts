@@ -9,5 +9,10 @@ export function requirePermission(actor: Actor, permission: Permission, agency?:
   if (!can(actor.grants, permission, agency?.path)) throw new ForbiddenError();
 }
 
+/** Throws ForbiddenError unless the actor holds at least one of the permissions. */
+export function requireAnyPermission(actor: Actor, permissions: readonly Permission[]): void {
+  if (!permissions.some((p) => can(actor.grants, p))) throw new ForbiddenError();
+}
+
 /** The system actor used by the CLI and start-up tasks (first administrator, demo data). */
 export const SYSTEM_ACTOR: Actor = { userId: null, label: '系统', grants: [] };

@@ -1,5 +1,5 @@
 /** Login sessions kept in the database (by the SHA-256 of the cookie token). */
-import type { Session, SessionRepository } from '../services/ports.ts';
+import type { SessionRepository } from '../services/ports.ts';
 import type { Executor } from './database.ts';
 
 /** Creates the session repository over a database or transaction. */

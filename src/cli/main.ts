@@ -1,0 +1,227 @@
+/**
+ * The `gongkai` command. Every subcommand reads the same configuration as the server
+ * (PORT, GONGKAI_DATA_DIR, GONGKAI_DATABASE_URL …). Errors are printed in Chinese to stderr
+ * with a non-zero exit code, never as a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { ConfigError, configVariables, loadConfig, type Config } from '../config.ts';
+import { openApplication, type Application } from '../main.ts';
+import { SYSTEM_ACTOR } from '../services/access-control.ts';
+import { ServiceError } from '../services/errors.ts';
+import type { Credentials } from '../services/initialise-database.ts';
+import { createUser } from '../services/manage-users.ts';
+import { isRole, ROLES, ROLE_LABELS } from '../domain/access/roles.ts';
+import { migrateDown } from '../storage/migrate.ts';
+
+interface Command {
+  summary: string;
+  usage: string;
+  help: string;
+  run(args: string[], io: Io): Promise<number>;
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env?: Record<string, string | undefined>;
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+
+function config(io: Io): Config {
+  return loadConfig(io.env);
+}
+
+/** Prints the first-start credentials once. */
+export function formatCredentials(credentials: Credentials[]): string {
+  const lines = ['', '================ Gongkai 初始账号（只显示这一次）================'];
+  for (const c of credentials) {
+    lines.push(`  ${c.role.padEnd(8, '　')}  用户名：${c.login.padEnd(10)} 密码：${c.password ?? '（见 GONGKAI_ADMIN_PASSWORD）'}  ${c.note}`);
+  }
+  lines.push('  演示账号仅供演示，生产环境请设置 GONGKAI_DEMO=0。', '=================================================================', '');
+  return lines.join('\n');
+}
+
+async function withApp<T>(io: Io, work: (app: Application) => Promise<T>): Promise<T> {
+  const app = await openApplication(config(io));
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    summary: '启动门户与工作台（首次启动时建库并创建管理员）',
+    usage: 'gongkai serve',
+    help: '迁移数据库到最新版本；空库时创建管理员（GONGKAI_DEMO=1 时另建演示机构与演示账号）并打印一次初始密码；然后在 PORT 上提供服务。',
+    async run(_args, io) {
+      const cfg = config(io);
+      const app = await openApplication(cfg);
+      const init = await app.services.initialise({ demo: cfg.demo, adminPassword: cfg.adminPassword });
+      if (init.created) io.out(formatCredentials(init.credentials));
+      const server = serve({ fetch: app.app.fetch, port: cfg.port, hostname: cfg.host });
+      const where = cfg.databaseUrl ? 'PostgreSQL' : `SQLite（${cfg.sqlitePath}）`;
+      io.out(`Gongkai 已启动：http://localhost:${cfg.port}/ （门户）  http://localhost:${cfg.port}/console （工作台）  数据库：${where}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          io.out('正在停止…');
+          server.close(() => resolve());
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await app.close();
+      return 0;
+    },
+  },
+  migrate: {
+    summary: '把数据库迁移到最新版本（--down 回退一步）',
+    usage: 'gongkai migrate [--down]',
+    help: '按时间戳顺序执行 src/storage/migrations 中的迁移。--down 回退最近一次迁移。',
+    async run(args, io) {
+      const { values } = parseArgs({ args, options: { down: { type: 'boolean' } } });
+      const cfg = config(io);
+      const app = await openApplication(cfg, { migrate: !values.down });
+      try {
+        if (values.down) {
+          const done = await migrateDown(app.db);
+          io.out(done.length ? done.join('\n') : '没有可回退的迁移');
+        } else {
+          io.out('数据库已是最新版本');
+        }
+      } finally {
+        await app.close();
+      }
+      return 0;
+    },
+  },
+  demo: {
+    summary: '在空数据库中创建演示机构、管理员和演示账号',
+    usage: 'gongkai demo',
+    help: '只在没有任何机构的数据库中执行；已有数据时不做任何改动。',
+    async run(_args, io) {
+      return withApp(io, async (app) => {
+        const init = await app.services.initialise({ demo: true, adminPassword: app.config.adminPassword });
+        if (!init.created) {
+          io.err('数据库中已有机构，未创建演示数据（演示数据只能建在空库中）。');
+          return 1;
+        }
+        io.out(formatCredentials(init.credentials));
+        return 0;
+      });
+    },
+  },
+  user: {
+    summary: '管理用户：gongkai user add',
+    usage: 'gongkai user add --login LOGIN --name 姓名 --agency 机构名称或ID --role ROLE [--password 密码]',
+    help: `新增用户并授予角色（角色作用于该机构及其下级）。ROLE 取值：${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}。不给 --password 时生成一次性密码并打印，首次登录须修改。`,
+    async run(args, io) {
+      const [sub, ...rest] = args;
+      if (sub !== 'add') {
+        io.err(`未知的子命令：${sub ?? '（空）'}。用法：${commands.user!.usage}`);
+        return 2;
+      }
+      const { values } = parseArgs({
+        args: rest,
+        options: { login: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string', multiple: true }, password: { type: 'string' } },
+      });
+      const missing = (['login', 'name', 'agency'] as const).filter((k) => !values[k]);
+      if (missing.length) {
+        io.err(`缺少参数：${missing.map((m) => '--' + m).join(' ')}。用法：${commands.user!.usage}`);
+        return 2;
+      }
+      const roles = values.role ?? [];
+      const bad = roles.filter((r) => !isRole(r));
+      if (bad.length) {
+        io.err(`未知的角色：${bad.join('、')}。可用：${ROLES.join('、')}`);
+        return 2;
+      }
+      return withApp(io, async (app) => {
+        const all = await app.services.agencies.all();
+        const agency = all.find((a) => String(a.id) === values.agency || a.name === values.agency || a.shortName === values.agency);
+        if (!agency) {
+          io.err(`找不到机构：${values.agency}`);
+          return 1;
+        }
+        const created = await createUser(
+          app.services.deps,
+          SYSTEM_ACTOR,
+          { login: values.login, displayName: values.name, agencyId: agency.id, password: values.password, grants: roles.map((role) => ({ role, agencyId: agency.id })) },
+          { system: true },
+        );
+        io.out(`已创建用户 ${created.user.login}（${agency.name}）${created.generatedPassword ? `，一次性密码：${created.generatedPassword}` : ''}`);
+        return 0;
+      });
+    },
+  },
+  audit: {
+    summary: '审计日志：gongkai audit verify',
+    usage: 'gongkai audit verify',
+    help: '逐条校验审计日志的哈希链；链条完整时退出码为 0，否则指出第一条被改动或删除的记录并以 1 退出。',
+    async run(args, io) {
+      if (args[0] !== 'verify') {
+        io.err(`未知的子命令：${args[0] ?? '（空）'}。用法：gongkai audit verify`);
+        return 2;
+      }
+      return withApp(io, async (app) => {
+        const result = await app.services.audit.verify();
+        if (result.ok) {
+          io.out(`审计日志完整：已校验 ${result.checked} 条记录。`);
+          return 0;
+        }
+        io.err(`审计日志校验失败：${result.problem!.message}（已校验 ${result.checked} 条）`);
+        return 1;
+      });
+    },
+  },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  return [
+    'gongkai — 政府信息公开平台',
+    '',
+    '用法：gongkai <命令> [参数]    gongkai <命令> --help',
+    '',
+    '命令：',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    '配置（环境变量，服务与所有命令相同）：',
+    ...configVariables.map((v) => `  ${v.name.padEnd(24)} ${v.meaning}（默认：${v.default}）`),
+  ].join('\n');
+}
+
+/** Runs the CLI with arguments; returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`未知的命令：${name}\n\n${mainHelp()}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`用法：${command.usage}\n\n${command.help}`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof ServiceError) {
+      io.err(e.message);
+      return 1;
+    }
+    if (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`参数有误：${e.message}\n用法：${command.usage}`);
+      return 2;
+    }
+    io.err(`执行失败：${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

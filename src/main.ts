@@ -1,0 +1,37 @@
+/** Composition root: configuration → database → services → web app. The CLI and tests start here. */
+import type { Config } from './config.ts';
+import { createServices, type Services } from './services/services.ts';
+import type { Clock } from './services/ports.ts';
+import { openDatabase, pingDatabase, dialectOf, type Database, type Dialect } from './storage/database.ts';
+import { migrateToLatest } from './storage/migrate.ts';
+import { createUnitOfWork } from './storage/unit-of-work.ts';
+import { createApp } from './web/app.tsx';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Application {
+  config: Config;
+  db: Database;
+  dialect: Dialect;
+  services: Services;
+  app: ReturnType<typeof createApp>;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and wires services and the web app. */
+export async function openApplication(config: Config, options: { clock?: Clock; db?: Database; migrate?: boolean } = {}): Promise<Application> {
+  const db = options.db ?? openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath });
+  try {
+    if (options.migrate !== false) await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  const services = createServices({ uow: createUnitOfWork(db), clock: options.clock ?? systemClock, sessionHours: config.sessionHours });
+  const app = createApp({
+    services,
+    webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl },
+    pingDatabase: () => pingDatabase(db),
+  });
+  return { config, db, dialect: dialectOf(db), services, app, close: () => db.destroy() };
+}

@@ -1,0 +1,113 @@
+/** The Hono application: portal, console, API, health check; one error page for every failure. */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { ServiceError } from '../services/errors.ts';
+import type { Services } from '../services/services.ts';
+import type { AppEnv, WebConfig } from './context.ts';
+import { agencyRoutes } from './console/agency-routes.tsx';
+import { auditRoutes } from './console/audit-routes.tsx';
+import { authRoutes } from './console/auth-routes.tsx';
+import { homeRoutes } from './console/home-routes.tsx';
+import { userRoutes } from './console/user-routes.tsx';
+import { safeLocalPath } from './forms.ts';
+import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { portalRoutes } from './portal/portal-routes.tsx';
+import { ErrorPage } from './views/error-page.tsx';
+
+const STYLESHEET = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
+
+export interface AppDeps {
+  services: Services;
+  webConfig: WebConfig;
+  pingDatabase: () => Promise<void>;
+  /** Where unexpected errors are reported (stderr by default). */
+  logError?: (reference: string, error: unknown) => void;
+}
+
+/** Builds the web application. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const logError = deps.logError ?? ((ref, e) => console.error(`[错误 ${ref}]`, e));
+
+  app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    c.set('services', deps.services);
+    c.set('webConfig', deps.webConfig);
+    c.set('pingDatabase', deps.pingDatabase);
+    await next();
+  });
+
+  app.get('/static/site.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await c.get('pingDatabase')();
+      return c.json({ status: 'ok', database: 'ok' });
+    } catch (e) {
+      return c.json({ status: 'error', database: 'unreachable', message: e instanceof Error ? e.message : String(e) }, 503);
+    }
+  });
+
+  app.use('*', sessionAndCsrf());
+
+  app.get('/text-size', (c) => {
+    const large = c.req.query('size') === 'large';
+    setCookie(c, TEXT_SIZE_COOKIE, large ? 'large' : 'normal', cookieOptions(c, 365 * 24 * 3600));
+    return c.redirect(safeLocalPath(c.req.query('back'), '/'), 303);
+  });
+
+  app.route('/', portalRoutes());
+
+  // Everything in the console but the login page needs a signed-in user; a one-time password must be changed first.
+  app.use('/console/*', async (c, next) => {
+    const path = c.req.path;
+    if (path === '/console/login') return next();
+    const user = c.get('user');
+    if (!user) {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect(`/console/login?next=${encodeURIComponent(path)}`, 303);
+      throw new ServiceError('请先登录', 401);
+    }
+    if (user.mustChangePassword && path !== '/console/account/password' && path !== '/console/logout') {
+      return c.redirect('/console/account/password', 303);
+    }
+    return next();
+  });
+  app.get('/console/', (c) => c.redirect('/console', 301));
+  app.route('/console', authRoutes());
+  app.route('/console', homeRoutes());
+  app.route('/console/agencies', agencyRoutes());
+  app.route('/console/users', userRoutes());
+  app.route('/console/audit', auditRoutes());
+
+  app.notFound((c) =>
+    c.html(<ErrorPage status={404} message="您访问的页面不存在或已被移除。" largeText={c.get('largeText') ?? false} path={c.req.path} />, 404),
+  );
+
+  app.onError((err, c) => {
+    const largeText = c.get('largeText') ?? false;
+    if (c.req.path.startsWith('/api/')) {
+      const status = err instanceof ServiceError ? err.status : 500;
+      return c.json({ error: err instanceof ServiceError ? err.message : '系统出现错误' }, status);
+    }
+    if (err instanceof CsrfError) {
+      return c.html(<ErrorPage status={403} message={err.message} largeText={largeText} path={c.req.path} />, 403);
+    }
+    if (err instanceof ServiceError) {
+      return c.html(<ErrorPage status={err.status} message={err.message} largeText={largeText} path={c.req.path} />, err.status);
+    }
+    const reference = randomBytes(4).toString('hex').toUpperCase();
+    logError(reference, err);
+    return c.html(
+      <ErrorPage status={500} message="系统暂时无法完成您的请求，请稍后再试；如问题持续，请联系系统管理员。" largeText={largeText} path={c.req.path} reference={reference} />,
+      500,
+    );
+  });
+
+  return app;
+}

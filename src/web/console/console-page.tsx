@@ -1,0 +1,101 @@
+/** The console's page shell: navigation by role, the signed-in user, sign-out. */
+import type { Context } from 'hono';
+import { can, ROLE_LABELS, type Permission } from '../../domain/access/roles.ts';
+import type { AppEnv } from '../context.ts';
+import { CsrfField, Layout } from '../views/layout.tsx';
+
+export interface ConsoleModule {
+  href: string;
+  label: string;
+  /** Any of these permissions shows the entry. */
+  anyOf: Permission[];
+  group: '工作' | '管理' | '账号';
+}
+
+/** The console's modules; what a user sees follows from their roles. */
+export const CONSOLE_MODULES: readonly ConsoleModule[] = [
+  { href: '/console', label: '工作台首页', anyOf: ['console.enter'], group: '工作' },
+  { href: '/console/items', label: '主动公开信息', anyOf: ['item.draft', 'item.review', 'item.approve'], group: '工作' },
+  { href: '/console/requests', label: '依申请公开', anyOf: ['request.handle', 'request.approve'], group: '工作' },
+  { href: '/console/reports', label: '年度报告', anyOf: ['report.compile'], group: '工作' },
+  { href: '/console/calendar', label: '工作日历', anyOf: ['calendar.manage'], group: '管理' },
+  { href: '/console/agencies', label: '机构管理', anyOf: ['agency.manage'], group: '管理' },
+  { href: '/console/users', label: '用户管理', anyOf: ['user.manage'], group: '管理' },
+  { href: '/console/audit', label: '审计日志', anyOf: ['audit.view'], group: '管理' },
+  { href: '/console/account/password', label: '修改密码', anyOf: ['console.enter'], group: '账号' },
+];
+
+/** The modules a signed-in user may open. */
+export function visibleModules(c: Context<AppEnv>): ConsoleModule[] {
+  const grants = c.get('actor')?.grants ?? [];
+  return CONSOLE_MODULES.filter((m) => m.anyOf.some((p) => can(grants, p)));
+}
+
+/** A console page with side navigation. */
+export function ConsolePage(props: { c: Context<AppEnv>; title: string; children?: unknown }) {
+  const { c } = props;
+  const user = c.get('user');
+  const modules = user ? visibleModules(c) : [];
+  const groups = ['工作', '管理', '账号'] as const;
+  const current = c.req.path;
+  return (
+    <Layout
+      title={props.title}
+      siteName="Gongkai 政府信息公开工作台"
+      homeHref="/console"
+      nav={[]}
+      largeText={c.get('largeText')}
+      path={current}
+      tools={
+        user ? (
+          <>
+            <span>
+              {user.displayName}
+              <span class="visually-hidden">（已登录）</span>
+            </span>
+            <form method="post" action="/console/logout" class="inline-form">
+              <CsrfField token={c.get('csrfToken')} />
+              <button type="submit" class="secondary">退出登录</button>
+            </form>
+          </>
+        ) : (
+          <a href="/">返回门户</a>
+        )
+      }
+      footer={<p>Gongkai · 依据《中华人民共和国政府信息公开条例》（2019年修订）</p>}
+    >
+      {user ? (
+        <div class="console-layout">
+          <nav class="side-nav" aria-label="工作台导航">
+            {groups.map((g) => {
+              const items = modules.filter((m) => m.group === g);
+              return items.length === 0 ? null : (
+                <>
+                  <h2>{g}</h2>
+                  <ul>
+                    {items.map((m) => (
+                      <li>
+                        <a href={m.href} aria-current={m.href === current ? 'page' : undefined}>
+                          {m.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              );
+            })}
+          </nav>
+          <div>{props.children as never}</div>
+        </div>
+      ) : (
+        (props.children as never)
+      )}
+    </Layout>
+  );
+}
+
+/** A user's roles as readable text, e.g. “公开办工作人员（黔城镇人民政府）”. */
+export function describeGrants(grants: ReadonlyArray<{ role: keyof typeof ROLE_LABELS; agencyId: number }>, agencyName: (id: number) => string): string {
+  if (grants.length === 0) return '（无角色）';
+  return grants.map((g) => `${ROLE_LABELS[g.role]}（${agencyName(g.agencyId)}）`).join('、');
+}

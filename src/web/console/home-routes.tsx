@@ -1,0 +1,90 @@
+/** The console home and the entry pages of modules that later work fills. */
+import { Hono } from 'hono';
+import { ROLE_LABELS, type Permission } from '../../domain/access/roles.ts';
+import { requireAnyPermission } from '../../services/access-control.ts';
+import type { AppEnv } from '../context.ts';
+import { ConsolePage, visibleModules } from './console-page.tsx';
+
+interface ModuleShell {
+  path: string;
+  title: string;
+  anyOf: Permission[];
+  description: string;
+}
+
+// Modules whose work is planned in later issues ([publishing], [requests], [report], [clock]).
+const SHELLS: ModuleShell[] = [
+  {
+    path: '/items',
+    title: '主动公开信息',
+    anyOf: ['item.draft', 'item.review', 'item.approve'],
+    description: '登记政府信息（索引号、文号、发布机构、生成日期、主题分类、有效性），源头认定公开属性，保密与个人信息审查、领导审批后按条例第二十六条在 20 个工作日内发布。',
+  },
+  {
+    path: '/requests',
+    title: '依申请公开',
+    anyOf: ['request.handle', 'request.approve'],
+    description: '申请的接收、登记、审查、办理、审核、答复、送达与归档（条例第四十五条），按法定工作日计算答复期限，生成答复文书。',
+  },
+  {
+    path: '/reports',
+    title: '年度报告',
+    anyOf: ['report.compile'],
+    description: '由本机关及所属单位的数据生成政府信息公开工作年度报告（国办公开办函〔2021〕30号格式），校验、定稿并发布。',
+  },
+  {
+    path: '/calendar',
+    title: '工作日历',
+    anyOf: ['calendar.manage'],
+    description: '国务院办公厅每年发布的节假日安排（含调休上班日），所有法定期限据此按工作日计算。',
+  },
+];
+
+/** Routes for /console and the module entry pages. */
+export function homeRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/', (c) => {
+    const user = c.get('user')!;
+    const modules = visibleModules(c).filter((m) => m.href !== '/console');
+    return c.html(
+      <ConsolePage c={c} title="工作台">
+        <h1>工作台</h1>
+        {c.req.query('saved') === 'password' && (
+          <div class="notice ok" role="status">
+            <p>新密码已保存。</p>
+          </div>
+        )}
+        <p>
+          您好，{user.displayName}。您的角色：{[...new Set(user.grants.map((g) => ROLE_LABELS[g.role]))].join('、') || '（无）'}。
+        </p>
+        <div class="grid">
+          {modules.map((m) => (
+            <article class="card">
+              <h2>
+                <a href={m.href}>{m.label}</a>
+              </h2>
+              <p>{SHELLS.find((s) => `/console${s.path}` === m.href)?.description ?? ''}</p>
+            </article>
+          ))}
+        </div>
+      </ConsolePage>,
+    );
+  });
+
+  for (const shell of SHELLS) {
+    app.get(shell.path, (c) => {
+      requireAnyPermission(c.get('actor')!, shell.anyOf);
+      return c.html(
+        <ConsolePage c={c} title={shell.title}>
+          <h1>{shell.title}</h1>
+          <p>{shell.description}</p>
+          <div class="notice">
+            <p>本模块正在建设中，上线后将在此处办理。</p>
+          </div>
+        </ConsolePage>,
+      );
+    });
+  }
+  return app;
+}

@@ -1,0 +1,21 @@
+/** What every request handler can read from the Hono context. */
+import type { Config } from '../config.ts';
+import type { Actor, Session, UserWithGrants } from '../services/ports.ts';
+import type { Services } from '../services/services.ts';
+
+export type WebConfig = Pick<Config, 'secureCookies' | 'sessionHours' | 'publicUrl'>;
+
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    webConfig: WebConfig;
+    /** The CSRF token forms on this page must carry. */
+    csrfToken: string;
+    largeText: boolean;
+    user?: UserWithGrants;
+    session?: Session;
+    actor?: Actor;
+    /** Checks the database once per request (set by the health route). */
+    pingDatabase: () => Promise<void>;
+  };
+}
