@@ -18,6 +18,7 @@ import { portalRoutes } from './portal/portal-routes.tsx';
 import { ErrorPage } from './views/error-page.tsx';
 
 const STYLESHEET = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
+const FAVICON = readFileSync(new URL('./static/favicon.svg', import.meta.url), 'utf8');
 
 export interface AppDeps {
   services: Services;
@@ -44,6 +45,12 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
+
+  app.get('/static/favicon.svg', (c) => {
+    c.header('Cache-Control', 'public, max-age=604800');
+    return c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml' });
+  });
+  app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
 
   app.get('/healthz', async (c) => {
     try {

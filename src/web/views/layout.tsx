@@ -36,6 +36,7 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${props.siteName}`}</title>
         <link rel="stylesheet" href={STYLESHEET_HREF} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <a class="skip-link" href="#main">跳到正文</a>

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import SQLite from 'better-sqlite3';
+import { main, type Io } from './main.ts';
+
+function capture(env: Record<string, string>): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env: { NODE_ENV: 'test', ...env } };
+}
+
+test('gongkai: help, demo, user add, audit verify against GONGKAI_DATA_DIR; tampering is caught', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-cli-'));
+  try {
+    const env = { GONGKAI_DATA_DIR: dir };
+    let io = capture(env);
+    assert.equal(await main(['--help'], io), 0);
+    assert.match(io.stdout.join('\n'), /serve[\s\S]*migrate[\s\S]*demo[\s\S]*user[\s\S]*audit/);
+    assert.match(io.stdout.join('\n'), /GONGKAI_DATA_DIR/);
+    for (const cmd of ['serve', 'migrate', 'demo', 'user', 'audit']) {
+      io = capture(env);
+      assert.equal(await main([cmd, '--help'], io), 0, cmd);
+      assert.match(io.stdout[0]!, /^用法：gongkai /);
+    }
+
+    io = capture(env);
+    assert.equal(await main(['migrate'], io), 0);
+    io = capture(env);
+    assert.equal(await main(['demo'], io), 0);
+    assert.match(io.stdout.join('\n'), /admin[\s\S]*officer[\s\S]*editor[\s\S]*reviewer[\s\S]*approver/);
+    io = capture(env);
+    assert.equal(await main(['demo'], io), 1, 'demo data only goes into an empty database');
+    assert.match(io.stderr.join(''), /已有机构/);
+
+    io = capture(env);
+    assert.equal(await main(['user', 'add', '--login', 'zhaolei', '--name', '赵磊', '--agency', '黔城镇财政所', '--role', 'editor'], io), 0);
+    assert.match(io.stdout.join(''), /已创建用户 zhaolei（黔城镇财政所），一次性密码：[A-Za-z0-9]{16}/);
+    io = capture(env);
+    assert.equal(await main(['user', 'add', '--login', 'x1', '--name', 'X', '--agency', '不存在的机构', '--role', 'editor'], io), 1);
+    assert.match(io.stderr.join(''), /找不到机构/);
+    io = capture(env);
+    assert.equal(await main(['user', 'add', '--login', 'x1', '--name', 'X', '--agency', '黔城镇', '--role', 'boss'], io), 2);
+    assert.match(io.stderr.join(''), /未知的角色：boss/);
+
+    io = capture(env);
+    assert.equal(await main(['audit', 'verify'], io), 0);
+    assert.match(io.stdout.join(''), /审计日志完整：已校验 \d+ 条记录/);
+
+    const db = new SQLite(path.join(dir, 'gongkai.db'));
+    db.prepare(`update audit_log set actor_label = '某人' where seq = 3`).run();
+    db.close();
+    io = capture(env);
+    assert.equal(await main(['audit', 'verify'], io), 1);
+    assert.match(io.stderr.join(''), /第 3 条审计记录的内容与其哈希不符/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('gongkai: unknown commands and bad configuration get Chinese messages and a non-zero exit', async () => {
+  let io = capture({});
+  assert.equal(await main(['frobnicate'], io), 2);
+  assert.match(io.stderr.join(''), /未知的命令：frobnicate/);
+  io = capture({ PORT: 'abc', GONGKAI_DATABASE_URL: 'mysql://x' });
+  assert.equal(await main(['migrate'], io), 1);
+  const err = io.stderr.join('\n');
+  assert.match(err, /配置有误/);
+  assert.match(err, /GONGKAI_DATABASE_URL 须以 postgres:\/\/ 开头/);
+  assert.match(err, /PORT/);
+});
+
+test('the installed bin runs (package.json "bin")', () => {
+  const r = spawnSync(process.execPath, ['bin/gongkai.js', 'audit', '--help'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /gongkai audit verify/);
+});
