@@ -99,6 +99,17 @@ describeEachDialect('foundation storage', (ctx) => {
   });
 });
 
+describeEachDialect('first start without demo data', (ctx) => {
+  test('GONGKAI_DEMO=0: one root agency and the administrator, no demo users', async () => {
+    const s = createServices({ uow: createUnitOfWork(ctx.db), clock: fixedClock('2026-11-26T08:00:00.000Z'), sessionHours: 12 });
+    const result = await s.initialise({ demo: false, adminPassword: 'Qiancheng-Root#2026' });
+    assert.deepEqual(result.credentials.map((c) => [c.login, c.password]), [['admin', undefined]]);
+    assert.deepEqual((await s.agencies.all()).map((a) => a.name), ['本级人民政府']);
+    const logins = await ctx.db.selectFrom('users').select('login').execute();
+    assert.deepEqual(logins.map((r) => r.login), ['admin']);
+  });
+});
+
 describeEachDialect('audit chain under concurrency', (ctx) => {
   test('parallel transactions each append and the chain stays intact', async () => {
     const uow = createUnitOfWork(ctx.db);

@@ -14,6 +14,7 @@ import { userRoutes } from './console/user-routes.tsx';
 import { safeLocalPath } from './forms.ts';
 import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { ErrorPage } from './views/error-page.tsx';
 
@@ -24,6 +25,8 @@ export interface AppDeps {
   services: Services;
   webConfig: WebConfig;
   pingDatabase: () => Promise<void>;
+  /** Login attempts allowed per client address per minute (default 30). */
+  loginRateLimit?: number;
   /** Where unexpected errors are reported (stderr by default). */
   logError?: (reference: string, error: unknown) => void;
 }
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps) {
     }
   });
 
+  app.use('/console/login', rateLimit({ limit: deps.loginRateLimit ?? 30, windowMs: 60_000 }));
   app.use('*', sessionAndCsrf());
 
   app.get('/text-size', (c) => {

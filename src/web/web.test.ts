@@ -234,3 +234,23 @@ test('an unexpected failure shows a Chinese error page with a reference, never a
   assert.equal(health.status, 503);
   await app.close();
 });
+
+test('the login form is rate-limited per client address', async () => {
+  const { createApp } = await import('./app.tsx');
+  const limited = createApp({
+    services: t.application.services,
+    webConfig: { secureCookies: false, sessionHours: 1, publicUrl: undefined },
+    pingDatabase: async () => {},
+    loginRateLimit: 3,
+  });
+  const statuses: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const res = await limited.request('http://localhost/console/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost' },
+      body: 'login=nobody&password=x',
+    });
+    statuses.push(res.status);
+  }
+  assert.deepEqual(statuses, [403, 403, 403, 429], 'three attempts (refused for CSRF), then 429');
+});

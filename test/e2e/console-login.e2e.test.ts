@@ -37,7 +37,7 @@ test('a citizen reads the portal; an officer logs in with the keyboard and sees 
   // Large-text mode through a plain link.
   await page.getByRole('link', { name: '大字版' }).click();
   assert.equal(await page.locator('html').getAttribute('class'), 'large-text');
-  const fontSize = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  const fontSize = await page.evaluate('getComputedStyle(document.documentElement).fontSize');
   assert.equal(fontSize, '21px');
 
   await page.getByRole('link', { name: '工作人员登录' }).click();

@@ -17,6 +17,7 @@ export function userRoutes() {
     const services = c.get('services');
     const actor = c.get('actor')!;
     const [users, agencies] = await Promise.all([services.users.list(actor), services.agencies.all()]);
+    const nowIso = services.deps.clock.now().toISOString();
     const nameOf = agencyNamer(agencies);
     return c.html(
       <ConsolePage c={c} title="用户管理">
@@ -45,7 +46,7 @@ export function userRoutes() {
                   <td>{u.displayName}</td>
                   <td>{nameOf(u.agencyId)}</td>
                   <td>{describeGrants(u.grants, nameOf)}</td>
-                  <td>{u.disabled ? '已停用' : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? '已锁定' : '正常'}</td>
+                  <td>{u.disabled ? '已停用' : u.lockedUntil && u.lockedUntil > nowIso ? '已锁定' : '正常'}</td>
                   <td>
                     <a href={`/console/users/${u.id}`}>
                       管理<span class="visually-hidden">{u.login}</span>
