@@ -5,6 +5,7 @@ import type { Clock } from './services/ports.ts';
 import { openDatabase, pingDatabase, dialectOf, type Database, type Dialect } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { createUnitOfWork } from './storage/unit-of-work.ts';
+import { loadShippedCalendar } from './storage/shipped-calendar.ts';
 import { createApp } from './web/app.tsx';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -27,7 +28,8 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     await db.destroy();
     throw e;
   }
-  const services = createServices({ uow: createUnitOfWork(db), clock: options.clock ?? systemClock, sessionHours: config.sessionHours });
+  const services = createServices({ uow: createUnitOfWork(db), clock: options.clock ?? systemClock, sessionHours: config.sessionHours, loadShippedCalendar });
+  if (options.migrate !== false) await services.calendar.syncShipped();
   const app = createApp({
     services,
     webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -21,10 +21,10 @@ test('gongkai: help, demo, user add, audit verify against GONGKAI_DATA_DIR; tamp
     assert.equal(await main(['--help'], io), 0);
     assert.match(io.stdout.join('\n'), /serve[\s\S]*migrate[\s\S]*demo[\s\S]*user[\s\S]*audit/);
     assert.match(io.stdout.join('\n'), /GONGKAI_DATA_DIR/);
-    for (const cmd of ['serve', 'migrate', 'demo', 'user', 'audit']) {
+    for (const cmd of ['serve', 'migrate', 'demo', 'user', 'audit', 'calendar', 'workdays', 'deadline']) {
       io = capture(env);
       assert.equal(await main([cmd, '--help'], io), 0, cmd);
-      assert.match(io.stdout[0]!, /^用法：gongkai /);
+      assert.match(io.stdout[0]!, /^用法：/);
     }
 
     io = capture(env);
@@ -45,6 +45,35 @@ test('gongkai: help, demo, user add, audit verify against GONGKAI_DATA_DIR; tamp
     io = capture(env);
     assert.equal(await main(['user', 'add', '--login', 'x1', '--name', 'X', '--agency', '黔城镇', '--role', 'boss'], io), 2);
     assert.match(io.stderr.join(''), /未知的角色：boss/);
+
+    io = capture(env);
+    assert.equal(await main(['workdays', 'add', '2024-01-26', '20'], io), 0);
+    assert.deepEqual(io.stdout, ['2024-02-28']);
+    io = capture(env);
+    assert.equal(await main(['workdays', 'check', '2026-02-14'], io), 0);
+    assert.deepEqual(JSON.parse(io.stdout[0]!), { date: '2026-02-14', workday: true, kind: 'makeup_workday', holiday: '春节' });
+    io = capture(env);
+    assert.equal(await main(['workdays', 'check', '2027-03-01'], io), 0);
+    assert.deepEqual(JSON.parse(io.stdout[0]!), { date: '2027-03-01', workday: true, kind: 'workday', provisional: true });
+    io = { ...capture(env), readStdin: async () => '{"received":"2025-09-22","events":[{"type":"extended"}]}' };
+    assert.equal(await main(['deadline'], io), 0);
+    const d = JSON.parse((io as ReturnType<typeof capture>).stdout[0]!);
+    assert.deepEqual([d.regime, d.due, d.provisional], ['2019', '2025-11-21', false]);
+    assert.ok(Array.isArray(d.explanation) && d.explanation.length > 40);
+    io = { ...capture(env), readStdin: async () => '{"received":"2025-09-22","events":[{"type":"paused","from":"2025-10-10","to":"2025-10-01"}]}' };
+    assert.equal(await main(['deadline'], io), 1);
+    assert.match((io as ReturnType<typeof capture>).stderr.join(''), /早于|止/);
+    io = { ...capture(env), readStdin: async () => 'not json' };
+    assert.equal(await main(['deadline'], io), 2);
+
+    const calFile = path.join(dir, '2027.json');
+    writeFileSync(calFile, JSON.stringify({ year: 2027, notices: [{ title: '国务院办公厅关于2027年部分节假日安排的通知', url: 'https://www.gov.cn/2027' }], holidays: [{ name: '元旦', offDays: ['2027-01-01'], makeupWorkdays: [] }], sources: ['测试'] }));
+    io = capture(env);
+    assert.equal(await main(['calendar', 'import', calFile, '--reason', '通知发布'], io), 0);
+    assert.deepEqual(JSON.parse(io.stdout[0]!), { saved: [2027], unchanged: [] });
+    io = capture(env);
+    assert.equal(await main(['workdays', 'check', '2027-03-01'], io), 0);
+    assert.deepEqual(JSON.parse(io.stdout[0]!), { date: '2027-03-01', workday: true, kind: 'workday' });
 
     io = capture(env);
     assert.equal(await main(['audit', 'verify'], io), 0);

@@ -3,6 +3,7 @@
  * (PORT, GONGKAI_DATA_DIR, GONGKAI_DATABASE_URL …). Errors are printed in Chinese to stderr
  * with a non-zero exit code, never as a stack trace.
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { ConfigError, configVariables, loadConfig, type Config } from '../config.ts';
@@ -25,9 +26,26 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   env?: Record<string, string | undefined>;
+  /** Reads all of standard input (for `gongkai deadline` and `-` as a file name). */
+  readStdin?: () => Promise<string>;
 }
 
-const defaultIo: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n'), readStdin: readProcessStdin };
+
+async function readInput(io: Io, file: string): Promise<string> {
+  if (file === '-') return (io.readStdin ?? readProcessStdin)();
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new ServiceError(`无法读取文件：${file}`, 400);
+  }
+}
 
 function config(io: Io): Config {
   return loadConfig(io.env);
@@ -153,6 +171,94 @@ const commands: Record<string, Command> = {
           { system: true },
         );
         io.out(`已创建用户 ${created.user.login}（${agency.name}）${created.generatedPassword ? `，一次性密码：${created.generatedPassword}` : ''}`);
+        return 0;
+      });
+    },
+  },
+  calendar: {
+    summary: '工作日历：gongkai calendar import FILE | export',
+    usage: 'gongkai calendar import FILE|- [--format json|ics] [--reason 原因] [--notice-title 标题 --notice-url 网址]\n      gongkai calendar export',
+    help: 'import：导入国务院办公厅节假日安排（JSON：与 resources/calendar/cn-holidays.json 相同的结构，或单个年份 {"year":2027,…}；或 .ics 日历，此时须给出所依据通知的标题和网址）。每个年份保存为新版本并写入审计日志；内容未变的年份不改动。export：以 JSON 输出当前日历。',
+    async run(args, io) {
+      const [sub, ...rest] = args;
+      if (sub === 'export') {
+        return withApp(io, async (app) => {
+          const { records } = await app.services.calendar.current();
+          io.out(JSON.stringify({ version: 1, years: Object.fromEntries(records.map((r) => [String(r.year), r.data])) }, null, 2));
+          return 0;
+        });
+      }
+      if (sub !== 'import') {
+        io.err(`未知的子命令：${sub ?? '（空）'}。用法：${commands.calendar!.usage}`);
+        return 2;
+      }
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { format: { type: 'string' }, reason: { type: 'string' }, 'notice-title': { type: 'string' }, 'notice-url': { type: 'string' } },
+      });
+      const file = positionals[0];
+      if (!file) {
+        io.err(`缺少文件。用法：${commands.calendar!.usage}`);
+        return 2;
+      }
+      if (values.format && values.format !== 'json' && values.format !== 'ics') {
+        io.err('--format 只能是 json 或 ics');
+        return 2;
+      }
+      const text = await readInput(io, file);
+      return withApp(io, async (app) => {
+        const result = await app.services.calendar.importFile(SYSTEM_ACTOR, text, {
+          format: values.format as 'json' | 'ics' | undefined,
+          reason: values.reason ?? `命令行导入 ${file}`,
+          noticeTitle: values['notice-title'],
+          noticeUrl: values['notice-url'],
+          system: true,
+        });
+        io.out(JSON.stringify(result));
+        return 0;
+      });
+    },
+  },
+  workdays: {
+    summary: '工作日：gongkai workdays add DATE N | check DATE',
+    usage: 'gongkai workdays add YYYY-MM-DD N [--json]\n      gongkai workdays check YYYY-MM-DD',
+    help: 'add：某日之后第 N 个工作日（起算日不计入，次日起算），输出日期；--json 输出 {"from","workdays","date","provisional"}。check：输出 {"date","workday","kind"}，kind 为 workday、weekend、holiday、makeup_workday 之一，尚无节假日安排的年份加 "provisional":true。',
+    async run(args, io) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+      const [sub, date, n] = positionals;
+      if (sub === 'add' && date && n !== undefined) {
+        return withApp(io, async (app) => {
+          const r = await app.services.deadlines.addWorkdays(date, Number.isNaN(Number(n)) ? n : Number(n));
+          io.out(values.json ? JSON.stringify(r) : r.date);
+          return 0;
+        });
+      }
+      if (sub === 'check' && date) {
+        return withApp(io, async (app) => {
+          io.out(JSON.stringify(await app.services.deadlines.checkDay(date)));
+          return 0;
+        });
+      }
+      io.err(`用法：${commands.workdays!.usage}`);
+      return 2;
+    },
+  },
+  deadline: {
+    summary: '计算依申请公开答复期限（标准输入 JSON）',
+    usage: `echo '{"received":"2025-09-22","events":[{"type":"extended"}]}' | gongkai deadline`,
+    help: '从标准输入读取 {"received":日期,"events":[…]}，输出 {"regime","due","provisional","explanation",…}。事件：{"type":"clarification_requested","on":D}、{"type":"clarification_received","on":D}、{"type":"paused","from":S,"to":E,"reason":"consultation"|"fee"}、{"type":"extended"}（可加 "workdays":N）。',
+    async run(_args, io) {
+      const text = await readInput(io, '-');
+      let input: unknown;
+      try {
+        input = JSON.parse(text);
+      } catch {
+        io.err('标准输入不是有效的 JSON，例如：{"received":"2025-09-22","events":[{"type":"extended"}]}');
+        return 2;
+      }
+      return withApp(io, async (app) => {
+        io.out(JSON.stringify(await app.services.deadlines.requestDeadline(input as never)));
         return 0;
       });
     },

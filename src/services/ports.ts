@@ -111,7 +111,35 @@ export interface SettingsRepository {
   set(key: string, value: string, at: string): Promise<void>;
 }
 
+/** One notice year of the holiday calendar as stored (data has the shape of a year in cn-holidays.json). */
+export interface CalendarYearRecord {
+  year: number;
+  data: unknown;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface CalendarYearVersion {
+  year: number;
+  version: number;
+  data: unknown;
+  reason: string;
+  changedAt: string;
+  changedBy: string;
+}
+
+export interface CalendarRepository {
+  listYears(): Promise<CalendarYearRecord[]>;
+  /** A token that changes whenever any year changes (for cache invalidation across processes). */
+  revision(): Promise<string>;
+  /** Saves a year as a new version; returns the version number. */
+  save(year: number, data: unknown, reason: string, at: string, by: string): Promise<number>;
+  history(year: number): Promise<CalendarYearVersion[]>;
+}
+
 export interface Repositories {
+  calendar: CalendarRepository;
   agencies: AgencyRepository;
   users: UserRepository;
   sessions: SessionRepository;

@@ -6,17 +6,24 @@ import { initialiseDatabase, type InitialiseOptions } from './initialise-databas
 import type { Actor, Clock, Session, UnitOfWork, UserWithGrants } from './ports.ts';
 import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
+import { createCalendarService } from './manage-calendar.ts';
+import { createDeadlineService } from './compute-deadlines.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
   sessionHours: number;
+  /** The calendar file shipped with the release, parsed. */
+  loadShippedCalendar: () => unknown;
 }
 
 /** Creates the services object for a set of dependencies. */
 export function createServices(deps: ServiceDeps) {
+  const calendar = createCalendarService({ uow: deps.uow, clock: deps.clock, loadShipped: deps.loadShippedCalendar });
   return {
     deps,
+    calendar,
+    deadlines: createDeadlineService(calendar),
     initialise: (options: InitialiseOptions) => initialiseDatabase(deps, options),
     signIn: (login: string, password: string) => signIn(deps, login, password),
     resolveSession: (token: string) => resolveSession(deps, token),

@@ -2,10 +2,12 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.ts';
 import * as foundation from './migrations/20261126-0001-foundation.ts';
+import * as calendar from './migrations/20261126-0002-calendar.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
   '20261126-0001-foundation': foundation,
+  '20261126-0002-calendar': calendar,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -84,7 +84,28 @@ export interface SettingTable {
   updated_at: string;
 }
 
+export interface CalendarYearTable {
+  year: number;
+  /** The year's notices, holidays, sources and note as JSON (the shape of cn-holidays.json). */
+  data: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface CalendarYearVersionTable {
+  id: Generated<number>;
+  year: number;
+  version: number;
+  data: string;
+  reason: string;
+  changed_at: string;
+  changed_by: string;
+}
+
 export interface DB {
+  calendar_years: CalendarYearTable;
+  calendar_year_versions: CalendarYearVersionTable;
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;

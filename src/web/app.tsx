@@ -11,11 +11,14 @@ import { auditRoutes } from './console/audit-routes.tsx';
 import { authRoutes } from './console/auth-routes.tsx';
 import { homeRoutes } from './console/home-routes.tsx';
 import { userRoutes } from './console/user-routes.tsx';
+import { calendarRoutes } from './console/calendar-routes.tsx';
+import { deadlineRoutes } from './console/deadline-routes.tsx';
 import { safeLocalPath } from './forms.ts';
 import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
+import { deadlineApiRoutes } from './api/deadline-routes.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
 const STYLESHEET = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', portalRoutes());
+  app.route('/api/v1', deadlineApiRoutes());
 
   // Everything in the console but the login page needs a signed-in user; a one-time password must be changed first.
   app.use('/console/*', async (c, next) => {
@@ -95,6 +99,8 @@ export function createApp(deps: AppDeps) {
   app.route('/console/agencies', agencyRoutes());
   app.route('/console/users', userRoutes());
   app.route('/console/audit', auditRoutes());
+  app.route('/console/calendar', calendarRoutes());
+  app.route('/console/deadline', deadlineRoutes());
 
   app.notFound((c) =>
     c.html(<ErrorPage status={404} message="您访问的页面不存在或已被移除。" largeText={c.get('largeText') ?? false} path={c.req.path} />, 404),

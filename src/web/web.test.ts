@@ -155,13 +155,13 @@ describe('login, sessions, CSRF', () => {
 });
 
 describe('roles against console routes', () => {
-  const routes = ['/console', '/console/items', '/console/requests', '/console/reports', '/console/calendar', '/console/agencies', '/console/agencies/new', '/console/users', '/console/users/new', '/console/audit', '/console/account/password'];
+  const routes = ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/reports', '/console/calendar', '/console/agencies', '/console/agencies/new', '/console/users', '/console/users/new', '/console/audit', '/console/account/password'];
   const allowed: Record<string, string[]> = {
-    admin: ['/console', '/console/calendar', '/console/agencies', '/console/agencies/new', '/console/users', '/console/users/new', '/console/audit', '/console/account/password'],
-    officer: ['/console', '/console/items', '/console/requests', '/console/reports', '/console/calendar', '/console/audit', '/console/account/password'],
-    editor: ['/console', '/console/items', '/console/account/password'],
-    reviewer: ['/console', '/console/items', '/console/account/password'],
-    approver: ['/console', '/console/items', '/console/requests', '/console/account/password'],
+    admin: ['/console', '/console/deadline', '/console/calendar', '/console/agencies', '/console/agencies/new', '/console/users', '/console/users/new', '/console/audit', '/console/account/password'],
+    officer: ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/reports', '/console/calendar', '/console/audit', '/console/account/password'],
+    editor: ['/console', '/console/deadline', '/console/items', '/console/account/password'],
+    reviewer: ['/console', '/console/deadline', '/console/items', '/console/account/password'],
+    approver: ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/account/password'],
   };
   for (const [role, ok] of Object.entries(allowed)) {
     test(`${role}: allowed routes answer 200, the others 403, and the navigation shows only what is allowed`, async () => {

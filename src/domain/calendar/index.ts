@@ -14,3 +14,5 @@ export * from './request-deadline.ts';
 export * from './publication-deadline.ts';
 export * from './fee-payment-deadline.ts';
 export * from './consultation-deadline.ts';
+export * from './arrangement-text.ts';
+export * from './holiday-ics.ts';

@@ -18,6 +18,7 @@ export const CONSOLE_MODULES: readonly ConsoleModule[] = [
   { href: '/console/items', label: '主动公开信息', anyOf: ['item.draft', 'item.review', 'item.approve'], group: '工作' },
   { href: '/console/requests', label: '依申请公开', anyOf: ['request.handle', 'request.approve'], group: '工作' },
   { href: '/console/reports', label: '年度报告', anyOf: ['report.compile'], group: '工作' },
+  { href: '/console/deadline', label: '期限计算器', anyOf: ['console.enter'], group: '工作' },
   { href: '/console/calendar', label: '工作日历', anyOf: ['calendar.manage'], group: '管理' },
   { href: '/console/agencies', label: '机构管理', anyOf: ['agency.manage'], group: '管理' },
   { href: '/console/users', label: '用户管理', anyOf: ['user.manage'], group: '管理' },

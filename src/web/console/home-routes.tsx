@@ -32,13 +32,17 @@ const SHELLS: ModuleShell[] = [
     anyOf: ['report.compile'],
     description: '由本机关及所属单位的数据生成政府信息公开工作年度报告（国办公开办函〔2021〕30号格式），校验、定稿并发布。',
   },
-  {
-    path: '/calendar',
-    title: '工作日历',
-    anyOf: ['calendar.manage'],
-    description: '国务院办公厅每年发布的节假日安排（含调休上班日），所有法定期限据此按工作日计算。',
-  },
+
 ];
+
+// Descriptions of modules that have their own routes, for the home page's cards.
+const DESCRIPTIONS: Record<string, string> = {
+  '/console/calendar': '国务院办公厅每年发布的节假日安排（含调休上班日），所有法定期限据此按工作日计算；可录入、导入并查看历史版本。',
+  '/console/deadline': '输入收到申请的方式和日期、补正、征求意见、延期等情况，得出答复期限和逐日计算过程。',
+  '/console/agencies': '本机关及所属站所、村（社区）：名称、统一社会信用代码、地址、电话、办公时间等（公开指南据此生成）。',
+  '/console/users': '工作人员账号与角色（信息员、保密审查员、分管领导、公开办工作人员、系统管理员）。',
+  '/console/audit': '每一次状态变更的防篡改记录，可随时校验哈希链。',
+};
 
 /** Routes for /console and the module entry pages. */
 export function homeRoutes() {
@@ -64,7 +68,7 @@ export function homeRoutes() {
               <h2>
                 <a href={m.href}>{m.label}</a>
               </h2>
-              <p>{SHELLS.find((s) => `/console${s.path}` === m.href)?.description ?? ''}</p>
+              <p>{SHELLS.find((s) => `/console${s.path}` === m.href)?.description ?? DESCRIPTIONS[m.href] ?? ''}</p>
             </article>
           ))}
         </div>
