@@ -21,14 +21,15 @@ export function passesLuhn(digits: string): boolean {
 }
 
 /**
- * Whether the number starts like a card issued or accepted in China: 16 digits for Visa, Mastercard,
- * JCB, AmEx and UnionPay (2, 3, 4, 5, 6) and old domestic cards (9); 17–19 digits only for UnionPay
- * (62, 60), old domestic cards (9) and, at 19 digits, Visa debit (e.g. 中国银行 456351…).
+ * Whether the number starts like a card issued or accepted in China: 16 digits for Mastercard's
+ * 2-series (22–27, not 20/21, which is how date-based order numbers start), JCB/AmEx (3), Visa (4),
+ * Mastercard (5), UnionPay (6) and old domestic cards (9); 17–19 digits only for UnionPay (62, 60),
+ * old domestic cards (9) and, at 19 digits, Visa debit (e.g. 中国银行 456351…).
  */
 export function hasBankCardPrefix(digits: string): boolean {
   switch (digits.length) {
     case 16:
-      return /^[2-69]/.test(digits);
+      return /^(?:2[2-7]|[3-69])/.test(digits);
     case 17:
     case 18:
       return /^(?:6[02]|9)/.test(digits);

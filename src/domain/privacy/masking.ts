@@ -9,7 +9,7 @@ import type { Finding } from './finding.ts';
 export function compactNumber(text: string): string {
   return text
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000\-]/g, '')
+    .replace(/[\s\u3000-]/g, '')
     .toUpperCase();
 }
 
