@@ -107,3 +107,36 @@ test('the installed bin runs (package.json "bin")', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /gongkai audit verify/);
 });
+
+test('gongkai scan: JSON findings, --mask, the agency allow-list, and a DOCX read by content', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-scan-'));
+  try {
+    const env = { GONGKAI_DATA_DIR: dir };
+    const text = '补贴名单：张三 身份证 11010519491231002X 电话 13812345678；咨询电话 0745-7731916，邮箱 qcz_xxgk@example.gov.cn';
+    let io: Io & { stdout: string[]; stderr: string[] } = { ...capture(env), readStdin: async () => text };
+    assert.equal(await main(['scan', '-'], io), 3, 'exit code 3 when a blocking finding is present');
+    const findings = JSON.parse((io as ReturnType<typeof capture>).stdout[0]!);
+    assert.deepEqual(findings.filter((f: { severity: string }) => f.severity !== 'info').map((f: { kind: string }) => f.kind), ['id_card', 'mobile']);
+    assert.deepEqual(Object.keys(findings[0]).sort(), ['end', 'kind', 'masked', 'severity', 'start', 'text']);
+    assert.equal(text.slice(findings[0].start, findings[0].end), '11010519491231002X');
+    io = { ...capture(env), readStdin: async () => text };
+    await main(['scan', '-', '--mask'], io);
+    assert.match((io as ReturnType<typeof capture>).stdout[0]!, /110\*{11}002X[\s\S]*138\*{4}5678/);
+    io = { ...capture(env), readStdin: async () => '镇政府值班手机 13812345678' };
+    assert.equal(await main(['scan', '-', '--allow', '13812345678'], io), 0);
+    assert.deepEqual(JSON.parse((io as ReturnType<typeof capture>).stdout[0]!), []);
+
+    const { Document, Packer, Paragraph } = await import('docx');
+    const file = path.join(dir, 'renamed.txt');
+    writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('秘密★1年'), new Paragraph('会议纪要')] }] })));
+    io = capture(env);
+    assert.equal(await main(['scan', file], io), 3);
+    assert.equal(JSON.parse(io.stdout[0]!)[0].kind, 'secret_marking');
+    writeFileSync(file, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    io = capture(env);
+    assert.equal(await main(['scan', file], io), 1);
+    assert.match(io.stderr.join(''), /无法识别的文件类型/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

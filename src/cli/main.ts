@@ -263,6 +263,51 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  scan: {
+    summary: '隐私与保密检查：gongkai scan FILE|- [--mask]',
+    usage: 'gongkai scan FILE|- [--mask] [--agency 机构名称或ID] [--allow 文本]… [--word 敏感词]…',
+    help: '检查文本、HTML、DOCX、XLSX 或 PDF（按文件内容识别类型）中的身份证号、手机号、银行卡号、密级标志、个人邮箱、护照与港澳通行证号、个体工商户信用代码、家庭住址和敏感词。输出 JSON 数组 [{kind,start,end,text,masked,severity}]（偏移量指提取出的文本，按 UTF-16 计）；--mask 输出打码后的文本。--agency 把该机构公开的电话、传真、邮箱列入白名单；--allow、--word 可重复。发现 severity 为 block 的项时退出码为 3。',
+    async run(args, io) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { mask: { type: 'boolean' }, agency: { type: 'string' }, allow: { type: 'string', multiple: true }, word: { type: 'string', multiple: true } },
+      });
+      const file = positionals[0];
+      if (!file) {
+        io.err(`缺少文件。用法：${commands.scan!.usage}`);
+        return 2;
+      }
+      const bytes = file === '-' ? new TextEncoder().encode(await (io.readStdin ?? readProcessStdin)()) : await readFile(file).catch(() => {
+        throw new ServiceError(`无法读取文件：${file}`, 400);
+      });
+      const { extractText, UnsupportedDocumentError } = await import('../documents/extract-text.ts');
+      const { scanText, maskText } = await import('../domain/privacy/index.ts');
+      let text: string;
+      try {
+        text = (await extractText(bytes)).text;
+      } catch (e) {
+        if (e instanceof UnsupportedDocumentError) {
+          io.err(e.message);
+          return 1;
+        }
+        throw e;
+      }
+      const allowList = [...(values.allow ?? [])];
+      if (values.agency) {
+        const agency = await withApp(io, async (app) => (await app.services.agencies.all()).find((a) => String(a.id) === values.agency || a.name === values.agency || a.shortName === values.agency));
+        if (!agency) {
+          io.err(`找不到机构：${values.agency}`);
+          return 1;
+        }
+        allowList.push(...[agency.phone, agency.fax, agency.email].filter(Boolean));
+      }
+      const findings = scanText(text, { allowList, sensitiveWords: values.word ?? [] });
+      if (values.mask) io.out(maskText(text, findings));
+      else io.out(JSON.stringify(findings.map(({ kind, start, end, text: t, masked, severity }) => ({ kind, start, end, text: t, masked, severity }))));
+      return findings.some((f) => f.severity === 'block') ? 3 : 0;
+    },
+  },
   audit: {
     summary: '审计日志：gongkai audit verify',
     usage: 'gongkai audit verify',
