@@ -21,7 +21,9 @@ export interface Application {
 
 /** Opens the database, migrates it, and wires services and the web app. */
 export async function openApplication(config: Config, options: { clock?: Clock; db?: Database; migrate?: boolean } = {}): Promise<Application> {
-  const db = options.db ?? openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const db =
+    options.db ??
+    openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, onIdleError: (e) => console.error(`[数据库] 空闲连接断开，将自动重连：${e.message}`) });
   try {
     if (options.migrate !== false) await migrateToLatest(db);
   } catch (e) {

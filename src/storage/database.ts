@@ -22,12 +22,17 @@ export interface DatabaseOptions {
   sqlitePath?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Called when an idle PostgreSQL connection fails (default: ignored; the pool reconnects). */
+  onIdleError?: (error: Error) => void;
 }
 
 /** Opens a database from options; the caller owns it and must `destroy()` it. */
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client whose connection the server ends (restart, failover, DROP … WITH (FORCE)) emits
+    // 'error' on the pool; unhandled, that would crash the process. The pool replaces the client.
+    pool.on('error', (err) => options.onIdleError?.(err));
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = options.sqlitePath ?? ':memory:';

@@ -103,7 +103,21 @@ export interface CalendarYearVersionTable {
   changed_by: string;
 }
 
+export interface SearchDocumentTable {
+  item_id: number;
+  agency_id: number;
+  agency_path: string;
+  title_norm: string;
+  body_norm: string;
+  category: string;
+  genre: string;
+  year: number;
+  validity: string;
+  published_on: string;
+}
+
 export interface DB {
+  search_documents: SearchDocumentTable;
   calendar_years: CalendarYearTable;
   calendar_year_versions: CalendarYearVersionTable;
   agencies: AgencyTable;
