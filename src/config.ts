@@ -22,6 +22,7 @@ const schema = z.object({
   GONGKAI_PUBLIC_URL: z.string().url('GONGKAI_PUBLIC_URL 须为完整网址，如 https://xxgk.example.gov.cn').optional(),
   GONGKAI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
+  GONGKAI_MAX_UPLOAD_MB: z.coerce.number().min(1, 'GONGKAI_MAX_UPLOAD_MB 至少为 1').max(500, 'GONGKAI_MAX_UPLOAD_MB 不超过 500').default(20),
   GONGKAI_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -37,6 +38,9 @@ export interface Config {
   adminPassword: string | undefined;
   publicUrl: string | undefined;
   sessionHours: number;
+  /** Largest accepted upload, in bytes. */
+  maxUploadBytes: number;
+  attachmentsDir: string;
   secureCookies: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   production: boolean;
@@ -53,6 +57,7 @@ export const configVariables: ReadonlyArray<{ name: string; default: string; mea
   { name: 'GONGKAI_PUBLIC_URL', default: '（空）', meaning: '门户对外网址，用于链接与二维码' },
   { name: 'GONGKAI_SESSION_HOURS', default: '12', meaning: '登录会话有效时长（小时）' },
   { name: 'GONGKAI_SECURE_COOKIES', default: '生产环境为 1', meaning: 'Cookie 只经 HTTPS 发送' },
+  { name: 'GONGKAI_MAX_UPLOAD_MB', default: '20', meaning: '单个附件或上传文件的大小上限（MB）' },
   { name: 'GONGKAI_LOG_LEVEL', default: 'info', meaning: '日志级别 error|warn|info|debug' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production 时拒绝不安全的默认值' },
 ];
@@ -89,6 +94,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.GONGKAI_ADMIN_PASSWORD,
     publicUrl: e.GONGKAI_PUBLIC_URL,
     sessionHours: e.GONGKAI_SESSION_HOURS,
+    maxUploadBytes: Math.round(e.GONGKAI_MAX_UPLOAD_MB * 1048576),
+    attachmentsDir: path.join(dataDir, 'attachments'),
     secureCookies: e.GONGKAI_SECURE_COOKIES ?? production,
     logLevel: e.GONGKAI_LOG_LEVEL,
     production,
