@@ -1,5 +1,6 @@
 /** Composition root: configuration → database → services → web app. The CLI and tests start here. */
 import type { Config } from './config.ts';
+import { createLogger } from './log.ts';
 import { createServices, type Services } from './services/services.ts';
 import type { Clock } from './services/ports.ts';
 import { openDatabase, pingDatabase, dialectOf, type Database, type Dialect } from './storage/database.ts';
@@ -21,9 +22,10 @@ export interface Application {
 
 /** Opens the database, migrates it, and wires services and the web app. */
 export async function openApplication(config: Config, options: { clock?: Clock; db?: Database; migrate?: boolean } = {}): Promise<Application> {
+  const logger = createLogger(config.logLevel);
   const db =
     options.db ??
-    openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, onIdleError: (e) => console.error(`[数据库] 空闲连接断开，将自动重连：${e.message}`) });
+    openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, onIdleError: (e) => logger.warn(`数据库空闲连接断开，将自动重连：${e.message}`) });
   try {
     if (options.migrate !== false) await migrateToLatest(db);
   } catch (e) {
@@ -36,6 +38,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     services,
     webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl },
     pingDatabase: () => pingDatabase(db),
+    logError: (reference, error) => logger.error(`请求处理失败，错误编号 ${reference}`, error),
   });
   return { config, db, dialect: dialectOf(db), services, app, close: () => db.destroy() };
 }
