@@ -1,0 +1,98 @@
+/**
+ * Search benchmark: N synthetic items (default 100 000; GONGKAI_BENCH_ITEMS=1000000 for the
+ * provincial target) indexed on SQLite and, when GONGKAI_TEST_DATABASE_URL is set, PostgreSQL;
+ * then latency percentiles of typical citizen queries. Target (issue [publishing]): p95 < 50 ms at 1M.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createEmptyDatabase } from '../test/databases.ts';
+import { loadTestEnvironment } from '../src/config.ts';
+import { openDatabase, type Database } from '../src/storage/database.ts';
+import { migrateToLatest } from '../src/storage/migrate.ts';
+import { createSearchIndex } from '../src/search/search-index.ts';
+import { syntheticAgencies, syntheticItems, type SyntheticItem } from './synthetic-data.ts';
+
+const QUERIES = ['依申请公开', '保密审查', '复议案件', '耕地地力保护补贴', '防汛抗旱', '低保', '公开', '黔城镇2017', '王', '不存在的内容词语'];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function load(db: Database, count: number): Promise<number> {
+  const agencies = syntheticAgencies(60);
+  const paths = new Map<number, string>();
+  for (const a of agencies) paths.set(a.key, `${a.parentKey ? paths.get(a.parentKey) : '/'}${a.key}/`);
+  const started = performance.now();
+  const flush = (batch: SyntheticItem[]) =>
+    db.transaction().execute(async (tx) => {
+      const index = createSearchIndex(tx);
+      for (const item of batch) {
+        await index.upsert({
+          itemId: item.key, agencyId: item.agencyKey, agencyPath: paths.get(item.agencyKey)!, title: item.title,
+          body: `${item.body}\n${item.attachmentText}`, category: item.category, genre: item.genre,
+          year: Number(item.publishedOn.slice(0, 4)), validity: item.validity, publishedOn: item.publishedOn,
+        });
+      }
+    });
+  let batch: SyntheticItem[] = [];
+  for (const item of syntheticItems(count, agencies)) {
+    batch.push(item);
+    if (batch.length === 2000) {
+      await flush(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await flush(batch);
+  return performance.now() - started;
+}
+
+async function measure(db: Database, label: string, count: number): Promise<string[]> {
+  const loadMs = await load(db, count);
+  const index = createSearchIndex(db);
+  const lines = [`${label}: indexed ${count.toLocaleString()} items in ${(loadMs / 1000).toFixed(1)} s`];
+  for (const q of QUERIES) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      total = (await index.search({ q, limit: 20 })).total;
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    lines.push(`  ${q.padEnd(10, '　')} hits ${String(total).padStart(8)}  p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`);
+  }
+  return lines;
+}
+
+export async function run(): Promise<{ name: string; lines: string[] }> {
+  const count = Number(process.env.GONGKAI_BENCH_ITEMS ?? 100_000);
+  const lines: string[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-bench-'));
+  try {
+    const sqlite = openDatabase({ sqlitePath: path.join(dir, 'bench.db') });
+    await migrateToLatest(sqlite);
+    lines.push(...(await measure(sqlite, 'SQLite', count)));
+    await sqlite.destroy();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (loadTestEnvironment().postgresUrl) {
+    const pg = await createEmptyDatabase('postgres');
+    try {
+      await migrateToLatest(pg.db);
+      lines.push(...(await measure(pg.db, 'PostgreSQL', count)));
+    } finally {
+      await pg.drop();
+    }
+  } else {
+    lines.push('PostgreSQL: skipped (set GONGKAI_TEST_DATABASE_URL)');
+  }
+  return { name: 'search-index', lines };
+}
+
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {
+  const r = await run();
+  console.log(`# ${r.name}\n${r.lines.join('\n')}`);
+}
