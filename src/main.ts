@@ -7,6 +7,9 @@ import { openDatabase, pingDatabase, dialectOf, type Database, type Dialect } fr
 import { migrateToLatest } from './storage/migrate.ts';
 import { createUnitOfWork } from './storage/unit-of-work.ts';
 import { loadShippedCalendar } from './storage/shipped-calendar.ts';
+import { createAttachmentStore } from './files/attachment-store.ts';
+import { extractText } from './documents/extract-text.ts';
+import { sanitiseBodyHtml } from './documents/sanitise-html.ts';
 import { createApp } from './web/app.tsx';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -32,7 +35,17 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     await db.destroy();
     throw e;
   }
-  const services = createServices({ uow: createUnitOfWork(db), clock: options.clock ?? systemClock, sessionHours: config.sessionHours, loadShippedCalendar });
+  const publicChange = { listeners: [] as Array<() => void> };
+  const services = createServices({
+    uow: createUnitOfWork(db),
+    clock: options.clock ?? systemClock,
+    sessionHours: config.sessionHours,
+    loadShippedCalendar,
+    files: createAttachmentStore(config.attachmentsDir, { maxBytes: config.maxUploadBytes }),
+    extractText,
+    sanitiseHtml: sanitiseBodyHtml,
+    onPublicChange: () => publicChange.listeners.forEach((l) => l()),
+  });
   if (options.migrate !== false) await services.calendar.syncShipped();
   const app = createApp({
     services,

@@ -8,47 +8,9 @@
 import { sql } from 'kysely';
 import { dialectOf, type Executor } from '../storage/database.ts';
 import { escapeLike, normaliseForSearch } from './normalise-text.ts';
+import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '../services/ports.ts';
 
-export interface SearchDocument {
-  itemId: number;
-  agencyId: number;
-  agencyPath: string;
-  title: string;
-  /** Body and attachment text; both are searched. */
-  body: string;
-  category: string;
-  genre: string;
-  year: number;
-  validity: string;
-  publishedOn: string;
-}
-
-export interface SearchQuery {
-  q: string;
-  /** Agency subtrees (materialised paths) to search within. */
-  within?: string[];
-  category?: string;
-  genre?: string;
-  year?: number;
-  validity?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface SearchHit {
-  itemId: number;
-  titleMatch: boolean;
-  publishedOn: string;
-  /** A short passage of the body around the first match (normalised text). */
-  snippet: string;
-  /** Where the query occurs in the snippet (UTF-16 offsets), for highlighting. */
-  marks: Array<[number, number]>;
-}
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-}
+export type { SearchDocument, SearchQuery } from '../services/ports.ts';
 
 const SNIPPET_RADIUS = 40;
 
@@ -65,7 +27,7 @@ function snippetOf(body: string, q: string): { snippet: string; marks: Array<[nu
 }
 
 /** Creates the search index over a database or transaction. */
-export function createSearchIndex(db: Executor) {
+export function createSearchIndex(db: Executor): SearchIndex {
   const postgres = dialectOf(db) === 'postgres';
   return {
     /** Adds or replaces an item's entry (call in the transaction that publishes it). */
@@ -142,4 +104,3 @@ export function createSearchIndex(db: Executor) {
   };
 }
 
-export type SearchIndex = ReturnType<typeof createSearchIndex>;

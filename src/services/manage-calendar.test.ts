@@ -2,9 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/databases.ts';
 import { fixedClock } from '../../test/clock.ts';
-import { createUnitOfWork } from '../storage/unit-of-work.ts';
-import { loadShippedCalendar } from '../storage/shipped-calendar.ts';
-import { createServices } from './services.ts';
+import { testServices } from '../../test/services.ts';
 import { SYSTEM_ACTOR } from './access-control.ts';
 import type { Actor } from './ports.ts';
 
@@ -18,7 +16,7 @@ const LINES_2027 = [
 
 describeEachDialect('calendar in the database', (ctx) => {
   const services = () =>
-    createServices({ uow: createUnitOfWork(ctx.db), clock: fixedClock('2026-12-10T02:00:00.000Z'), sessionHours: 12, loadShippedCalendar });
+    testServices(ctx.db, fixedClock('2026-12-10T02:00:00.000Z'));
 
   test('the shipped notices 2008–2026 are loaded once, audited, and never over staff edits', async () => {
     const s = services();
@@ -107,7 +105,7 @@ test('without a calendar change nothing is recomputed: the calendar is cached by
   const { db, drop } = await createEmptyDatabase('sqlite');
   try {
     await migrateToLatest(db);
-    const s = createServices({ uow: createUnitOfWork(db), clock: fixedClock('2026-12-10T02:00:00.000Z'), sessionHours: 12, loadShippedCalendar });
+    const s = testServices(db, fixedClock('2026-12-10T02:00:00.000Z'));
     await s.calendar.syncShipped();
     const a = await s.calendar.current();
     const b = await s.calendar.current();

@@ -5,6 +5,7 @@
 import type { Agency, AgencyInput } from '../domain/organisations/agency.ts';
 import type { Role, RoleGrant } from '../domain/access/roles.ts';
 import type { AuditEntry, ChainProblem } from '../domain/audit/hash-chain.ts';
+import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
 
 /** The source of instants; tests pass a fixed clock. */
 export interface Clock {
@@ -138,7 +139,106 @@ export interface CalendarRepository {
   history(year: number): Promise<CalendarYearVersion[]>;
 }
 
+export interface ItemListFilter {
+  /** Agency subtrees (materialised paths). */
+  within?: string[];
+  statuses?: string[];
+  /** Only the version the portal shows. */
+  liveOnly?: boolean;
+  clause?: string;
+  category?: string;
+  genre?: string;
+  catalogueDomain?: string;
+  agencyId?: number;
+  year?: number;
+  interpretsItemId?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoredReview {
+  findings: unknown[];
+  decisions: unknown[];
+  scannedAt: string;
+}
+
+export interface ItemRepository {
+  createItem(agencyId: number, at: string): Promise<number>;
+  item(itemId: number): Promise<{ id: number; agency_id: number; index_number: string | null; latest_version: number; live_version: number | null; created_at: string } | undefined>;
+  version(itemId: number, version: number): Promise<ItemState | undefined>;
+  latest(itemId: number): Promise<ItemState | undefined>;
+  live(itemId: number): Promise<ItemState | undefined>;
+  versions(itemId: number): Promise<ItemState[]>;
+  saveVersion(state: ItemState, at: string): Promise<void>;
+  appendEvents(events: readonly ItemEvent[]): Promise<void>;
+  events(itemId: number): Promise<Array<{ id: number; item_id: number; version: number; type: string; data: string; by_user: string; at: string }>>;
+  setVersions(itemId: number, latest: number, live: number | null): Promise<void>;
+  setIndexNumber(itemId: number, indexNumber: string): Promise<void>;
+  nextSequence(agencyId: number, year: number): Promise<number>;
+  list(filter: ItemListFilter): Promise<{ total: number; items: ItemState[] }>;
+  indexNumbers(itemIds: number[]): Promise<Map<number, string | null>>;
+  saveReview(itemId: number, version: number, review: StoredReview): Promise<void>;
+  review(itemId: number, version: number): Promise<StoredReview | undefined>;
+  attachmentText(sha256: string): Promise<string | undefined>;
+  saveAttachmentText(sha256: string, kind: string, text: string): Promise<void>;
+}
+
+export interface SearchDocument {
+  itemId: number;
+  agencyId: number;
+  agencyPath: string;
+  title: string;
+  body: string;
+  category: string;
+  genre: string;
+  year: number;
+  validity: string;
+  publishedOn: string;
+}
+
+export interface SearchQuery {
+  q: string;
+  within?: string[];
+  category?: string;
+  genre?: string;
+  year?: number;
+  validity?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  itemId: number;
+  titleMatch: boolean;
+  publishedOn: string;
+  snippet: string;
+  marks: Array<[number, number]>;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface SearchIndex {
+  upsert(doc: SearchDocument): Promise<void>;
+  remove(itemId: number): Promise<void>;
+  search(query: SearchQuery): Promise<SearchResult>;
+}
+
+/** Stored attachment files (the bytes); metadata lives with the item. */
+export interface FileStore {
+  maxBytes: number;
+  put(bytes: Uint8Array): Promise<{ sha256: string; size: number; type: string; mediaType: string }>;
+  get(sha256: string): Promise<Uint8Array>;
+}
+
+/** Reads the text of a stored document (for the privacy scan and search). */
+export type TextExtractor = (bytes: Uint8Array) => Promise<{ kind: string; text: string }>;
+
 export interface Repositories {
+  items: ItemRepository;
+  search: SearchIndex;
   calendar: CalendarRepository;
   agencies: AgencyRepository;
   users: UserRepository;

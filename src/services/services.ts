@@ -3,7 +3,8 @@ import { requirePermission } from './access-control.ts';
 import { createAgency, listManageableAgencies, updateAgency } from './manage-agencies.ts';
 import { createUser, listManageableUsers, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
 import { initialiseDatabase, type InitialiseOptions } from './initialise-database.ts';
-import type { Actor, Clock, Session, UnitOfWork, UserWithGrants } from './ports.ts';
+import type { Actor, Clock, FileStore, Session, TextExtractor, UnitOfWork, UserWithGrants } from './ports.ts';
+import { createItemService } from './manage-items.ts';
 import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
 import { createCalendarService } from './manage-calendar.ts';
@@ -15,6 +16,11 @@ export interface ServiceDeps {
   sessionHours: number;
   /** The calendar file shipped with the release, parsed. */
   loadShippedCalendar: () => unknown;
+  files: FileStore;
+  extractText: TextExtractor;
+  sanitiseHtml: (html: string) => string;
+  /** Told when what the public sees changes (page caches). */
+  onPublicChange?: () => void;
 }
 
 /** Creates the services object for a set of dependencies. */
@@ -24,6 +30,7 @@ export function createServices(deps: ServiceDeps) {
     deps,
     calendar,
     deadlines: createDeadlineService(calendar),
+    items: createItemService({ uow: deps.uow, clock: deps.clock, files: deps.files, extractText: deps.extractText, sanitiseHtml: deps.sanitiseHtml, onPublicChange: () => deps.onPublicChange?.() }),
     initialise: (options: InitialiseOptions) => initialiseDatabase(deps, options),
     signIn: (login: string, password: string) => signIn(deps, login, password),
     resolveSession: (token: string) => resolveSession(deps, token),

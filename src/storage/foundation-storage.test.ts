@@ -3,18 +3,17 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { describeEachDialect, createEmptyDatabase, testDialects } from '../../test/databases.ts';
 import { fixedClock } from '../../test/clock.ts';
-import { createServices } from '../services/services.ts';
+import { testServices } from '../../test/services.ts';
 import { SYSTEM_ACTOR } from '../services/access-control.ts';
 import { actorOf } from '../services/sign-in.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
-import { loadShippedCalendar } from './shipped-calendar.ts';
 import { migrateAllDown, migrateToLatest } from './migrate.ts';
 
 for (const dialect of testDialects()) {
   test(`migrations go up, down and up again [${dialect}]`, async () => {
     const { db, drop } = await createEmptyDatabase(dialect);
     try {
-      assert.deepEqual(await migrateToLatest(db), ['↑ 20261126-0001-foundation', '↑ 20261126-0002-calendar', '↑ 20261126-0003-search']);
+      assert.deepEqual(await migrateToLatest(db), ['↑ 20261126-0001-foundation', '↑ 20261126-0002-calendar', '↑ 20261126-0003-search', '↑ 20261126-0004-items']);
       assert.deepEqual(await migrateToLatest(db), [], 'a second run applies nothing');
       await migrateAllDown(db);
       await assert.rejects(sql`select count(*) from agencies`.execute(db));
@@ -28,7 +27,7 @@ for (const dialect of testDialects()) {
 }
 
 describeEachDialect('foundation storage', (ctx) => {
-  const services = () => createServices({ uow: createUnitOfWork(ctx.db), clock: fixedClock('2026-11-26T08:00:00.000Z'), sessionHours: 12, loadShippedCalendar });
+  const services = () => testServices(ctx.db, fixedClock('2026-11-26T08:00:00.000Z'));
 
   test('first start creates the demo organisation, admin and one user per role, once', async () => {
     const s = services();
@@ -102,7 +101,7 @@ describeEachDialect('foundation storage', (ctx) => {
 
 describeEachDialect('first start without demo data', (ctx) => {
   test('GONGKAI_DEMO=0: one root agency and the administrator, no demo users', async () => {
-    const s = createServices({ uow: createUnitOfWork(ctx.db), clock: fixedClock('2026-11-26T08:00:00.000Z'), sessionHours: 12, loadShippedCalendar });
+    const s = testServices(ctx.db, fixedClock('2026-11-26T08:00:00.000Z'));
     const result = await s.initialise({ demo: false, adminPassword: 'Qiancheng-Root#2026' });
     assert.deepEqual(result.credentials.map((c) => [c.login, c.password]), [['admin', undefined]]);
     assert.deepEqual((await s.agencies.all()).map((a) => a.name), ['本级人民政府']);

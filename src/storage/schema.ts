@@ -116,7 +116,74 @@ export interface SearchDocumentTable {
   published_on: string;
 }
 
+export interface ItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  index_number: string | null;
+  latest_version: number;
+  /** The version the portal shows (published), if any. */
+  live_version: number | null;
+  created_at: string;
+}
+
+export interface ItemVersionTable {
+  item_id: number;
+  version: number;
+  status: string;
+  agency_id: number;
+  agency_path: string;
+  title: string;
+  document_number: string | null;
+  formed_on: string;
+  changed_on: string | null;
+  published_on: string | null;
+  genre: string;
+  category_code: string;
+  clause: string | null;
+  catalogue_domain: string | null;
+  interprets_item_id: number | null;
+  /** The version's ItemState as JSON, derived from its events. */
+  state: string;
+  updated_at: string;
+}
+
+export interface ItemEventTable {
+  id: Generated<number>;
+  item_id: number;
+  version: number;
+  type: string;
+  data: string;
+  by_user: string;
+  at: string;
+}
+
+export interface IndexSequenceTable {
+  agency_id: number;
+  year: number;
+  last_seq: number;
+}
+
+export interface AttachmentTextTable {
+  sha256: string;
+  kind: string;
+  text: string;
+}
+
+export interface PrivacyReviewTable {
+  item_id: number;
+  version: number;
+  findings: string;
+  decisions: string;
+  scanned_at: string;
+}
+
 export interface DB {
+  items: ItemTable;
+  item_versions: ItemVersionTable;
+  item_events: ItemEventTable;
+  index_sequences: IndexSequenceTable;
+  attachment_texts: AttachmentTextTable;
+  privacy_reviews: PrivacyReviewTable;
   search_documents: SearchDocumentTable;
   calendar_years: CalendarYearTable;
   calendar_year_versions: CalendarYearVersionTable;

@@ -7,6 +7,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories, UnitOfWork } from '../services/ports.ts';
 import { createAgencyRepository } from './agency-repository.ts';
 import { createCalendarRepository } from './calendar-repository.ts';
+import { createItemRepository } from './item-repository.ts';
+import { createSearchIndex } from '../search/search-index.ts';
 import { createAuditRepository } from './audit-repository.ts';
 import type { Database, Executor } from './database.ts';
 import { createSessionRepository } from './session-repository.ts';
@@ -16,6 +18,8 @@ import { createUserRepository } from './user-repository.ts';
 /** Builds every repository over one executor (the database or a transaction). */
 export function createRepositories(db: Executor): Repositories {
   return {
+    items: createItemRepository(db),
+    search: createSearchIndex(db),
     calendar: createCalendarRepository(db),
     agencies: createAgencyRepository(db),
     users: createUserRepository(db),

@@ -16,3 +16,4 @@ export * from './item.ts';
 export * from './item-workflow.ts';
 export * from './publication-queue.ts';
 export * from './report-counts.ts';
+export * from './item-privacy-review.ts';

@@ -1,0 +1,103 @@
+/**
+ * The named numbers of a report (`requests.received`, `proactive.documents_fulltext_rate` …): each with its
+ * value, where it came from, the ids of the records behind it (so every number in a report can be traced
+ * to the requests, items, cases or deliveries it counts) and, when a table prints it, the cell.
+ */
+import type { ApplicantType, Outcome, OutcomeGroup } from '../requests/index.ts';
+import type { AppealKind, AppealResult } from './appeals.ts';
+import type { DeliveryChannel } from './delivery-channels.ts';
+import type { CellRef } from './report-table.ts';
+import type { RequestChannelGroup } from './request-channel-groups.ts';
+
+/** The 表二 rows that figures name: 规章 and 行政规范性文件. */
+export type NormativeFigureGroup = 'regulations' | 'normative';
+
+/** What is counted of them: 制发 (formed in the year), 废止 (ceased in the year), 现行有效, and, for 2019, 新公开 and 对外公开总数. */
+export type NormativeMeasure = 'issued' | 'repealed' | 'in_force' | 'published' | 'public_total';
+
+/** Every figure name. */
+export type FigureKey =
+  | 'proactive.items'
+  | 'proactive.documents'
+  | 'proactive.documents_fulltext'
+  | 'proactive.documents_fulltext_rate'
+  | `proactive.${NormativeFigureGroup}.${NormativeMeasure}`
+  | 'proactive.licensing_decisions'
+  | 'proactive.penalty_decisions'
+  | 'proactive.enforcement_decisions'
+  | 'proactive.fees_wan_yuan'
+  | `channels.${DeliveryChannel}`
+  | 'channels.printed_materials'
+  | 'requests.received'
+  | 'requests.carried_in'
+  | 'requests.closed'
+  | 'requests.carried_out'
+  | `requests.carried_in.${ApplicantType}`
+  | `requests.carried_out.${ApplicantType}`
+  | `requests.by_channel.${RequestChannelGroup}`
+  | `requests.by_outcome.${Outcome}`
+  | `requests.by_outcome_group.${OutcomeGroup}`
+  | 'requests.reply.already_public'
+  | 'requests.reply.provided'
+  | 'requests.replied'
+  | 'requests.replied_on_time'
+  | 'requests.replied_late'
+  | 'requests.on_time_rate'
+  | `appeals.${AppealKind}.${AppealResult | 'total'}`
+  | 'appeals.litigation.total'
+  | 'appeals.litigation.corrected'
+  | 'fees.collected_yuan'
+  | 'fees.waived'
+  | 'staff.full_time'
+  | 'staff.part_time'
+  | 'funding.wan_yuan';
+
+/** How a figure's value is measured, which decides how a sentence prints it. */
+export const FIGURE_UNITS = ['count', 'ratio', 'wan_yuan', 'yuan'] as const;
+
+/** One of `FIGURE_UNITS`. */
+export type FigureUnit = (typeof FIGURE_UNITS)[number];
+
+/** Where a figure comes from. */
+export const FIGURE_SOURCES = ['items', 'requests', 'appeals', 'deliveries', 'manual', 'previous_report'] as const;
+
+/** One of `FIGURE_SOURCES`. */
+export type FigureSource = (typeof FIGURE_SOURCES)[number];
+
+/** One named number of a report. */
+export interface Figure {
+  readonly key: FigureKey;
+  /** What the number is, in Chinese. */
+  readonly label: string;
+  /** The value; null when it was not entered (manual) or is undefined (a rate of nothing). */
+  readonly value: number | null;
+  readonly unit: FigureUnit;
+  readonly source: FigureSource;
+  /** The ids of the records counted (sorted); empty for manual and carried figures. */
+  readonly recordIds: readonly string[];
+  /** The table cell that prints this number in the report's format, if any. */
+  readonly cell: CellRef | null;
+}
+
+/** The figure with a key, if the report has it. */
+export function findFigure(figures: readonly Figure[], key: FigureKey): Figure | undefined {
+  return figures.find((f) => f.key === key);
+}
+
+/** Prints a figure value the way report sentences do: counts as integers, ratios as percentages (“100%”, “97.7%”), money with up to 4 (万元) or 2 (元) decimals. */
+export function formatFigureNumber(value: number, unit: FigureUnit): string {
+  switch (unit) {
+    case 'count':
+      return String(value);
+    case 'ratio':
+      return `${String(Math.round(value * 1000) / 10)}%`;
+    case 'wan_yuan':
+      return String(Math.round(value * 10_000) / 10_000);
+    case 'yuan':
+      return String(Math.round(value * 100) / 100);
+    default: {
+      const unreachable: never = unit;
+      throw new Error(`未知的计量单位：${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The information registry: items, their versions (queryable metadata + the derived ItemState as
+ * JSON), the append-only workflow events, index-number sequences, attachment text and the
+ * privacy review of each version. Rows are mapped to domain objects here and never leave.
+ */
+import { sql } from 'kysely';
+import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
+import type { ItemRepository } from '../services/ports.ts';
+import type { Executor } from './database.ts';
+import type { ItemVersionTable } from './schema.ts';
+
+function columnsOf(state: ItemState, at: string): ItemVersionTable {
+  return {
+    item_id: Number(state.id),
+    version: state.version,
+    status: state.status,
+    agency_id: state.agencyId,
+    agency_path: state.agencyPath,
+    title: state.title,
+    document_number: state.documentNumber,
+    formed_on: state.formedOn,
+    changed_on: state.changedOn,
+    published_on: state.publishedOn,
+    genre: state.genre,
+    category_code: state.categoryCode,
+    clause: state.clause,
+    catalogue_domain: state.catalogueDomain,
+    interprets_item_id: state.interpretsItemId === null ? null : Number(state.interpretsItemId),
+    state: JSON.stringify(state),
+    updated_at: at,
+  };
+}
+
+/** Creates the item repository over a database or transaction. */
+export function createItemRepository(db: Executor): ItemRepository {
+  return {
+    /** Creates the item row (its id names every version) and returns the id. */
+    async createItem(agencyId: number, at: string): Promise<number> {
+      const r = await db.insertInto('items').values({ agency_id: agencyId, index_number: null, latest_version: 1, live_version: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+      return r.id;
+    },
+    async item(itemId: number) {
+      return db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
+    },
+    async version(itemId: number, version: number): Promise<ItemState | undefined> {
+      const r = await db.selectFrom('item_versions').select('state').where('item_id', '=', itemId).where('version', '=', version).executeTakeFirst();
+      return r && (JSON.parse(r.state) as ItemState);
+    },
+    async latest(itemId: number): Promise<ItemState | undefined> {
+      const r = await db
+        .selectFrom('item_versions as v')
+        .innerJoin('items as i', (j) => j.onRef('i.id', '=', 'v.item_id').onRef('i.latest_version', '=', 'v.version'))
+        .select('v.state')
+        .where('v.item_id', '=', itemId)
+        .executeTakeFirst();
+      return r && (JSON.parse(r.state) as ItemState);
+    },
+    /** The version the portal shows, if the item is published. */
+    async live(itemId: number): Promise<ItemState | undefined> {
+      const r = await db
+        .selectFrom('item_versions as v')
+        .innerJoin('items as i', (j) => j.onRef('i.id', '=', 'v.item_id').onRef('i.live_version', '=', 'v.version'))
+        .select('v.state')
+        .where('v.item_id', '=', itemId)
+        .where('v.status', '=', 'published')
+        .executeTakeFirst();
+      return r && (JSON.parse(r.state) as ItemState);
+    },
+    async versions(itemId: number): Promise<ItemState[]> {
+      const rows = await db.selectFrom('item_versions').select('state').where('item_id', '=', itemId).orderBy('version').execute();
+      return rows.map((r) => JSON.parse(r.state) as ItemState);
+    },
+    async saveVersion(state: ItemState, at: string): Promise<void> {
+      const cols = columnsOf(state, at);
+      const { item_id: _i, version: _v, ...rest } = cols;
+      await db
+        .insertInto('item_versions')
+        .values(cols)
+        .onConflict((oc) => oc.columns(['item_id', 'version']).doUpdateSet(rest))
+        .execute();
+    },
+    async appendEvents(events: readonly ItemEvent[]): Promise<void> {
+      if (events.length === 0) return;
+      await db
+        .insertInto('item_events')
+        .values(events.map((e) => { const { type, itemId, version, by, at, ...data } = e; return { item_id: Number(itemId), version, type, data: JSON.stringify(data), by_user: by, at }; }))
+        .execute();
+    },
+    async events(itemId: number) {
+      return db.selectFrom('item_events').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
+    },
+    async setVersions(itemId: number, latest: number, live: number | null): Promise<void> {
+      await db.updateTable('items').set({ latest_version: latest, live_version: live }).where('id', '=', itemId).execute();
+    },
+    async setIndexNumber(itemId: number, indexNumber: string): Promise<void> {
+      await db.updateTable('items').set({ index_number: indexNumber }).where('id', '=', itemId).execute();
+    },
+    /** Takes the next sequence number of an agency and year; atomic under concurrency on both stores. */
+    async nextSequence(agencyId: number, year: number): Promise<number> {
+      const r = await db
+        .insertInto('index_sequences')
+        .values({ agency_id: agencyId, year, last_seq: 1 })
+        .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet({ last_seq: sql`index_sequences.last_seq + 1` }))
+        .returning('last_seq')
+        .executeTakeFirstOrThrow();
+      return r.last_seq;
+    },
+    /** Versions matching a filter, newest first; with the total for paging. */
+    async list(filter) {
+      let q = db.selectFrom('item_versions as v').innerJoin('items as i', 'i.id', 'v.item_id');
+      q = filter.liveOnly ? q.whereRef('v.version', '=', 'i.live_version').where('v.status', '=', 'published') : q.whereRef('v.version', '=', 'i.latest_version');
+      if (filter.within) {
+        const roots = filter.within;
+        if (roots.length === 0) return { total: 0, items: [] };
+        q = q.where((eb) => eb.or(roots.map((p) => eb('v.agency_path', 'like', `${p}%`))));
+      }
+      if (filter.statuses) q = q.where('v.status', 'in', filter.statuses.length ? filter.statuses : ['-']);
+      if (filter.clause) q = q.where('v.clause', '=', filter.clause);
+      if (filter.category) q = q.where('v.category_code', '=', filter.category);
+      if (filter.genre) q = q.where('v.genre', '=', filter.genre);
+      if (filter.catalogueDomain) q = q.where('v.catalogue_domain', '=', filter.catalogueDomain);
+      if (filter.agencyId) q = q.where('v.agency_id', '=', filter.agencyId);
+      if (filter.interpretsItemId) q = q.where('v.interprets_item_id', '=', filter.interpretsItemId);
+      if (filter.year) q = q.where('v.formed_on', '>=', `${filter.year}-01-01`).where('v.formed_on', '<=', `${filter.year}-12-31`);
+      const [count, rows] = await Promise.all([
+        q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        q
+          .select('v.state')
+          .orderBy(sql`coalesce(v.published_on, v.formed_on)`, 'desc')
+          .orderBy('v.item_id', 'desc')
+          .limit(filter.limit ?? 50)
+          .offset(filter.offset ?? 0)
+          .execute(),
+      ]);
+      return { total: Number(count.n), items: rows.map((r) => JSON.parse(r.state) as ItemState) };
+    },
+    async indexNumbers(itemIds: number[]): Promise<Map<number, string | null>> {
+      if (itemIds.length === 0) return new Map();
+      const rows = await db.selectFrom('items').select(['id', 'index_number']).where('id', 'in', itemIds).execute();
+      return new Map(rows.map((r) => [r.id, r.index_number]));
+    },
+    async saveReview(itemId, version, review) {
+      const values = { findings: JSON.stringify(review.findings), decisions: JSON.stringify(review.decisions), scanned_at: review.scannedAt };
+      await db
+        .insertInto('privacy_reviews')
+        .values({ item_id: itemId, version, ...values })
+        .onConflict((oc) => oc.columns(['item_id', 'version']).doUpdateSet(values))
+        .execute();
+    },
+    async review(itemId, version) {
+      const r = await db.selectFrom('privacy_reviews').selectAll().where('item_id', '=', itemId).where('version', '=', version).executeTakeFirst();
+      return r && { findings: JSON.parse(r.findings), decisions: JSON.parse(r.decisions), scannedAt: r.scanned_at };
+    },
+    async attachmentText(sha256: string): Promise<string | undefined> {
+      return (await db.selectFrom('attachment_texts').select('text').where('sha256', '=', sha256).executeTakeFirst())?.text;
+    },
+    async saveAttachmentText(sha256: string, kind: string, text: string): Promise<void> {
+      await db.insertInto('attachment_texts').values({ sha256, kind, text }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    },
+  };
+}
+

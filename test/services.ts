@@ -1,0 +1,25 @@
+/** Services wired to a test database with real parts (attachment store in a temp folder). */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServices } from '../src/services/services.ts';
+import { createUnitOfWork } from '../src/storage/unit-of-work.ts';
+import { loadShippedCalendar } from '../src/storage/shipped-calendar.ts';
+import { createAttachmentStore } from '../src/files/attachment-store.ts';
+import { extractText } from '../src/documents/extract-text.ts';
+import { sanitiseBodyHtml } from '../src/documents/sanitise-html.ts';
+import type { Database } from '../src/storage/database.ts';
+import { fixedClock } from './clock.ts';
+
+/** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time). */
+export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z')) {
+  return createServices({
+    uow: createUnitOfWork(db),
+    clock,
+    sessionHours: 12,
+    loadShippedCalendar,
+    files: createAttachmentStore(mkdtempSync(path.join(tmpdir(), 'gongkai-files-')), { maxBytes: 20 * 1048576 }),
+    extractText,
+    sanitiseHtml: sanitiseBodyHtml,
+  });
+}
