@@ -305,7 +305,9 @@ export function createItemService(deps: ItemServiceDeps) {
       const state = await deps.uow.read.items.latest(itemId);
       if (!state) throw new NotFoundError('找不到该信息');
       assertCanSee(actor, state);
-      return loadReviewed(deps.uow.read, itemId, state.version);
+      const attachmentTexts = new Map<string, string>();
+      for (const a of state.attachments) attachmentTexts.set(a.fileId, (await deps.uow.read.items.attachmentText(a.fileId)) ?? '');
+      return { ...(await loadReviewed(deps.uow.read, itemId, state.version)), texts: reviewTextsOf(state, attachmentTexts) as Map<string, string> };
     },
 
     /** The latest version for staff (with the live one and the trail). */
@@ -347,6 +349,18 @@ export function createItemService(deps: ItemServiceDeps) {
       if (!meta) throw new NotFoundError('附件不存在或尚未公开');
       return { meta, bytes: await deps.files.get(fileId) };
     },
+
+    /** Public: the live versions of some items (e.g. search hits), by id. */
+    async liveVersions(itemIds: readonly number[]): Promise<Map<number, ItemState>> {
+      const out = new Map<number, ItemState>();
+      for (const id of itemIds) {
+        const v = await deps.uow.read.items.live(id);
+        if (v) out.set(id, v);
+      }
+      return out;
+    },
+    /** Public: index numbers of items. */
+    indexNumbers: (itemIds: number[]) => deps.uow.read.items.indexNumbers(itemIds),
 
     /** Public: search over published items. */
     search: (query: Parameters<Repositories['search']['search']>[0]) => deps.uow.read.search.search(query),

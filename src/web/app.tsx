@@ -12,6 +12,7 @@ import { authRoutes } from './console/auth-routes.tsx';
 import { homeRoutes } from './console/home-routes.tsx';
 import { userRoutes } from './console/user-routes.tsx';
 import { calendarRoutes } from './console/calendar-routes.tsx';
+import { itemRoutes } from './console/item-routes.tsx';
 import { deadlineRoutes } from './console/deadline-routes.tsx';
 import { safeLocalPath } from './forms.ts';
 import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   app.route('/console/users', userRoutes());
   app.route('/console/audit', auditRoutes());
   app.route('/console/calendar', calendarRoutes());
+  app.route('/console/items', itemRoutes());
   app.route('/console/deadline', deadlineRoutes());
 
   app.notFound((c) =>

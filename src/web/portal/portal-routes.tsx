@@ -7,10 +7,15 @@ import { NotFoundError } from '../../services/errors.ts';
 import type { AppEnv } from '../context.ts';
 import { Breadcrumb, Layout } from '../views/layout.tsx';
 import { PORTAL_SECTIONS, type PortalSection } from './portal-sections.ts';
+import { CatalogueFilters, CatalogueTable, Highlighted, ItemArticle, PAGE_SIZE, Pager } from './item-pages.tsx';
+import { DEFAULT_CATEGORIES, STATUTORY_CLAUSE_INFO, clausesFor, clauseLevelOf, isStatutoryClause } from '../../domain/publishing/index.ts';
 
 interface PortalData {
   agency: Agency;
   children: Agency[];
+  /** Every agency of the portal's subtree, by id. */
+  byId: Map<number, Agency>;
+  subtree: Agency[];
 }
 
 async function loadPortal(c: Context<AppEnv>): Promise<PortalData> {
@@ -19,7 +24,8 @@ async function loadPortal(c: Context<AppEnv>): Promise<PortalData> {
   const all = await services.agencies.all();
   const agency = all.find((a) => a.id === id) ?? all[0];
   if (!agency) throw new NotFoundError('本平台尚未设置机构');
-  return { agency, children: all.filter((a) => a.parentId === agency.id) };
+  const subtree = all.filter((a) => a.path.startsWith(agency.path));
+  return { agency, children: all.filter((a) => a.parentId === agency.id), byId: new Map(all.map((a) => [a.id, a])), subtree };
 }
 
 function PortalPage(props: { c: Context<AppEnv>; data: PortalData; title: string; current?: string; children?: unknown }) {
@@ -98,6 +104,146 @@ export function portalRoutes() {
     );
   });
 
+  const page = (c: Context<AppEnv>) => Math.max(1, Math.min(500, Number(c.req.query('page') ?? 1) || 1));
+
+  app.get('/xxgk/catalogue', async (c) => {
+    const data = await loadPortal(c);
+    const q = c.req.query();
+    const p = page(c);
+    const agency = q.agency ? data.byId.get(Number(q.agency)) : undefined;
+    const { total, items } = await c.get('services').items.publicList({
+      within: [agency?.path ?? data.agency.path],
+      clause: q.clause && isStatutoryClause(q.clause) ? q.clause : undefined,
+      category: q.category || undefined,
+      catalogueDomain: q.domain || undefined,
+      year: Number(q.year) || undefined,
+      limit: PAGE_SIZE,
+      offset: (p - 1) * PAGE_SIZE,
+    });
+    const indexNumbers = await c.get('services').items.indexNumbers(items.map((i) => Number(i.id)));
+    const section = PORTAL_SECTIONS.find((x) => x.slug === 'catalogue')!;
+    return c.html(
+      <PortalPage c={c} data={data} title={section.title} current="catalogue">
+        <Breadcrumb items={[{ href: '/', label: '首页' }, { label: section.title }]} />
+        <h1>{section.title}</h1>
+        <p>{section.summary}</p>
+        <CatalogueFilters q={q} agencies={data.subtree} action="/xxgk/catalogue" />
+        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`信息公开目录（共 ${total} 条）`} />
+        <Pager c={c} total={total} page={p} />
+      </PortalPage>,
+    );
+  });
+
+  app.get('/xxgk/search', async (c) => {
+    const data = await loadPortal(c);
+    const q = c.req.query();
+    const p = page(c);
+    const text = (q.q ?? '').trim().slice(0, 100);
+    const agency = q.agency ? data.byId.get(Number(q.agency)) : undefined;
+    const result = text
+      ? await c.get('services').items.search({
+          q: text,
+          within: [agency?.path ?? data.agency.path],
+          category: q.category || undefined,
+          year: Number(q.year) || undefined,
+          validity: q.validity || undefined,
+          limit: PAGE_SIZE,
+          offset: (p - 1) * PAGE_SIZE,
+        })
+      : { total: 0, hits: [] };
+    const live = await c.get('services').items.liveVersions(result.hits.map((h) => h.itemId));
+    return c.html(
+      <PortalPage c={c} data={data} title={text ? `检索：${text}` : '全文检索'} current="catalogue">
+        <Breadcrumb items={[{ href: '/', label: '首页' }, { label: '全文检索' }]} />
+        <h1>全文检索</h1>
+        <CatalogueFilters q={q} agencies={data.subtree} action="/xxgk/search" withSearch />
+        {text && (
+          <section aria-labelledby="results-heading">
+            <h2 id="results-heading" role="status">
+              “{text}”共找到 {result.total} 条信息
+            </h2>
+            <ol class="results">
+              {result.hits.map((h) => {
+                const item = live.get(h.itemId);
+                if (!item) return null;
+                return (
+                  <li>
+                    <h3>
+                      <a href={`/xxgk/items/${item.id}`}>{item.title}</a>
+                    </h3>
+                    <p>
+                      <Highlighted text={h.snippet} marks={h.marks} />
+                    </p>
+                    <p class="hint">
+                      {data.byId.get(item.agencyId)?.name} · {item.publishedOn}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+            <Pager c={c} total={result.total} page={p} />
+          </section>
+        )}
+      </PortalPage>,
+    );
+  });
+
+  app.get('/xxgk/items/:id{[0-9]+}', async (c) => {
+    const data = await loadPortal(c);
+    const id = Number(c.req.param('id'));
+    const item = await c.get('services').items.publicItem(id);
+    if (!item || !item.item.agencyPath.startsWith(data.agency.path)) throw new NotFoundError('该信息不存在或尚未公开');
+    const indexNumber = (await c.get('services').items.indexNumbers([id])).get(id) ?? null;
+    return c.html(
+      <PortalPage c={c} data={data} title={item.public.title} current="catalogue">
+        <Breadcrumb items={[{ href: '/', label: '首页' }, { href: '/xxgk/catalogue', label: '信息公开目录' }, { label: '正文' }]} />
+        <ItemArticle c={c} data={item} agency={data.byId.get(item.item.agencyId)} indexNumber={indexNumber} />
+      </PortalPage>,
+    );
+  });
+
+  app.get('/xxgk/items/:id{[0-9]+}/files/:fileId{[0-9a-f]{64}}', async (c) => {
+    const { meta, bytes } = await c.get('services').items.publicAttachment(Number(c.req.param('id')), c.req.param('fileId'));
+    c.header('Content-Type', meta.mediaType);
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(bytes as unknown as ArrayBuffer);
+  });
+
+  app.get('/xxgk/interpretations', async (c) => {
+    const data = await loadPortal(c);
+    const p = page(c);
+    const { total, items } = await c.get('services').items.publicList({ within: [data.agency.path], genre: 'interpretation', limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE });
+    const indexNumbers = await c.get('services').items.indexNumbers(items.map((i) => Number(i.id)));
+    const section = PORTAL_SECTIONS.find((x) => x.slug === 'interpretations')!;
+    return c.html(
+      <PortalPage c={c} data={data} title={section.title} current="interpretations">
+        <Breadcrumb items={[{ href: '/', label: '首页' }, { label: section.title }]} />
+        <h1>{section.title}</h1>
+        <p>{section.summary}</p>
+        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`政策解读（共 ${total} 条）`} />
+        <Pager c={c} total={total} page={p} />
+      </PortalPage>,
+    );
+  });
+
+  app.get('/xxgk/village-affairs/:id{[0-9]+}', async (c) => {
+    const data = await loadPortal(c);
+    const village = data.byId.get(Number(c.req.param('id')));
+    if (!village || village.parentId !== data.agency.id || (village.kind !== 'village' && village.kind !== 'community')) throw new NotFoundError('该村（社区）栏目不存在');
+    const p = page(c);
+    const { total, items } = await c.get('services').items.publicList({ within: [village.path], limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE });
+    const indexNumbers = await c.get('services').items.indexNumbers(items.map((i) => Number(i.id)));
+    return c.html(
+      <PortalPage c={c} data={data} title={`${village.name}村务公开`} current="village-affairs">
+        <Breadcrumb items={[{ href: '/', label: '首页' }, { href: '/xxgk/village-affairs', label: '村务公开' }, { label: village.name }]} />
+        <h1>{village.name}村务公开</h1>
+        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`${village.name}公开信息（共 ${total} 条）`} />
+        <Pager c={c} total={total} page={p} />
+      </PortalPage>,
+    );
+  });
+
   app.get('/xxgk/:slug', async (c) => {
     const section = PORTAL_SECTIONS.find((s) => s.slug === c.req.param('slug'));
     if (!section) throw new NotFoundError('您访问的栏目不存在');
@@ -124,11 +270,33 @@ function SectionBody(props: { section: PortalSection; data: PortalData }) {
         <>
           <h2>政府信息公开工作机构</h2>
           <ContactBlock agency={agency} />
+          <h2>政府信息的分类与编排体系</h2>
+          <p>
+            本机关主动公开的政府信息按《中华人民共和国政府信息公开条例》第二十条、第二十一条所列事项编排，并按主题分类、发布机构、年份和有效性提供检索。
+            每条信息标注索引号、信息名称、内容概述、生成日期、发布机构、文号和有效性。
+          </p>
+          <ul>
+            {clausesFor(clauseLevelOf(['town_gov'])).map((cl) => (
+              <li>
+                <a href={`/xxgk/catalogue?clause=${cl}`}>
+                  {STATUTORY_CLAUSE_INFO[cl].citation}：{STATUTORY_CLAUSE_INFO[cl].label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p>主题分类：{DEFAULT_CATEGORIES.entries.map((e) => e.label).join('、')}。</p>
+          <h2>获取政府信息的方式</h2>
+          <p>
+            主动公开：通过本网站“法定主动公开内容”栏目浏览、检索和下载，也可到政务服务中心公开查阅点查阅；村务信息同时在各村（社区）公开栏张贴。
+            信息自形成或者变更之日起 20 个工作日内公开（条例第二十六条）。
+          </p>
+          <p>
+            依申请公开：公民、法人或者其他组织可以通过本网站“依申请公开”栏目在线申请，或以信函、传真、当面提交的方式向政府信息公开工作机构申请（条例第二十九条）。
+            能够当场答复的当场答复；不能当场答复的，自收到申请之日起 20 个工作日内答复，需要延长的最长不超过 20 个工作日（条例第三十三条）。
+            依申请提供政府信息，不收取费用；申请数量、频次明显超过合理范围的，可以收取信息处理费（条例第四十二条）。
+          </p>
           <h2>所属单位</h2>
           <UnitList units={children} />
-          <div class="notice">
-            <p>政府信息的分类与编排体系、主动公开与依申请公开的获取方式将由信息公开目录生成并在此列出。</p>
-          </div>
         </>
       );
     case 'village-affairs': {
@@ -136,10 +304,13 @@ function SectionBody(props: { section: PortalSection; data: PortalData }) {
       return (
         <>
           <h2>各村（社区）公开栏目</h2>
-          <UnitList units={villages} />
-          <div class="notice">
-            <p>各村（社区）发布的村务公开信息将在对应栏目中按时间列出。</p>
-          </div>
+          <ul class="village-list">
+            {villages.map((v) => (
+              <li>
+                <a href={`/xxgk/village-affairs/${v.id}`}>{v.name}</a>
+              </li>
+            ))}
+          </ul>
         </>
       );
     }
