@@ -8,11 +8,15 @@ import { SYSTEM_ACTOR } from './access-control.ts';
 import { createAgency } from './manage-agencies.ts';
 import { createUser } from './manage-users.ts';
 import type { Clock, UnitOfWork } from './ports.ts';
+import type { ItemServiceDeps } from './manage-items.ts';
+import { seedDemoItems } from './demo/seed-demo-items.ts';
 
 export const PORTAL_AGENCY_SETTING = 'portal.home_agency_id';
 
 export interface InitialiseOptions {
   demo: boolean;
+  /** Where demo items get their attachments, text extraction and sanitiser (demo content is skipped without). */
+  demoContent?: Omit<ItemServiceDeps, 'clock' | 'uow'>;
   adminPassword?: string | undefined;
   rootAgencyName?: string;
 }
@@ -67,6 +71,7 @@ export async function initialiseDatabase(deps: { uow: UnitOfWork; clock: Clock }
         await createUser(deps, SYSTEM_ACTOR, { login: u.login, displayName: u.displayName, agencyId, password: u.password, grants: [{ role: u.role, agencyId }] }, { system: true, mustChangePassword: false });
         credentials.push({ login: u.login, role: u.displayName.split(' ')[0]!, password: u.password, note: '仅供演示' });
       }
+      if (options.demoContent) await seedDemoItems({ ...options.demoContent, uow: deps.uow }, ids, demoAgencies());
     }
     return { created: true, credentials };
   });

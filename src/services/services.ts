@@ -9,6 +9,7 @@ import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
 import { createCalendarService } from './manage-calendar.ts';
 import { createDeadlineService } from './compute-deadlines.ts';
+import { createRequestService } from './manage-requests.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
@@ -26,12 +27,19 @@ export interface ServiceDeps {
 /** Creates the services object for a set of dependencies. */
 export function createServices(deps: ServiceDeps) {
   const calendar = createCalendarService({ uow: deps.uow, clock: deps.clock, loadShipped: deps.loadShippedCalendar });
+  const requests = createRequestService({ uow: deps.uow, clock: deps.clock, calendar });
+  // When a holiday notice is added or corrected, open reply deadlines move with it.
+  calendar.onChange(async (years) => {
+    await requests.recomputeDeadlines(years);
+  });
   return {
     deps,
     calendar,
     deadlines: createDeadlineService(calendar),
+    requests,
     items: createItemService({ uow: deps.uow, clock: deps.clock, files: deps.files, extractText: deps.extractText, sanitiseHtml: deps.sanitiseHtml, onPublicChange: () => deps.onPublicChange?.() }),
-    initialise: (options: InitialiseOptions) => initialiseDatabase(deps, options),
+    initialise: (options: InitialiseOptions) =>
+      initialiseDatabase(deps, { demoContent: { files: deps.files, extractText: deps.extractText, sanitiseHtml: deps.sanitiseHtml }, ...options }),
     signIn: (login: string, password: string) => signIn(deps, login, password),
     resolveSession: (token: string) => resolveSession(deps, token),
     signOut: (session: Session, user: UserWithGrants) => signOut(deps, session, user),

@@ -90,6 +90,7 @@ export function CatalogueFilters(props: { q: Record<string, string>; agencies: A
           <input id="f-q" name="q" type="search" value={q.q ?? ''} />
         </div>
       )}
+      {!props.withSearch && (
       <div class="field">
         <label for="f-clause">法定主动公开内容</label>
         <select id="f-clause" name="clause">
@@ -101,6 +102,7 @@ export function CatalogueFilters(props: { q: Record<string, string>; agencies: A
           ))}
         </select>
       </div>
+      )}
       <div class="field">
         <label for="f-category">主题分类</label>
         <select id="f-category" name="category">
@@ -112,6 +114,7 @@ export function CatalogueFilters(props: { q: Record<string, string>; agencies: A
           ))}
         </select>
       </div>
+      {!props.withSearch && (
       <div class="field">
         <label for="f-domain">标准目录领域</label>
         <select id="f-domain" name="domain">
@@ -123,6 +126,7 @@ export function CatalogueFilters(props: { q: Record<string, string>; agencies: A
           ))}
         </select>
       </div>
+      )}
       <div class="field">
         <label for="f-agency">发布机构</label>
         <select id="f-agency" name="agency">
