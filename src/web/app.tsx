@@ -20,6 +20,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { deadlineApiRoutes } from './api/deadline-routes.ts';
+import { itemApiRoutes } from './api/item-routes.ts';
 import { ErrorPage } from './views/error-page.tsx';
 
 const STYLESHEET = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', portalRoutes());
   app.route('/api/v1', deadlineApiRoutes());
+  app.route('/', itemApiRoutes());
 
   // Everything in the console but the login page needs a signed-in user; a one-time password must be changed first.
   app.use('/console/*', async (c, next) => {
