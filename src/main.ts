@@ -11,6 +11,7 @@ import { createAttachmentStore } from './files/attachment-store.ts';
 import { extractText } from './documents/extract-text.ts';
 import { sanitiseBodyHtml } from './documents/sanitise-html.ts';
 import { createApp } from './web/app.tsx';
+import { createPageCache } from './web/middleware/page-cache.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -35,7 +36,8 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     await db.destroy();
     throw e;
   }
-  const publicChange = { listeners: [] as Array<() => void> };
+  const pageCache = createPageCache();
+  const publicChange = { listeners: [() => pageCache.invalidate()] as Array<() => void> };
   const services = createServices({
     uow: createUnitOfWork(db),
     clock: options.clock ?? systemClock,
@@ -51,6 +53,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     services,
     webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl },
     pingDatabase: () => pingDatabase(db),
+    pageCache,
     logError: (reference, error) => logger.error(`请求处理失败，错误编号 ${reference}`, error),
   });
   return { config, db, dialect: dialectOf(db), services, app, close: () => db.destroy() };

@@ -18,6 +18,7 @@ import { safeLocalPath } from './forms.ts';
 import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
+import type { PageCache } from './middleware/page-cache.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { deadlineApiRoutes } from './api/deadline-routes.ts';
 import { itemApiRoutes } from './api/item-routes.ts';
@@ -32,6 +33,8 @@ export interface AppDeps {
   pingDatabase: () => Promise<void>;
   /** Login attempts allowed per client address per minute (default 30). */
   loginRateLimit?: number;
+  /** The public page cache (none in tests that need fresh pages). */
+  pageCache?: PageCache;
   /** Where unexpected errors are reported (stderr by default). */
   logError?: (reference: string, error: unknown) => void;
 }
@@ -78,6 +81,9 @@ export function createApp(deps: AppDeps) {
     return c.redirect(safeLocalPath(c.req.query('back'), '/'), 303);
   });
 
+  if (deps.pageCache) {
+    for (const path of ['/', '/xxgk/*', '/api/v1/items', '/api/v1/items/*', '/feeds/*', '/sitemap.xml']) app.use(path, deps.pageCache.middleware);
+  }
   app.route('/', portalRoutes());
   app.route('/api/v1', deadlineApiRoutes());
   app.route('/', itemApiRoutes());

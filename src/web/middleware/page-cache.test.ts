@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Hono } from 'hono';
+import { createPageCache } from './page-cache.ts';
+import type { AppEnv } from '../context.ts';
+
+test('public pages are cached for anonymous visitors, dropped on invalidation, never when they carry a form token', async () => {
+  let t = 0;
+  const cache = createPageCache({ ttlMs: 1000, now: () => t, maxEntries: 2 });
+  let renders = 0;
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('largeText', c.req.header('x-large') === '1');
+    if (c.req.header('x-user')) c.set('user', { id: 1 } as never);
+    await next();
+  });
+  app.use('*', cache.middleware);
+  app.get('/page', (c) => c.html(`<p>render ${++renders}</p>`));
+  app.get('/form', (c) => c.html(`<input type="hidden" name="_csrf" value="${++renders}">`));
+  const get = async (path: string, headers: Record<string, string> = {}) => (await app.request(path, { headers })).text();
+
+  assert.equal(await get('/page'), '<p>render 1</p>');
+  assert.equal(await get('/page'), '<p>render 1</p>', 'second visit is served from the cache');
+  assert.equal(await get('/page', { 'x-large': '1' }), '<p>render 2</p>', 'large-text pages are cached separately');
+  assert.equal(await get('/page', { 'x-user': '1' }), '<p>render 3</p>', 'signed-in staff always get a fresh page');
+  cache.invalidate();
+  assert.equal(await get('/page'), '<p>render 4</p>', 'publication drops the cache');
+  t = 2000;
+  assert.equal(await get('/page'), '<p>render 5</p>', 'entries expire');
+  assert.notEqual(await get('/form'), await get('/form'), 'pages with a CSRF token are not cached');
+  assert.ok(cache.size <= 2);
+});

@@ -1,0 +1,65 @@
+/**
+ * A cache of what the public sees: anonymous GET responses of the portal, the public API, feeds
+ * and the sitemap, kept in memory for a short time and dropped whenever something is published,
+ * revised or withdrawn. Pages that carry a form token are never cached (they differ per visitor).
+ * With several web processes each keeps its own copy; the TTL bounds how stale another process's
+ * copy can be after a publication elsewhere.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.ts';
+
+interface Entry {
+  body: ArrayBuffer;
+  headers: Array<[string, string]>;
+  status: number;
+  storedAt: number;
+}
+
+export interface PageCache {
+  middleware: MiddlewareHandler<AppEnv>;
+  invalidate(): void;
+  readonly size: number;
+}
+
+const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|application\/xml|text\/plain)/;
+
+/** Creates a cache holding at most `maxEntries` responses for `ttlMs` each. */
+export function createPageCache(options: { maxEntries?: number; ttlMs?: number; now?: () => number } = {}): PageCache {
+  const maxEntries = options.maxEntries ?? 2000;
+  const ttlMs = options.ttlMs ?? 60_000;
+  const now = options.now ?? (() => Date.now());
+  const entries = new Map<string, Entry>();
+  let generation = 0;
+  return {
+    get size() {
+      return entries.size;
+    },
+    invalidate() {
+      generation += 1;
+      entries.clear();
+    },
+    middleware: async (c, next) => {
+      if (c.req.method !== 'GET' || c.get('user')) return next();
+      const key = `${c.get('largeText') ? 'L' : 'N'}${c.req.url}`;
+      const hit = entries.get(key);
+      if (hit && now() - hit.storedAt < ttlMs) {
+        // Refresh its place in the LRU order.
+        entries.delete(key);
+        entries.set(key, hit);
+        const res = new Response(hit.body, { status: hit.status, headers: hit.headers });
+        res.headers.set('X-Cache', 'hit');
+        return res;
+      }
+      const startedIn = generation;
+      await next();
+      const res = c.res;
+      const type = res.headers.get('content-type') ?? '';
+      if (res.status !== 200 || !CACHEABLE_TYPES.test(type) || startedIn !== generation) return;
+      const body = await res.clone().arrayBuffer();
+      if (Buffer.from(body).includes('name="_csrf"')) return;
+      const headers = [...res.headers].filter(([k]) => k.toLowerCase() !== 'set-cookie');
+      entries.set(key, { body, headers, status: res.status, storedAt: now() });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+  };
+}
