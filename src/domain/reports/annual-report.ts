@@ -67,6 +67,7 @@ export interface ReportSnapshot {
   readonly agency?: ReportAgency;
   readonly preface?: readonly ReportParagraph[];
   readonly sections?: readonly ReportSection[];
+  readonly anomalies?: readonly RecordAnomaly[];
 }
 
 /** A compiled annual report. */

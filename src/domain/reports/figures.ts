@@ -3,11 +3,11 @@
  * value, where it came from, the ids of the records behind it (so every number in a report can be traced
  * to the requests, items, cases or deliveries it counts) and, when a table prints it, the cell.
  */
-import type { ApplicantType, Outcome, OutcomeGroup } from '../requests/index.ts';
-import type { AppealKind, AppealResult } from './appeals.ts';
-import type { DeliveryChannel } from './delivery-channels.ts';
+import { APPLICANT_TYPES, OUTCOMES, OUTCOME_GROUPS, type ApplicantType, type Outcome, type OutcomeGroup } from '../requests/index.ts';
+import { APPEAL_KINDS, APPEAL_RESULTS, type AppealKind, type AppealResult } from './appeals.ts';
+import { DELIVERY_CHANNELS, type DeliveryChannel } from './delivery-channels.ts';
 import type { CellRef } from './report-table.ts';
-import type { RequestChannelGroup } from './request-channel-groups.ts';
+import { REQUEST_CHANNEL_GROUPS, type RequestChannelGroup } from './request-channel-groups.ts';
 
 /** The 表二 rows that figures name: 规章 and 行政规范性文件. */
 export type NormativeFigureGroup = 'regulations' | 'normative';
@@ -100,4 +100,49 @@ export function formatFigureNumber(value: number, unit: FigureUnit): string {
       throw new Error(`未知的计量单位：${String(unreachable)}`);
     }
   }
+}
+
+/** Every figure key, spelled out at run time from the same vocabularies as `FigureKey` (for parsing imported reports). */
+export const FIGURE_KEYS: readonly FigureKey[] = [
+  'proactive.items',
+  'proactive.documents',
+  'proactive.documents_fulltext',
+  'proactive.documents_fulltext_rate',
+  ...(['regulations', 'normative'] as const).flatMap((g) =>
+    (['issued', 'repealed', 'in_force', 'published', 'public_total'] as const).map((m): FigureKey => `proactive.${g}.${m}`),
+  ),
+  'proactive.licensing_decisions',
+  'proactive.penalty_decisions',
+  'proactive.enforcement_decisions',
+  'proactive.fees_wan_yuan',
+  ...DELIVERY_CHANNELS.map((c): FigureKey => `channels.${c}`),
+  'channels.printed_materials',
+  'requests.received',
+  'requests.carried_in',
+  'requests.closed',
+  'requests.carried_out',
+  ...APPLICANT_TYPES.map((t): FigureKey => `requests.carried_in.${t}`),
+  ...APPLICANT_TYPES.map((t): FigureKey => `requests.carried_out.${t}`),
+  ...REQUEST_CHANNEL_GROUPS.map((g): FigureKey => `requests.by_channel.${g}`),
+  ...OUTCOMES.map((o): FigureKey => `requests.by_outcome.${o}`),
+  ...OUTCOME_GROUPS.map((g): FigureKey => `requests.by_outcome_group.${g}`),
+  'requests.reply.already_public',
+  'requests.reply.provided',
+  'requests.replied',
+  'requests.replied_on_time',
+  'requests.replied_late',
+  'requests.on_time_rate',
+  ...APPEAL_KINDS.flatMap((k) => [...APPEAL_RESULTS, 'total' as const].map((r): FigureKey => `appeals.${k}.${r}`)),
+  'appeals.litigation.total',
+  'appeals.litigation.corrected',
+  'fees.collected_yuan',
+  'fees.waived',
+  'staff.full_time',
+  'staff.part_time',
+  'funding.wan_yuan',
+];
+
+/** Whether a value is one of the figure keys. */
+export function isFigureKey(value: unknown): value is FigureKey {
+  return typeof value === 'string' && (FIGURE_KEYS as readonly string[]).includes(value);
 }

@@ -2,6 +2,8 @@
  * 表二 “主动公开政府信息情况”: sub-tables headed by the clause of 条例第二十条 they report. The 2021 format
  * (国办公开办函〔2021〕30号) has （一）（五）（六）（八）; the 2019 trial format (〔2019〕60号) has other
  * columns, a 其他对外管理服务事项 row and a （九）政府集中采购 sub-table (domain-reference §2.1.2, §2.2).
+ * Each sub-table is its own grid; a renderer that stacks them into one printed table, as agencies do,
+ * widens a narrower sub-table's last column to the widest (e.g. 本年处理决定数量 across three columns).
  */
 import { NORMATIVE_KIND_LABELS } from '../publishing/index.ts';
 import { cell, type CellValue, type ReportTable, type TableColumn, type TableId } from './report-table.ts';
