@@ -7,7 +7,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
 import { loadConfig, loadTestEnvironment } from '../src/config.ts';
 import { openApplication, type Application } from '../src/main.ts';
@@ -55,32 +57,12 @@ async function loadItems(app: Application, count: number): Promise<number> {
   return firstId;
 }
 
+const execFileAsync = promisify(execFile);
+
+/** Runs the load generator in a separate process so that client and server do not share one event loop. */
 async function load(url: string, seconds: number, concurrency: number): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const times: number[] = [];
-  let errors = 0;
-  const end = performance.now() + seconds * 1000;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const t = performance.now();
-      http.get(url, { agent }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) errors++;
-          times.push(performance.now() - t);
-          resolve();
-        });
-      }).on('error', () => {
-        errors++;
-        resolve();
-      });
-    });
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) await one();
-  }));
-  agent.destroy();
-  times.sort((a, b) => a - b);
-  return { rps: times.length / seconds, p50: times[Math.floor(times.length / 2)] ?? 0, p95: times[Math.floor(times.length * 0.95)] ?? 0, errors };
+  const { stdout } = await execFileAsync(process.execPath, [fileURLToPath(new URL('./load-client.mjs', import.meta.url)), url, String(seconds), String(concurrency)]);
+  return JSON.parse(stdout);
 }
 
 async function bench(label: string, db: Database, count: number): Promise<string[]> {

@@ -12,6 +12,7 @@ import { extractText } from './documents/extract-text.ts';
 import { sanitiseBodyHtml } from './documents/sanitise-html.ts';
 import { createApp } from './web/app.tsx';
 import { createPageCache } from './web/middleware/page-cache.ts';
+import { isPublicPath } from './web/app.tsx';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -36,7 +37,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     await db.destroy();
     throw e;
   }
-  const pageCache = createPageCache();
+  const pageCache = createPageCache({ isCacheable: isPublicPath });
   const publicChange = { listeners: [() => pageCache.invalidate()] as Array<() => void> };
   const services = createServices({
     uow: createUnitOfWork(db),

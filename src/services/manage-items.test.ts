@@ -30,7 +30,8 @@ describeEachDialect('information registry', (ctx) => {
 
   test('setup: demo organisation', async () => {
     s = testServices(ctx.db);
-    await s.initialise({ demo: true, adminPassword: 'Qiancheng-Root#2026' });
+    // The demo organisation and users, without the demo items (this suite counts its own).
+    await s.initialise({ demo: true, adminPassword: 'Qiancheng-Root#2026', demoContent: undefined });
     for (const login of ['editor', 'reviewer', 'approver', 'officer', 'admin']) actors[login] = actorOf((await s.deps.uow.read.users.findByLogin(login))!);
     townId = (await s.agencies.all()).find((a) => a.name === '黔城镇人民政府')!.id;
   });

@@ -6,6 +6,7 @@ import type { Agency, AgencyInput } from '../domain/organisations/agency.ts';
 import type { Role, RoleGrant } from '../domain/access/roles.ts';
 import type { AuditEntry, ChainProblem } from '../domain/audit/hash-chain.ts';
 import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
+import type { DisclosureRequestEvent, RequestState } from '../domain/requests/index.ts';
 
 /** The source of instants; tests pass a fixed clock. */
 export interface Clock {
@@ -236,6 +237,132 @@ export interface FileStore {
 /** Reads the text of a stored document (for the privacy scan and search). */
 export type TextExtractor = (bytes: Uint8Array) => Promise<{ kind: string; text: string }>;
 
+/** A note on a request case for what the domain has no event for (visible to staff with the case). */
+export interface CaseNote {
+  kind: 'deadline_recomputed' | 'possible_repeat' | 'applicant_clarification';
+  at: string;
+  text: string;
+  data?: unknown;
+}
+
+/** A disclosure request as stored: the derived state plus what the shell keeps beside it. */
+export interface StoredRequest {
+  id: number;
+  trackingNumber: string;
+  agencyId: number;
+  state: RequestState;
+  /** The reply deadline by the clock when last computed; null before the receipt date is known. */
+  dueOn: string | null;
+  provisional: boolean;
+  closedOn: string | null;
+  /** Identifies the applicant across requests (hash of the identity document number), or null. */
+  applicantKey: string | null;
+  pieces: number;
+  notes: CaseNote[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What is saved after a decision: the new state and the shell's derived columns. */
+export interface RequestSave {
+  id: number;
+  state: RequestState;
+  dueOn: string | null;
+  provisional: boolean;
+  applicantKey: string | null;
+  pieces: number;
+  notes: CaseNote[];
+  updatedAt: string;
+}
+
+export interface RequestListFilter {
+  /** Agency subtrees (materialised paths). */
+  within?: string[];
+  statuses?: readonly string[];
+  agencyId?: number;
+  /** Stored due date bounds, inclusive. */
+  dueFrom?: string;
+  dueTo?: string;
+  /** Receipt date bounds, inclusive. */
+  receivedFrom?: string;
+  receivedTo?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface RequestRepository {
+  /** Reserves the row of a new request (its id is the domain's request id); `save` fills it. */
+  create(input: { agencyId: number; agencyPath: string; trackingNumber: string; queryCodeHash: string; submittedOn: string; at: string }): Promise<number>;
+  /** Takes the next tracking-number sequence of a year; atomic under concurrency on both stores. */
+  nextTrackingSequence(year: number): Promise<number>;
+  find(id: number): Promise<StoredRequest | undefined>;
+  /** The request and its query-code hash, for the applicant's tracking page. */
+  findByTrackingNumber(trackingNumber: string): Promise<{ request: StoredRequest; queryCodeHash: string } | undefined>;
+  /** Saves state and columns; false when the stored version is not `expectedVersion` (a concurrent change). */
+  save(request: RequestSave, expectedVersion: number | null): Promise<boolean>;
+  /** Appends events; the first gets version `firstVersion`, the next one more, and so on. */
+  appendEvents(requestId: number, firstVersion: number, events: readonly DisclosureRequestEvent[]): Promise<void>;
+  events(requestId: number): Promise<DisclosureRequestEvent[]>;
+  list(filter: RequestListFilter): Promise<{ total: number; items: StoredRequest[] }>;
+  /** Every request of one applicant (by key) at an agency, oldest first. */
+  ofApplicant(applicantKey: string, agencyId: number): Promise<StoredRequest[]>;
+  /** Pieces one applicant filed in a calendar month (`YYYY-MM`, by receipt date) before a given request. */
+  piecesInMonth(applicantKey: string, month: string, before: { receivedOn: string; id: number }): Promise<number>;
+  /** Ids of open requests received by `to` whose stored due date is on or after `from` (or unknown). */
+  openSpanning(from: string, to: string, statuses: readonly string[]): Promise<number[]>;
+  /** Ids of requests in the given statuses (the daily abandonment check). */
+  idsInStatuses(statuses: readonly string[]): Promise<number[]>;
+}
+
+/** 行政复议, 直接起诉, or 复议后起诉 (the columns of table 四 of the annual report). */
+export type AppealKind = 'reconsideration' | 'litigation_direct' | 'litigation_after_reconsideration';
+/** 结果维持, 结果纠正, 其他结果, 尚未审结. */
+export type AppealResult = 'upheld' | 'corrected' | 'other' | 'pending';
+
+/** A case of administrative reconsideration or litigation about disclosure (复议/诉讼). */
+export interface Appeal {
+  id: number;
+  requestId: number | null;
+  agencyId: number;
+  agencyPath: string;
+  kind: AppealKind;
+  filedOn: string;
+  /** 复议机关 or the court. */
+  body: string;
+  result: AppealResult;
+  closedOn: string | null;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AppealInput = Omit<Appeal, 'id' | 'agencyPath' | 'createdAt' | 'updatedAt'>;
+
+export interface AppealRepository {
+  insert(input: AppealInput, at: string): Promise<Appeal>;
+  update(id: number, input: AppealInput, at: string): Promise<Appeal>;
+  find(id: number): Promise<Appeal | undefined>;
+  /** Cases filed or closed in a year within agency subtrees, by filing date. */
+  list(filter: { within: string[]; year?: number }): Promise<Appeal[]>;
+}
+
+/** A message waiting for delivery by a channel adapter (the jobs worker sends it later). */
+export interface OutboxMessage {
+  id: number;
+  requestId: number | null;
+  channel: 'email' | 'sms';
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+  status: string;
+  createdAt: string;
+}
+
+export interface OutboxRepository {
+  enqueue(message: Omit<OutboxMessage, 'id' | 'status'>): Promise<void>;
+  forRequest(requestId: number): Promise<OutboxMessage[]>;
+}
+
 export interface Repositories {
   items: ItemRepository;
   search: SearchIndex;
@@ -245,6 +372,9 @@ export interface Repositories {
   sessions: SessionRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
+  requests: RequestRepository;
+  appeals: AppealRepository;
+  outbox: OutboxRepository;
 }
 
 /** Runs work in one transaction: every state change and its audit entry commit together. */

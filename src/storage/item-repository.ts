@@ -126,7 +126,8 @@ export function createItemRepository(db: Executor): ItemRepository {
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         q
           .select('v.state')
-          .orderBy(sql`coalesce(v.published_on, v.formed_on)`, 'desc')
+          // Published versions always have a publication date, so the portal's order can use its index.
+          .orderBy(filter.liveOnly ? sql`v.published_on` : sql`coalesce(v.published_on, v.formed_on)`, 'desc')
           .orderBy('v.item_id', 'desc')
           .limit(filter.limit ?? 50)
           .offset(filter.offset ?? 0)

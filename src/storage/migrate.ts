@@ -5,6 +5,7 @@ import * as foundation from './migrations/20261126-0001-foundation.ts';
 import * as calendar from './migrations/20261126-0002-calendar.ts';
 import * as search from './migrations/20261126-0003-search.ts';
 import * as items from './migrations/20261126-0004-items.ts';
+import * as requests from './migrations/20261126-0005-requests.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '20261126-0002-calendar': calendar,
   '20261126-0003-search': search,
   '20261126-0004-items': items,
+  '20261126-0005-requests': requests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

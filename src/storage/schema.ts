@@ -177,6 +177,82 @@ export interface PrivacyReviewTable {
   scanned_at: string;
 }
 
+export interface RequestTable {
+  id: Generated<number>;
+  agency_id: number;
+  agency_path: string;
+  /** Human-friendly public number, e.g. YSQ-2026-000123. */
+  tracking_number: string;
+  /** SHA-256 (hex) of the tracking number and the applicant's query code; the code itself is never stored. */
+  query_code_hash: string;
+  status: string;
+  outcome: string | null;
+  channel: string;
+  applicant_type: string;
+  applicant_name: string;
+  /** SHA-256 of the applicant's identity document number (same applicant = same key), or null. */
+  applicant_key: string | null;
+  /** Pieces (件) the request counts for in the per-piece fee (109号第四条). */
+  pieces: number;
+  submitted_on: string;
+  received_on: string | null;
+  /** The reply deadline by the clock (`deadlineOf`), stored for queues. */
+  due_on: string | null;
+  provisional: number;
+  closed_on: string | null;
+  /** RequestState.version, for optimistic concurrency. */
+  version: number;
+  /** The derived RequestState as JSON. */
+  state: string;
+  /** The RequestRecord (the facts as submitted) as JSON. */
+  record: string;
+  /** Case notes the domain has no event for (deadline recomputed, repeat flags, applicant's clarification text), JSON array. */
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  /** The request's version after this event. */
+  version: number;
+  type: string;
+  data: string;
+  by_user: string | null;
+  at: string;
+}
+
+export interface RequestSequenceTable {
+  year: number;
+  last_seq: number;
+}
+
+export interface AppealTable {
+  id: Generated<number>;
+  request_id: number | null;
+  agency_id: number;
+  kind: string;
+  filed_on: string;
+  body: string;
+  result: string;
+  closed_on: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  request_id: number | null;
+  channel: string;
+  recipient: string;
+  template: string;
+  payload: string;
+  status: string;
+  created_at: string;
+}
+
 export interface DB {
   items: ItemTable;
   item_versions: ItemVersionTable;
@@ -194,6 +270,11 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  requests: RequestTable;
+  request_events: RequestEventTable;
+  request_sequences: RequestSequenceTable;
+  appeals: AppealTable;
+  outbox_messages: OutboxMessageTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -14,6 +14,9 @@ import type { Database, Executor } from './database.ts';
 import { createSessionRepository } from './session-repository.ts';
 import { createSettingsRepository } from './settings-repository.ts';
 import { createUserRepository } from './user-repository.ts';
+import { createRequestRepository } from './request-repository.ts';
+import { createAppealRepository } from './appeal-repository.ts';
+import { createOutboxRepository } from './outbox-repository.ts';
 
 /** Builds every repository over one executor (the database or a transaction). */
 export function createRepositories(db: Executor): Repositories {
@@ -26,6 +29,9 @@ export function createRepositories(db: Executor): Repositories {
     sessions: createSessionRepository(db),
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
+    requests: createRequestRepository(db),
+    appeals: createAppealRepository(db),
+    outbox: createOutboxRepository(db),
   };
 }
 

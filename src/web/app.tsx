@@ -27,6 +27,11 @@ import { ErrorPage } from './views/error-page.tsx';
 const STYLESHEET = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
 const FAVICON = readFileSync(new URL('./static/favicon.svg', import.meta.url), 'utf8');
 
+/** Paths whose anonymous GET responses are the same for every visitor (portal, public API, feeds). */
+export function isPublicPath(path: string): boolean {
+  return path === '/' || path.startsWith('/xxgk/') || path.startsWith('/api/v1/items') || path.startsWith('/feeds/') || path === '/sitemap.xml';
+}
+
 export interface AppDeps {
   services: Services;
   webConfig: WebConfig;
@@ -44,6 +49,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const logError = deps.logError ?? ((ref, e) => console.error(`[错误 ${ref}]`, e));
 
+  // The public page cache answers before anything else: a hit needs no session or header work.
+  if (deps.pageCache) app.use('*', deps.pageCache.middleware);
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('services', deps.services);
@@ -81,9 +88,6 @@ export function createApp(deps: AppDeps) {
     return c.redirect(safeLocalPath(c.req.query('back'), '/'), 303);
   });
 
-  if (deps.pageCache) {
-    for (const path of ['/', '/xxgk/*', '/api/v1/items', '/api/v1/items/*', '/feeds/*', '/sitemap.xml']) app.use(path, deps.pageCache.middleware);
-  }
   app.route('/', portalRoutes());
   app.route('/api/v1', deadlineApiRoutes());
   app.route('/', itemApiRoutes());

@@ -37,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('item_versions_pk', ['item_id', 'version'])
     .execute();
   await db.schema.createIndex('item_versions_status_idx').on('item_versions').columns(['status', 'agency_path']).execute();
-  await db.schema.createIndex('item_versions_published_idx').on('item_versions').columns(['published_on']).execute();
+  await db.schema.createIndex('item_versions_published_idx').on('item_versions').columns(['status', 'published_on', 'item_id']).execute();
   await db.schema.createIndex('item_versions_interprets_idx').on('item_versions').column('interprets_item_id').execute();
 
   await idColumn(db, db.schema.createTable('item_events'))

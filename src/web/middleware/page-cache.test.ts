@@ -9,11 +9,6 @@ test('public pages are cached for anonymous visitors, dropped on invalidation, n
   const cache = createPageCache({ ttlMs: 1000, now: () => t, maxEntries: 2 });
   let renders = 0;
   const app = new Hono<AppEnv>();
-  app.use('*', async (c, next) => {
-    c.set('largeText', c.req.header('x-large') === '1');
-    if (c.req.header('x-user')) c.set('user', { id: 1 } as never);
-    await next();
-  });
   app.use('*', cache.middleware);
   app.get('/page', (c) => c.html(`<p>render ${++renders}</p>`));
   app.get('/form', (c) => c.html(`<input type="hidden" name="_csrf" value="${++renders}">`));
@@ -21,8 +16,8 @@ test('public pages are cached for anonymous visitors, dropped on invalidation, n
 
   assert.equal(await get('/page'), '<p>render 1</p>');
   assert.equal(await get('/page'), '<p>render 1</p>', 'second visit is served from the cache');
-  assert.equal(await get('/page', { 'x-large': '1' }), '<p>render 2</p>', 'large-text pages are cached separately');
-  assert.equal(await get('/page', { 'x-user': '1' }), '<p>render 3</p>', 'signed-in staff always get a fresh page');
+  assert.equal(await get('/page', { cookie: 'gk_text=large' }), '<p>render 2</p>', 'large-text pages are cached separately');
+  assert.equal(await get('/page', { cookie: 'gk_session=abc' }), '<p>render 3</p>', 'signed-in staff always get a fresh page');
   cache.invalidate();
   assert.equal(await get('/page'), '<p>render 4</p>', 'publication drops the cache');
   t = 2000;

@@ -6,6 +6,7 @@
  * copy can be after a publication elsewhere.
  */
 import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.ts';
 
 interface Entry {
@@ -23,8 +24,15 @@ export interface PageCache {
 
 const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|application\/xml|text\/plain)/;
 
-/** Creates a cache holding at most `maxEntries` responses for `ttlMs` each. */
-export function createPageCache(options: { maxEntries?: number; ttlMs?: number; now?: () => number } = {}): PageCache {
+/**
+ * Creates a cache holding at most `maxEntries` responses for `ttlMs` each. Its middleware goes first
+ * in the chain, so a hit costs no session lookup or header work: the stored response already carries
+ * the security headers. Requests with a session cookie (staff) are never served from or stored in it.
+ */
+export function createPageCache(options: { maxEntries?: number; ttlMs?: number; now?: () => number; isCacheable?: (path: string) => boolean; sessionCookie?: string; textSizeCookie?: string } = {}): PageCache {
+  const isCacheable = options.isCacheable ?? (() => true);
+  const sessionCookie = options.sessionCookie ?? 'gk_session';
+  const textSizeCookie = options.textSizeCookie ?? 'gk_text';
   const maxEntries = options.maxEntries ?? 2000;
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? (() => Date.now());
@@ -39,8 +47,8 @@ export function createPageCache(options: { maxEntries?: number; ttlMs?: number; 
       entries.clear();
     },
     middleware: async (c, next) => {
-      if (c.req.method !== 'GET' || c.get('user')) return next();
-      const key = `${c.get('largeText') ? 'L' : 'N'}${c.req.url}`;
+      if (c.req.method !== 'GET' || !isCacheable(c.req.path) || getCookie(c, sessionCookie)) return next();
+      const key = `${getCookie(c, textSizeCookie) === 'large' ? 'L' : 'N'}${c.req.url}`;
       const hit = entries.get(key);
       if (hit && now() - hit.storedAt < ttlMs) {
         // Refresh its place in the LRU order.

@@ -1,0 +1,839 @@
+/**
+ * Use cases of disclosure on request (依申请公开): online submission by the applicant and
+ * registration by the office, every handling command of the domain, the applicant's tracking page
+ * and online clarification, the staff queues by stored due date, the daily abandonment check, the
+ * recomputation of open deadlines when the holiday calendar changes, the register of
+ * reconsideration and litigation, and suggestions for proactive disclosure (条例第四十四条).
+ * Each change loads the request, asks the domain (`decide`), folds the events (`evolve`), stores
+ * state, events, the clock's due date and the notices to the applicant, and writes the audit log —
+ * in one transaction.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { can, scopesFor, type Permission, type RoleGrant } from '../domain/access/roles.ts';
+import { addWorkdays, isCalendarDate, type HolidayCalendar, type RequestDeadline } from '../domain/calendar/index.ts';
+import {
+  ABANDONMENT_REASON_LABELS,
+  APPLICANT_TYPES,
+  INFORMATION_FORMS,
+  INTAKE_CHANNELS,
+  REQUESTED_DELIVERY_METHODS,
+  REQUEST_STATUSES,
+  REQUEST_STATUS_LABELS,
+  checkRequestRecord,
+  clarificationNotice,
+  deadlineOf,
+  decide,
+  evolve,
+  extensionNotice,
+  feeNotice,
+  findAbandonments,
+  findRepeats,
+  isOpen,
+  isRequestCommandType,
+  isRequestStatus,
+  outcomeLabelZh,
+  replyLetter,
+  suggestProactiveDisclosure,
+  terminationNotice,
+  type Actor as DomainActor,
+  type DecisionContext,
+  type DisclosureRequestEvent,
+  type IntakeChannel,
+  type Letter,
+  type LetterContext,
+  type LetterKind,
+  type RepeatMatch,
+  type RequestCommand,
+  type RequestRecord,
+  type RequestState,
+  type RequestStatus,
+  type SimilarityItem,
+} from '../domain/requests/index.ts';
+import { requireAnyPermission, requirePermission, SYSTEM_ACTOR } from './access-control.ts';
+import { chinaDateOf } from './china-time.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
+import type { CalendarService } from './manage-calendar.ts';
+import type {
+  Actor,
+  Appeal,
+  AppealKind,
+  AppealResult,
+  CaseNote,
+  Clock,
+  OutboxMessage,
+  Repositories,
+  StoredRequest,
+  UnitOfWork,
+} from './ports.ts';
+
+export interface RequestServiceDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  calendar: CalendarService;
+}
+
+// --- vocabularies of the shell -----------------------------------------------------------------
+
+/** 行政复议, 直接起诉, 复议后起诉 (the column groups of table 四). */
+export const APPEAL_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const satisfies readonly AppealKind[];
+/** 结果维持, 结果纠正, 其他结果, 尚未审结. */
+export const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending'] as const satisfies readonly AppealResult[];
+
+/** Statuses in which the agency still owes a reply. */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter(isOpen);
+/** Statuses in which the reply clock runs (not paused, not waiting for the applicant): the due-date queues. */
+const CLOCK_RUNNING: readonly RequestStatus[] = ['registered', 'under_review', 'in_progress', 'under_approval'];
+/** Statuses the abandonment check looks at (条例第三十条; 109号). */
+const MAY_BE_ABANDONED: readonly RequestStatus[] = ['awaiting_clarification', 'awaiting_fee'];
+
+/** The staff queues by stored due date. */
+export const DUE_WITHIN = ['overdue', 'soon', 'week'] as const;
+export type DueWithin = (typeof DUE_WITHIN)[number];
+/** “即将到期”: due within this many working days from today. */
+const SOON_WORKDAYS = 3;
+/** “本周到期”: due within this many calendar days from today. */
+const WEEK_DAYS = 7;
+
+/** The same answer for an unknown number and a wrong code: the tracking page reveals nothing else. */
+const TRACKING_FAILED = '申请编号或查询码不正确，请核对后重新输入。';
+
+// --- input --------------------------------------------------------------------------------------
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = (max: number, label: string) => z.preprocess(blankToUndefined, z.string().trim().max(max, `${label}不超过 ${max} 个字`).optional());
+const calendarDate = (label: string) => z.string().trim().refine(isCalendarDate, `${label}不是有效日期（YYYY-MM-DD）`);
+const optionalDate = (label: string) => z.preprocess(blankToUndefined, calendarDate(label).optional());
+
+const applicantSchema = z.object({
+  type: z.enum(APPLICANT_TYPES, { message: '请选择申请人类型' }),
+  name: z.string({ message: '请填写申请人姓名或者名称' }).trim().min(1, '请填写申请人姓名或者名称').max(200, '姓名或者名称不超过 200 个字'),
+  identity: z
+    .object({ kind: z.string().trim().max(40).default('居民身份证'), number: z.string().trim().max(60, '证件号码过长').default('') })
+    .nullable()
+    .optional(),
+  contact: z
+    .object({
+      phone: optionalText(40, '电话'),
+      email: z.preprocess(blankToUndefined, z.email('电子邮箱格式不正确').max(200).optional()),
+      address: optionalText(300, '通信地址'),
+      postcode: optionalText(10, '邮政编码'),
+      fax: optionalText(40, '传真'),
+    })
+    .default({}),
+  representative: optionalText(100, '法定代表人或者联系人'),
+});
+
+const commonRequestShape = {
+  agencyId: z.coerce.number({ message: '请选择受理机关' }).int().positive('请选择受理机关'),
+  applicant: applicantSchema,
+  informationSought: z.object({
+    description: z.string().trim().max(5000, '所需信息的描述不超过 5000 个字').default(''),
+    documentNumber: optionalText(200, '文号'),
+  }),
+  formWanted: z.enum(INFORMATION_FORMS, { message: '请选择信息的形式' }),
+  deliveryMethod: z.enum(REQUESTED_DELIVERY_METHODS, { message: '请选择获取信息的方式' }),
+  needsAssistance: z.boolean().optional(),
+};
+
+/** The portal's application form (条例第二十九条). */
+export const onlineRequestSchema = z.object(commonRequestShape);
+
+/** The office's registration form for letters, faxes, in-person and oral requests. */
+export const registerRequestSchema = z.object({
+  ...commonRequestShape,
+  channel: z.enum(INTAKE_CHANNELS, { message: '请选择申请渠道' }),
+  submission: z
+    .object({ submittedOn: optionalDate('提交日期'), signedForOn: optionalDate('签收日期'), arrivedOn: optionalDate('信件到达日期') })
+    .default({}),
+});
+
+const appealSchema = z.object({
+  requestId: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().positive('关联申请无效').nullable()),
+  agencyId: z.preprocess(blankToUndefined, z.coerce.number().int().positive('请选择被申请（被告）机关').optional()),
+  kind: z.enum(APPEAL_KINDS, { message: '请选择行政复议或行政诉讼类型' }),
+  filedOn: calendarDate('申请复议或起诉日期'),
+  body: z.string({ message: '请填写复议机关或法院' }).trim().min(1, '请填写复议机关或法院').max(200),
+  result: z.enum(APPEAL_RESULTS, { message: '请选择结果' }).default('pending'),
+  closedOn: z.preprocess((v) => (v === '' || v === undefined ? null : v), calendarDate('审结日期').nullable()),
+  note: z.string().trim().max(2000, '备注不超过 2000 个字').default(''),
+});
+
+function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationErrorFrom(parsed.error.issues);
+  return parsed.data;
+}
+
+function recordFrom(
+  input: z.infer<typeof onlineRequestSchema>,
+  id: string,
+  agencyPath: string,
+  channel: IntakeChannel,
+  submission: RequestRecord['submission'],
+): RequestRecord {
+  return {
+    id,
+    agencyId: input.agencyId,
+    agencyPath,
+    applicant: { ...input.applicant, identity: input.applicant.identity?.number ? input.applicant.identity : null },
+    informationSought: input.informationSought,
+    formWanted: input.formWanted,
+    deliveryMethod: input.deliveryMethod,
+    channel,
+    submission,
+    ...(input.needsAssistance !== undefined && { needsAssistance: input.needsAssistance }),
+  };
+}
+
+/** The fee as staff ask for it: per piece the service counts the applicant's earlier pieces in the month itself. */
+export type FeeRequest = { readonly basis: 'per_piece'; readonly pieces?: number } | { readonly basis: 'per_page'; readonly pages: number };
+
+/** A handling command as staff issue it (submission goes through `submitOnline` or `register`). */
+export type StaffRequestCommand =
+  | Exclude<RequestCommand, { type: 'submit' } | { type: 'send_fee_notice' }>
+  | { readonly type: 'send_fee_notice'; readonly fee: FeeRequest; readonly noticeReceivedOn?: string };
+
+// --- secrets ------------------------------------------------------------------------------------
+
+// No 0/O, 1/I/L: the code is read off a screen or a paper receipt and typed again.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 12;
+
+/** A random query code, e.g. `K7QF-M2XR-9BTC` (≈59 bits), shown to the applicant once. */
+function newQueryCode(): string {
+  const chars: string[] = [];
+  while (chars.length < CODE_LENGTH) {
+    for (const b of randomBytes(32)) {
+      // Rejection sampling keeps every character equally likely.
+      if (b < 248 && chars.length < CODE_LENGTH) chars.push(CODE_ALPHABET[b % CODE_ALPHABET.length]!);
+    }
+  }
+  return [0, 4, 8].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+function normaliseTrackingNumber(value: unknown): string {
+  return typeof value === 'string' ? value.trim().toUpperCase() : '';
+}
+
+/** SHA-256 of the tracking number and the code (the number salts the hash, so equal codes never hash alike). */
+function hashQueryCode(trackingNumber: string, code: unknown): string {
+  const normalised = typeof code === 'string' ? code.toUpperCase().replace(/[^0-9A-Z]/g, '') : '';
+  return createHash('sha256').update(`${trackingNumber}\n${normalised}`).digest('hex');
+}
+
+const DECOY_HASH = createHash('sha256').update(randomBytes(32)).digest('hex');
+
+/** Identifies an applicant across requests by the identity document number, without keeping it in a column. */
+function applicantKeyOf(record: RequestRecord): string | null {
+  const n = record.applicant.identity?.number?.toUpperCase().replace(/[\s-]/g, '') ?? '';
+  return n === '' ? null : createHash('sha256').update(`identity\n${n}`).digest('hex');
+}
+
+/** The actor id under which the applicant acts through the tracking page (domain `applicantUserId`). */
+function applicantActorId(trackingNumber: string): string {
+  return `applicant:${trackingNumber}`;
+}
+
+function publicActor(trackingNumber: string): Actor {
+  return { userId: null, label: `申请人（申请编号 ${trackingNumber}）`, grants: [] };
+}
+
+function domainActorOf(actor: Actor): DomainActor {
+  return { userId: actor.userId === null ? 'system' : String(actor.userId), grants: actor.grants };
+}
+
+// --- notices ------------------------------------------------------------------------------------
+
+interface Notice {
+  template: string;
+  payload: Record<string, unknown>;
+}
+
+/** The notices an event sends the applicant (the channels work delivers them later). */
+function noticeFor(event: DisclosureRequestEvent, state: RequestState, dueOn: string | null): Notice | null {
+  switch (event.type) {
+    case 'Submitted':
+      return state.record.channel === 'online' ? { template: 'request_submitted', payload: { submittedOn: event.submittedOn } } : null;
+    case 'Registered':
+      return { template: 'request_received', payload: { receivedOn: event.receivedOn, dueOn } };
+    case 'ClarificationRequested':
+      return { template: 'clarification_requested', payload: { points: event.points, deadlineOn: event.deadlineOn } };
+    case 'ClarificationReceived':
+      return { template: 'clarification_received', payload: { receivedOn: event.receivedOn, dueOn } };
+    case 'FeeNoticeSent':
+      return { template: 'fee_notice', payload: { amount: event.fee.amount, paymentDueOn: event.paymentDueOn } };
+    case 'ExtensionApproved':
+      return { template: 'request_extended', payload: { dueBeforeOn: event.dueBeforeOn, dueOn: event.dueOn, reason: event.reason } };
+    case 'Replied':
+      return { template: 'request_replied', payload: { repliedOn: event.repliedOn, outcome: event.outcome, outcomeLabel: outcomeLabelZh(event.outcome) } };
+    case 'Abandoned':
+      return { template: 'request_closed', payload: { reason: ABANDONMENT_REASON_LABELS[event.reason], deadlineOn: event.deadlineOn } };
+    default:
+      return null;
+  }
+}
+
+function recipientOf(state: RequestState): Pick<OutboxMessage, 'channel' | 'recipient'> | null {
+  const c = state.record.applicant.contact;
+  if (c.email?.trim()) return { channel: 'email', recipient: c.email.trim() };
+  if (c.phone?.trim()) return { channel: 'sms', recipient: c.phone.trim() };
+  return null;
+}
+
+// --- views --------------------------------------------------------------------------------------
+
+/** What the applicant is told after submitting online; the query code is shown this once and never again. */
+export interface OnlineSubmission {
+  id: number;
+  trackingNumber: string;
+  queryCode: string;
+  status: RequestStatus;
+  statusLabel: string;
+  submittedOn: string;
+  warnings: string[];
+}
+
+/** A letter the applicant has been sent, as listed on the tracking page. */
+export interface IssuedLetter {
+  kind: LetterKind;
+  title: string;
+  dateOn: string;
+}
+
+/** What the applicant's tracking page shows: no contact details, no drafts, no internal notes. */
+export interface TrackingView {
+  trackingNumber: string;
+  agencyName: string;
+  status: RequestStatus;
+  statusLabel: string;
+  submittedOn: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  provisional: boolean;
+  outcome: string | null;
+  outcomeLabel: string | null;
+  /** What to clarify and by when, while a clarification is awaited. */
+  clarification: { points: readonly string[]; deadlineOn: string } | null;
+  fee: { amount: number; paymentDueOn: string; paid: boolean; waived: boolean } | null;
+  letters: IssuedLetter[];
+}
+
+function lettersIssued(state: RequestState, agencyName: string): IssuedLetter[] {
+  const ctx = (dateOn: string): LetterContext => ({ agencyName, reviewBodyName: '', courtName: '', dateOn });
+  const out: IssuedLetter[] = [];
+  const add = (letter: Letter | null) => letter && out.push({ kind: letter.kind, title: letter.title, dateOn: letter.dateOn });
+  if (state.clarification) add(clarificationNotice(state, ctx(state.clarification.sentOn)));
+  if (state.extension) add(extensionNotice(state, ctx(state.extension.approvedOn)));
+  if (state.fee) add(feeNotice(state, ctx(state.fee.sentOn)));
+  // Only a reply made: `replyLetter` would also preview a draft, which the applicant must not see.
+  if (state.reply) add(replyLetter(state, ctx(state.reply.repliedOn)));
+  if (state.abandoned) add(terminationNotice(state, ctx(state.abandoned.abandonedOn)));
+  return out.sort((a, b) => a.dateOn.localeCompare(b.dateOn));
+}
+
+function plusDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+// --- the service --------------------------------------------------------------------------------
+
+/** Runs a background step again when a concurrent change of the same request won (optimistic concurrency). */
+async function retryOnConflict<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await step();
+    } catch (e) {
+      if (!(e instanceof ConflictError) || i >= attempts) throw e;
+    }
+  }
+}
+
+/** Creates the request service. */
+export function createRequestService(deps: RequestServiceDeps) {
+  const now = () => {
+    const n = deps.clock.now();
+    return { at: n.toISOString(), today: chinaDateOf(n) };
+  };
+  const currentCalendar = async (): Promise<HolidayCalendar> => (await deps.calendar.current()).calendar;
+
+  /** The stored due date: the clock's deadline while open (open pauses counted through today); fixed once closed. */
+  function deadlineColumns(state: RequestState, previous: StoredRequest | null, cal: HolidayCalendar, today: string) {
+    if (state.reply) return { dueOn: state.reply.dueOn, provisional: false };
+    if (!isOpen(state.status)) return { dueOn: previous?.dueOn ?? null, provisional: previous?.provisional ?? false };
+    const d = deadlineOf(state, cal, today);
+    return { dueOn: d?.due ?? null, provisional: d?.provisional ?? false };
+  }
+
+  /** Folds events into the state and saves state, events, due date and notices; throws on a concurrent change. */
+  async function applyEvents(
+    repos: Repositories,
+    id: number,
+    previous: StoredRequest | null,
+    events: readonly DisclosureRequestEvent[],
+    cal: HolidayCalendar,
+    { at, today }: { at: string; today: string },
+    changes: { notes?: CaseNote[]; pieces?: number; applicantKey?: string | null } = {},
+  ): Promise<StoredRequest> {
+    let state: RequestState | null = previous?.state ?? null;
+    for (const e of events) state = evolve(state, e);
+    if (state === null) throw new Error('申请没有事件');
+    const { dueOn, provisional } = deadlineColumns(state, previous, cal, today);
+    const fromVersion = previous?.state.version ?? 0;
+    await repos.requests.appendEvents(id, fromVersion + 1, events);
+    const saved = await repos.requests.save(
+      {
+        id,
+        state,
+        dueOn,
+        provisional,
+        applicantKey: changes.applicantKey !== undefined ? changes.applicantKey : (previous?.applicantKey ?? null),
+        pieces: changes.pieces ?? previous?.pieces ?? 1,
+        notes: [...(previous?.notes ?? []), ...(changes.notes ?? [])],
+        updatedAt: at,
+      },
+      fromVersion,
+    );
+    if (!saved) throw new ConflictError('该申请刚被他人办理过，请刷新后重试。');
+    const stored = (await repos.requests.find(id))!;
+    const to = recipientOf(state);
+    if (to) {
+      const agency = await repos.agencies.findById(stored.agencyId);
+      for (const e of events) {
+        const notice = noticeFor(e, state, dueOn);
+        if (!notice) continue;
+        await repos.outbox.enqueue({
+          requestId: id,
+          ...to,
+          template: notice.template,
+          payload: { trackingNumber: stored.trackingNumber, applicantName: state.record.applicant.name, agencyName: agency?.name ?? '', ...notice.payload },
+          createdAt: at,
+        });
+      }
+    }
+    return stored;
+  }
+
+  /** Earlier requests of the same applicant at the same agency that the new one seems to repeat (条例第三十六条第（六）项). */
+  async function repeatsOf(repos: Repositories, record: RequestRecord, applicantKey: string | null, trackingNumber: string): Promise<RepeatMatch[]> {
+    if (applicantKey === null) return [];
+    const earlier = (await repos.requests.ofApplicant(applicantKey, record.agencyId)).filter((r) => r.trackingNumber !== trackingNumber);
+    const items: SimilarityItem[] = earlier.map((r) => similarityItem(r, applicantKey));
+    return findRepeats({ id: trackingNumber, informationSought: record.informationSought.description, documentNumber: record.informationSought.documentNumber ?? '' }, items);
+  }
+
+  function similarityItem(r: StoredRequest, applicantKey?: string): SimilarityItem {
+    const s = r.state;
+    return {
+      // The tracking number, so that the domain's notes name what staff can look up.
+      id: r.trackingNumber,
+      applicantKey: applicantKey ?? r.applicantKey ?? `name\n${s.record.applicant.type}\n${s.record.applicant.name}`,
+      informationSought: s.record.informationSought.description,
+      ...(s.record.informationSought.documentNumber ? { documentNumber: s.record.informationSought.documentNumber } : {}),
+      repliedOn: s.reply?.repliedOn ?? null,
+      open: isOpen(s.status),
+      outcome: s.outcome,
+    };
+  }
+
+  /** Creates a request from a validated record: tracking number, query code, submission, repeat flags, audit. */
+  async function create(
+    mode: { kind: 'online' } | { kind: 'register'; actor: Actor },
+    agencyId: number,
+    recordOf: (id: string, agencyPath: string) => RequestRecord,
+  ) {
+    const { at, today } = now();
+    const cal = await currentCalendar();
+    return deps.uow.transaction(async (repos) => {
+      const agency = await repos.agencies.findById(agencyId);
+      if (!agency) throw new ValidationError('受理机关不存在', { agencyId: '受理机关不存在' });
+      if (mode.kind === 'register') requirePermission(mode.actor, 'request.handle', agency);
+      const year = Number(today.slice(0, 4));
+      const trackingNumber = `YSQ-${year}-${String(await repos.requests.nextTrackingSequence(year)).padStart(6, '0')}`;
+      const queryCode = newQueryCode();
+      const id = await repos.requests.create({ agencyId, agencyPath: agency.path, trackingNumber, queryCodeHash: hashQueryCode(trackingNumber, queryCode), submittedOn: today, at });
+      const record = recordOf(String(id), agency.path);
+      // 条例第二十九条：申请应当包括申请人的姓名或者名称、身份证明、联系方式，所需信息的名称、文号或者特征性描述，形式要求。
+      const problems = checkRequestRecord(record);
+      if (problems.length > 0) throw new ValidationError(`申请不完整：${problems.join('')}`);
+      const ctx: DecisionContext = {
+        today,
+        at,
+        // An applicant on the portal has no account: the tracking number names them (`applicantUserId`).
+        actor: mode.kind === 'online' ? { userId: applicantActorId(trackingNumber), grants: [] } : domainActorOf(mode.actor),
+        calendar: cal,
+      };
+      const decision = decide(null, { type: 'submit', record }, ctx);
+      if (!decision.ok) throw new ValidationError(decision.reason);
+      const applicantKey = applicantKeyOf(record);
+      const repeats = await repeatsOf(repos, record, applicantKey, trackingNumber);
+      const notes: CaseNote[] = repeats.map((m) => ({ kind: 'possible_repeat', at, text: m.note, data: { trackingNumber: m.requestId, kind: m.kind, score: Math.round(m.score * 100) / 100 } }));
+      const request = await applyEvents(repos, id, null, decision.events, cal, { at, today }, { notes, applicantKey });
+      await repos.audit.append({
+        actor: mode.kind === 'online' ? publicActor(trackingNumber) : mode.actor,
+        at,
+        entity: 'request',
+        entityId: id,
+        action: mode.kind === 'online' ? 'submit_online' : 'register',
+        change: { trackingNumber, agencyId, channel: record.channel, events: decision.events.map((e) => e.type), repeats: repeats.map((m) => m.requestId) },
+      });
+      return { request, trackingNumber, queryCode, repeats, warnings: [...decision.warnings] };
+    });
+  }
+
+  /** The request behind a tracking number and code, or the one error for both a wrong number and a wrong code. */
+  async function verifyTracking(repos: Repositories, trackingNumber: unknown, queryCode: unknown): Promise<StoredRequest> {
+    const number = normaliseTrackingNumber(trackingNumber);
+    const found = number === '' ? undefined : await repos.requests.findByTrackingNumber(number);
+    const expected = Buffer.from(found?.queryCodeHash ?? DECOY_HASH, 'hex');
+    const given = Buffer.from(hashQueryCode(number, queryCode), 'hex');
+    // Compared in constant time, and a decoy is compared when the number is unknown.
+    const match = timingSafeEqual(expected, given);
+    if (!found || !match) throw new NotFoundError(TRACKING_FAILED);
+    return found.request;
+  }
+
+  function assertInScope(actor: Actor, stored: StoredRequest): void {
+    const path = stored.state.record.agencyPath;
+    if (!can(actor.grants, 'request.handle', path) && !can(actor.grants, 'request.approve', path)) {
+      throw new ForbiddenError('该申请不在您的工作范围内，您没有办理政府信息公开申请的权限。');
+    }
+  }
+
+  function staffScopes(actor: Actor, permissions: readonly Permission[]): string[] {
+    const roots = [...new Set(permissions.flatMap((p) => scopesFor(actor.grants, p)))].sort();
+    return roots.filter((p) => !roots.some((q) => q !== p && p.startsWith(q)));
+  }
+
+  /** Whether a refusal was about who may act: the same command by the same user with every role on the agency would fare differently. */
+  function refusedForAuthority(state: RequestState, command: RequestCommand, ctx: DecisionContext, reason: string): boolean {
+    const path = state.record.agencyPath;
+    const agencyId = state.record.agencyId;
+    const all: RoleGrant[] = [...ctx.actor.grants, { role: 'officer', agencyId, agencyPath: path }, { role: 'approver', agencyId, agencyPath: path }];
+    const again = decide(state, command, { ...ctx, actor: { ...ctx.actor, grants: all } });
+    return again.ok || again.reason !== reason;
+  }
+
+  /** Turns a staff command into the domain's: the per-piece fee counts the applicant's earlier pieces of the month (109号第四条). */
+  async function domainCommandOf(repos: Repositories, stored: StoredRequest, command: StaffRequestCommand): Promise<{ command: RequestCommand; pieces?: number }> {
+    if (command.type !== 'send_fee_notice') return { command };
+    const fee = command.fee;
+    if (fee?.basis !== 'per_piece') return { command: command as RequestCommand };
+    const receivedOn = stored.state.receivedOn;
+    if (receivedOn === null) return { command: { ...command, fee: { basis: 'per_piece', pieces: fee.pieces ?? 1, piecesEarlierInMonth: 0 } } };
+    if (stored.applicantKey === null) {
+      throw new ValidationError('申请人未提供身份证明号码，无法按“同一申请人一个自然月内累计申请”的件数按件计收（国办函〔2020〕109号第四条）；可改为按量计收。');
+    }
+    const pieces = fee.pieces ?? 1;
+    // 109号第四条：“同一申请人一个自然月内累计申请……”——按收到申请之日所在的自然月累计。
+    const earlier = await repos.requests.piecesInMonth(stored.applicantKey, receivedOn.slice(0, 7), { receivedOn, id: stored.id });
+    return { command: { ...command, fee: { basis: 'per_piece', pieces, piecesEarlierInMonth: earlier } }, pieces };
+  }
+
+  /** Runs one handling command: load → decide → evolve → save → audit, in one transaction. */
+  async function run(actor: Actor, requestId: number, command: StaffRequestCommand) {
+    if (!isRequestCommandType(command?.type) || command.type === ('submit' as string)) {
+      throw new ValidationError(`未知的办理操作“${String(command?.type)}”。`);
+    }
+    const { at, today } = now();
+    const cal = await currentCalendar();
+    return deps.uow.transaction(async (repos) => {
+      const stored = await repos.requests.find(requestId);
+      if (!stored) throw new NotFoundError('找不到该申请');
+      assertInScope(actor, stored);
+      const { command: domainCommand, pieces } = await domainCommandOf(repos, stored, command);
+      const ctx: DecisionContext = { today, at, actor: domainActorOf(actor), calendar: cal };
+      const decision = decide(stored.state, domainCommand, ctx);
+      if (!decision.ok) {
+        if (refusedForAuthority(stored.state, domainCommand, ctx, decision.reason)) throw new ForbiddenError(decision.reason);
+        throw new ValidationError(decision.reason);
+      }
+      const request = await applyEvents(repos, requestId, stored, decision.events, cal, { at, today }, pieces !== undefined ? { pieces } : {});
+      const { type, ...detail } = domainCommand;
+      await repos.audit.append({
+        actor,
+        at,
+        entity: 'request',
+        entityId: requestId,
+        action: type,
+        change: { events: decision.events.map((e) => e.type), status: request.state.status, dueOn: request.dueOn, ...(Object.keys(detail).length > 0 && { detail }) },
+      });
+      return { request, warnings: [...decision.warnings] };
+    });
+  }
+
+  async function appealInput(repos: Repositories, actor: Actor, raw: unknown, today: string) {
+    const input = parse(appealSchema, raw);
+    let agencyId = input.agencyId;
+    if (input.requestId !== null) {
+      const request = await repos.requests.find(input.requestId);
+      if (!request) throw new ValidationError('关联的申请不存在', { requestId: '关联的申请不存在' });
+      if (agencyId !== undefined && agencyId !== request.agencyId) throw new ValidationError('被申请（被告）机关应为作出答复的机关', { agencyId: '与关联申请的受理机关不一致' });
+      agencyId = request.agencyId;
+    }
+    if (agencyId === undefined) throw new ValidationError('请选择被申请（被告）机关', { agencyId: '请选择被申请（被告）机关' });
+    const agency = await repos.agencies.findById(agencyId);
+    if (!agency) throw new ValidationError('机关不存在', { agencyId: '机关不存在' });
+    requirePermission(actor, 'request.handle', agency);
+    if (input.filedOn > today) throw new ValidationError('申请复议或起诉日期晚于今天', { filedOn: '不能晚于今天' });
+    if (input.result === 'pending' && input.closedOn !== null) throw new ValidationError('尚未审结的案件不应填写审结日期', { closedOn: '尚未审结的案件不填审结日期' });
+    if (input.result !== 'pending' && input.closedOn === null) throw new ValidationError('已审结的案件请填写审结日期', { closedOn: '请填写审结日期' });
+    if (input.closedOn !== null && (input.closedOn < input.filedOn || input.closedOn > today)) {
+      throw new ValidationError('审结日期应在申请复议或起诉日期之后、今天之前', { closedOn: '审结日期无效' });
+    }
+    return { requestId: input.requestId, agencyId, kind: input.kind, filedOn: input.filedOn, body: input.body, result: input.result, closedOn: input.closedOn, note: input.note };
+  }
+
+  const service = {
+    /** Public: the applicant submits on the portal; returns the tracking number and the query code, which is shown once and never stored. */
+    async submitOnline(raw: unknown): Promise<OnlineSubmission> {
+      const input = parse(onlineRequestSchema, raw);
+      const created = await create({ kind: 'online' }, input.agencyId, (id, agencyPath) => recordFrom(input, id, agencyPath, 'online', {}));
+      // Repeat flags and the case stay with the office: anyone can type someone else's ID number.
+      return {
+        id: created.request.id,
+        trackingNumber: created.trackingNumber,
+        queryCode: created.queryCode,
+        status: created.request.state.status,
+        statusLabel: REQUEST_STATUS_LABELS[created.request.state.status],
+        submittedOn: created.request.state.submittedOn,
+        warnings: created.warnings,
+      };
+    },
+
+    /** The office registers a letter, fax, in-person or oral request; the receipt date follows the channel (条例第三十一条). */
+    async register(actor: Actor, raw: unknown) {
+      const input = parse(registerRequestSchema, raw);
+      return create({ kind: 'register', actor }, input.agencyId, (id, agencyPath) => recordFrom(input, id, agencyPath, input.channel, input.submission));
+    },
+
+    /** Runs any handling command of the domain (confirm, review, clarification, consultation, fee, extension, reply, delivery, archive, withdrawal). */
+    command: run,
+
+    /** A request for staff, with its events, deadline explanation and the notices queued for the applicant. */
+    async get(actor: Actor, requestId: number) {
+      const repos = deps.uow.read;
+      const request = await repos.requests.find(requestId);
+      if (!request) throw new NotFoundError('找不到该申请');
+      assertInScope(actor, request);
+      const { today } = now();
+      const deadline: RequestDeadline | null = isOpen(request.state.status) ? deadlineOf(request.state, await currentCalendar(), today) : null;
+      return { request, events: await repos.requests.events(requestId), messages: await repos.outbox.forRequest(requestId), deadline };
+    },
+
+    /** Public: the applicant's tracking page; a wrong code and an unknown number get the same answer. */
+    async track(trackingNumber: string, queryCode: string): Promise<TrackingView> {
+      const repos = deps.uow.read;
+      const r = await verifyTracking(repos, trackingNumber, queryCode);
+      const s = r.state;
+      const agencyName = (await repos.agencies.findById(r.agencyId))?.name ?? '';
+      const c = s.clarification;
+      return {
+        trackingNumber: r.trackingNumber,
+        agencyName,
+        status: s.status,
+        statusLabel: REQUEST_STATUS_LABELS[s.status],
+        submittedOn: s.submittedOn,
+        receivedOn: s.receivedOn,
+        dueOn: r.dueOn,
+        provisional: r.provisional,
+        outcome: s.outcome,
+        outcomeLabel: s.outcome ? outcomeLabelZh(s.outcome) : null,
+        clarification: s.status === 'awaiting_clarification' && c ? { points: c.points, deadlineOn: c.deadlineOn } : null,
+        fee: s.fee ? { amount: s.fee.assessment.amount, paymentDueOn: s.fee.paymentDueOn, paid: s.fee.paidOn !== null, waived: s.fee.waivedOn !== null } : null,
+        letters: lettersIssued(s, agencyName),
+      };
+    },
+
+    /** Public: the applicant submits the clarification (补正) from the tracking page; it counts as received today (条例第三十条). */
+    async clarifyOnline(trackingNumber: string, queryCode: string, text: string, options: { justification?: string } = {}) {
+      const body = typeof text === 'string' ? text.trim() : '';
+      if (body === '') throw new ValidationError('请填写补正内容', { text: '请填写补正内容' });
+      if (body.length > 5000) throw new ValidationError('补正内容不超过 5000 个字', { text: '补正内容过长' });
+      const { at, today } = now();
+      const cal = await currentCalendar();
+      return deps.uow.transaction(async (repos) => {
+        const stored = await verifyTracking(repos, trackingNumber, queryCode);
+        const s = stored.state;
+        // The domain lets only the office record a clarification received; the portal records it on the
+        // office's behalf, under the applicant's id, the day it arrives.
+        const ctx: DecisionContext = {
+          today,
+          at,
+          actor: { userId: applicantActorId(stored.trackingNumber), grants: [{ role: 'officer', agencyId: s.record.agencyId, agencyPath: s.record.agencyPath }] },
+          calendar: cal,
+        };
+        const justification = options.justification?.trim();
+        const decision = decide(s, { type: 'receive_clarification', receivedOn: today, ...(justification && { justification }) }, ctx);
+        if (!decision.ok) throw new ValidationError(decision.reason);
+        const note: CaseNote = { kind: 'applicant_clarification', at, text: body, ...(justification && { data: { justification } }) };
+        const request = await applyEvents(repos, stored.id, stored, decision.events, cal, { at, today }, { notes: [note] });
+        await repos.audit.append({
+          actor: publicActor(stored.trackingNumber),
+          at,
+          entity: 'request',
+          entityId: stored.id,
+          action: 'clarify_online',
+          change: { events: decision.events.map((e) => e.type), dueOn: request.dueOn, length: body.length },
+        });
+        return { status: request.state.status, dueOn: request.dueOn, provisional: request.provisional, warnings: [...decision.warnings] };
+      });
+    },
+
+    /** The staff queue: requests in the actor's agencies, by status and stored due date (soonest first). */
+    async listForStaff(actor: Actor, filter: { status?: string; dueWithin?: DueWithin; agencyId?: number; limit?: number; offset?: number } = {}) {
+      requireAnyPermission(actor, ['request.handle', 'request.approve']);
+      const within = staffScopes(actor, ['request.handle', 'request.approve']);
+      if (filter.status !== undefined && !isRequestStatus(filter.status)) throw new ValidationError(`办理状态“${filter.status}”无效`);
+      if (filter.dueWithin !== undefined && !(DUE_WITHIN as readonly string[]).includes(filter.dueWithin)) throw new ValidationError(`期限筛选“${String(filter.dueWithin)}”无效`);
+      let statuses: readonly string[] = filter.status ? [filter.status] : OPEN_REQUEST_STATUSES;
+      const { today } = now();
+      const range: { dueFrom?: string; dueTo?: string } = {};
+      if (filter.dueWithin) {
+        // Only while the clock runs: paused or waiting requests have no due date to chase yet.
+        statuses = statuses.filter((s) => CLOCK_RUNNING.includes(s as RequestStatus));
+        if (filter.dueWithin === 'overdue') range.dueTo = plusDays(today, -1);
+        else if (filter.dueWithin === 'soon') Object.assign(range, { dueFrom: today, dueTo: addWorkdays(await currentCalendar(), today, SOON_WORKDAYS) });
+        else Object.assign(range, { dueFrom: today, dueTo: plusDays(today, WEEK_DAYS) });
+      }
+      return deps.uow.read.requests.list({
+        within,
+        statuses,
+        ...range,
+        ...(filter.agencyId !== undefined && { agencyId: filter.agencyId }),
+        ...(filter.limit !== undefined && { limit: filter.limit }),
+        ...(filter.offset !== undefined && { offset: filter.offset }),
+      });
+    },
+
+    /** The daily job: closes requests whose clarification or payment deadline has passed (视为放弃申请), audited as the system. */
+    async closeAbandoned(at: Date = deps.clock.now()) {
+      const today = chinaDateOf(at);
+      const context = { today, at: at.toISOString(), calendar: await currentCalendar() };
+      const closed: Array<{ id: number; trackingNumber: string; reason: string }> = [];
+      for (const id of await deps.uow.read.requests.idsInStatuses(MAY_BE_ABANDONED)) {
+        const done = await retryOnConflict(() => deps.uow.transaction(async (repos) => {
+          const stored = await repos.requests.find(id);
+          if (!stored) return null;
+          const [found] = findAbandonments([stored.state], context);
+          if (!found) return null;
+          const request = await applyEvents(repos, id, stored, [found.event], context.calendar, context);
+          await repos.audit.append({
+            actor: SYSTEM_ACTOR,
+            at: context.at,
+            entity: 'request',
+            entityId: id,
+            action: 'abandon',
+            change: { events: ['Abandoned'], reason: found.event.reason, deadlineOn: found.event.deadlineOn, outcome: found.event.outcome },
+          });
+          return { id, trackingNumber: request.trackingNumber, reason: found.event.reason };
+        }));
+        if (done) closed.push(done);
+      }
+      return closed;
+    },
+
+    /**
+     * Recomputes the stored due date of every open request whose count touches a changed calendar
+     * year; each change is noted on the case and audited. The domain has no event for this, so the
+     * note lives in the row's notes and the audit log, not in the event stream.
+     */
+    async recomputeDeadlines(years: readonly number[]) {
+      if (years.length === 0) return [];
+      const { at, today } = now();
+      const cal = await currentCalendar();
+      // A late-December day is provisional until the next year's notice (holiday-calendar.ts), hence from December of the year before.
+      const from = `${Math.min(...years) - 1}-12-01`;
+      const to = `${Math.max(...years)}-12-31`;
+      const touches = (receivedOn: string, dueOn: string | null) => years.some((y) => receivedOn <= `${y}-12-31` && (dueOn === null || dueOn >= `${y - 1}-12-01`));
+      const changed: Array<{ id: number; trackingNumber: string; before: string | null; after: string | null; provisional: boolean }> = [];
+      for (const id of await deps.uow.read.requests.openSpanning(from, to, OPEN_REQUEST_STATUSES)) {
+        const done = await retryOnConflict(() => deps.uow.transaction(async (repos) => {
+          const stored = await repos.requests.find(id);
+          if (!stored || !isOpen(stored.state.status) || stored.state.receivedOn === null) return null;
+          if (!touches(stored.state.receivedOn, stored.dueOn)) return null;
+          const d = deadlineOf(stored.state, cal, today);
+          const after = d?.due ?? null;
+          const provisional = d?.provisional ?? false;
+          if (after === stored.dueOn && provisional === stored.provisional) return null;
+          const mark = (p: boolean) => (p ? '（暂定）' : '');
+          const text =
+            after === stored.dueOn
+              ? `${years.join('、')}年节假日安排已更新：答复期限 ${after} 不变，已由暂定转为确定。`
+              : `${years.join('、')}年节假日安排已更新：答复期限由 ${stored.dueOn}${mark(stored.provisional)} 调整为 ${after}${mark(provisional)}。`;
+          const note: CaseNote = { kind: 'deadline_recomputed', at, text, data: { years, before: stored.dueOn, after, provisionalBefore: stored.provisional, provisional } };
+          const ok = await repos.requests.save(
+            { id, state: stored.state, dueOn: after, provisional, applicantKey: stored.applicantKey, pieces: stored.pieces, notes: [...stored.notes, note], updatedAt: at },
+            stored.state.version,
+          );
+          if (!ok) throw new ConflictError('申请在重算期限时被修改，请重试。');
+          await repos.audit.append({
+            actor: SYSTEM_ACTOR,
+            at,
+            entity: 'request',
+            entityId: id,
+            action: 'recompute_deadline',
+            change: { years, before: stored.dueOn, after, provisionalBefore: stored.provisional, provisional },
+          });
+          return { id, trackingNumber: stored.trackingNumber, before: stored.dueOn, after, provisional };
+        }));
+        if (done) changed.push(done);
+      }
+      return changed;
+    },
+
+    /** Records a reconsideration or lawsuit about disclosure (行政复议、行政诉讼). */
+    async recordAppeal(actor: Actor, raw: unknown): Promise<Appeal> {
+      const { at, today } = now();
+      return deps.uow.transaction(async (repos) => {
+        const input = await appealInput(repos, actor, raw, today);
+        const appeal = await repos.appeals.insert(input, at);
+        await repos.audit.append({ actor, at, entity: 'appeal', entityId: appeal.id, action: 'create', change: input });
+        return appeal;
+      });
+    },
+
+    /** Updates a case of the register (typically its result and closing date). */
+    async updateAppeal(actor: Actor, id: number, raw: unknown): Promise<Appeal> {
+      const { at, today } = now();
+      return deps.uow.transaction(async (repos) => {
+        const before = await repos.appeals.find(id);
+        if (!before) throw new NotFoundError('找不到该复议或诉讼案件');
+        requirePermission(actor, 'request.handle', { path: before.agencyPath });
+        const input = await appealInput(repos, actor, raw, today);
+        const appeal = await repos.appeals.update(id, input, at);
+        const { id: _i, agencyPath: _p, createdAt: _c, updatedAt: _u, ...was } = before;
+        await repos.audit.append({ actor, at, entity: 'appeal', entityId: id, action: 'update', change: { before: was, after: input } });
+        return appeal;
+      });
+    },
+
+    /** The register for a year (filed or closed in it) in the actor's agencies. */
+    async listAppeals(actor: Actor, filter: { year?: number } = {}): Promise<Appeal[]> {
+      const permissions: Permission[] = ['request.handle', 'request.approve', 'report.compile'];
+      requireAnyPermission(actor, permissions);
+      return deps.uow.read.appeals.list({ within: staffScopes(actor, permissions), ...(filter.year !== undefined && { year: filter.year }) });
+    },
+
+    /** Groups of requests by several applicants for the same information at one agency (条例第四十四条), received in the last year by default. */
+    async proactiveSuggestions(actor: Actor, options: { sinceOn?: string } = {}) {
+      requireAnyPermission(actor, ['request.handle', 'request.approve']);
+      const within = staffScopes(actor, ['request.handle', 'request.approve']);
+      const sinceOn = options.sinceOn ?? plusDays(now().today, -365);
+      const { items } = await deps.uow.read.requests.list({ within, receivedFrom: sinceOn, limit: 10_000 });
+      const byAgency = new Map<number, StoredRequest[]>();
+      for (const r of items) byAgency.set(r.agencyId, [...(byAgency.get(r.agencyId) ?? []), r]);
+      const out = [];
+      for (const [agencyId, requests] of byAgency) {
+        const byNumber = new Map(requests.map((r) => [r.trackingNumber, r.id]));
+        for (const s of suggestProactiveDisclosure(requests.map((r) => similarityItem(r)))) {
+          out.push({ agencyId, ...s, trackingNumbers: s.requestIds, requestIds: s.requestIds.map((n) => byNumber.get(n)!) });
+        }
+      }
+      return out.sort((a, b) => b.applicantCount - a.applicantCount);
+    },
+  };
+  return service;
+}
+
+export type RequestService = ReturnType<typeof createRequestService>;
