@@ -319,6 +319,37 @@ export interface TrackingView {
   letters: IssuedLetter[];
 }
 
+/** Every letter issued on a request so far, in full (for the DOCX and the tracking page). */
+function fullLettersIssued(state: RequestState, context: Omit<LetterContext, 'dateOn'>): Letter[] {
+  const ctx = (dateOn: string): LetterContext => ({ ...context, dateOn });
+  const out: Letter[] = [];
+  const add = (letter: Letter | null) => letter && out.push(letter);
+  if (state.clarification) add(clarificationNotice(state, ctx(state.clarification.sentOn)));
+  if (state.extension) add(extensionNotice(state, ctx(state.extension.approvedOn)));
+  if (state.fee) add(feeNotice(state, ctx(state.fee.sentOn)));
+  if (state.reply) add(replyLetter(state, ctx(state.reply.repliedOn)));
+  if (state.abandoned) add(terminationNotice(state, ctx(state.abandoned.abandonedOn)));
+  return out.sort((a, b) => a.dateOn.localeCompare(b.dateOn));
+}
+
+/**
+ * Where the remedies paragraph sends the applicant: the reconsideration body is the people's
+ * government one level up (《行政复议法》第二十四条：对“下一级人民政府”作出的行政行为不服的，向上一级地方人民政府申请),
+ * the court the basic court of the same place.
+ */
+async function remedyBodiesOf(repos: Repositories, agencyId: number): Promise<{ agencyName: string; reviewBodyName: string; courtName: string; contact: string }> {
+  const agency = await repos.agencies.findById(agencyId);
+  const parent = agency?.parentId ? await repos.agencies.findById(agency.parentId) : undefined;
+  const government = parent && (parent.kind === 'county_gov' || parent.kind === 'town_gov') ? parent : agency;
+  const place = (government?.name ?? '').replace(/人民政府.*$/, '');
+  return {
+    agencyName: agency?.name ?? '',
+    reviewBodyName: parent?.name ?? `${place}人民政府`,
+    courtName: `${place.replace(/(镇|乡|街道)$/, '')}人民法院`,
+    contact: [agency?.disclosureOffice, agency?.phone].filter(Boolean).join('，'),
+  };
+}
+
 function lettersIssued(state: RequestState, agencyName: string): IssuedLetter[] {
   const ctx = (dateOn: string): LetterContext => ({ agencyName, reviewBodyName: '', courtName: '', dateOn });
   const out: IssuedLetter[] = [];
@@ -619,6 +650,26 @@ export function createRequestService(deps: RequestServiceDeps) {
       const { today } = now();
       const deadline: RequestDeadline | null = isOpen(request.state.status) ? deadlineOf(request.state, await currentCalendar(), today) : null;
       return { request, events: await repos.requests.events(requestId), messages: await repos.outbox.forRequest(requestId), deadline };
+    },
+
+    /** Staff: a letter issued on a request, in full, for printing or DOCX. */
+    async letter(actor: Actor, requestId: number, kind: string): Promise<Letter> {
+      const repos = deps.uow.read;
+      const request = await repos.requests.find(requestId);
+      if (!request) throw new NotFoundError('找不到该申请');
+      assertInScope(actor, request);
+      const letter = fullLettersIssued(request.state, await remedyBodiesOf(repos, request.agencyId)).find((l) => l.kind === kind);
+      if (!letter) throw new NotFoundError('该申请尚未出具这份文书');
+      return letter;
+    },
+
+    /** Public: a letter issued to the applicant, with the tracking number and query code as the key. */
+    async letterForApplicant(trackingNumber: string, queryCode: string, kind: string): Promise<Letter> {
+      const repos = deps.uow.read;
+      const r = await verifyTracking(repos, trackingNumber, queryCode);
+      const letter = fullLettersIssued(r.state, await remedyBodiesOf(repos, r.agencyId)).find((l) => l.kind === kind);
+      if (!letter) throw new NotFoundError('该文书尚未出具');
+      return letter;
     },
 
     /** Public: the applicant's tracking page; a wrong code and an unknown number get the same answer. */

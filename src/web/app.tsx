@@ -13,6 +13,7 @@ import { homeRoutes } from './console/home-routes.tsx';
 import { userRoutes } from './console/user-routes.tsx';
 import { calendarRoutes } from './console/calendar-routes.tsx';
 import { itemRoutes } from './console/item-routes.tsx';
+import { requestRoutes } from './console/request-routes.tsx';
 import { deadlineRoutes } from './console/deadline-routes.tsx';
 import { safeLocalPath } from './forms.ts';
 import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
@@ -20,6 +21,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import type { PageCache } from './middleware/page-cache.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
+import { requestPortalRoutes } from './portal/request-pages.tsx';
 import { deadlineApiRoutes } from './api/deadline-routes.ts';
 import { itemApiRoutes } from './api/item-routes.ts';
 import { ErrorPage } from './views/error-page.tsx';
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps) {
     return c.redirect(safeLocalPath(c.req.query('back'), '/'), 303);
   });
 
+  app.route('/', requestPortalRoutes());
   app.route('/', portalRoutes());
   app.route('/api/v1', deadlineApiRoutes());
   app.route('/', itemApiRoutes());
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps) {
   app.route('/console/audit', auditRoutes());
   app.route('/console/calendar', calendarRoutes());
   app.route('/console/items', itemRoutes());
+  app.route('/console', requestRoutes());
   app.route('/console/deadline', deadlineRoutes());
 
   app.notFound((c) =>

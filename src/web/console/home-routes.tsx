@@ -15,12 +15,7 @@ interface ModuleShell {
 // Modules whose work is planned in later issues ([publishing], [requests], [report], [clock]).
 const SHELLS: ModuleShell[] = [
 
-  {
-    path: '/requests',
-    title: '依申请公开',
-    anyOf: ['request.handle', 'request.approve'],
-    description: '申请的接收、登记、审查、办理、审核、答复、送达与归档（条例第四十五条），按法定工作日计算答复期限，生成答复文书。',
-  },
+
   {
     path: '/reports',
     title: '年度报告',
@@ -32,6 +27,7 @@ const SHELLS: ModuleShell[] = [
 
 // Descriptions of modules that have their own routes, for the home page's cards.
 const DESCRIPTIONS: Record<string, string> = {
+  '/console/requests': '申请的接收、登记、审查、办理、审核、答复、送达与归档（条例第四十五条），按法定工作日计算答复期限，生成答复文书；行政复议、诉讼台账。',
   '/console/items': '登记政府信息（索引号、文号、发布机构、生成日期、主题分类、有效性），源头认定公开属性，敏感信息检测与保密审查、领导审批后按条例第二十六条在 20 个工作日内发布。',
   '/console/calendar': '国务院办公厅每年发布的节假日安排（含调休上班日），所有法定期限据此按工作日计算；可录入、导入并查看历史版本。',
   '/console/deadline': '输入收到申请的方式和日期、补正、征求意见、延期等情况，得出答复期限和逐日计算过程。',

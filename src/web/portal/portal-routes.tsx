@@ -10,7 +10,7 @@ import { PORTAL_SECTIONS, type PortalSection } from './portal-sections.ts';
 import { CatalogueFilters, CatalogueTable, Highlighted, ItemArticle, PAGE_SIZE, Pager } from './item-pages.tsx';
 import { DEFAULT_CATEGORIES, STATUTORY_CLAUSE_INFO, clausesFor, clauseLevelOf, isStatutoryClause } from '../../domain/publishing/index.ts';
 
-interface PortalData {
+export interface PortalData {
   agency: Agency;
   children: Agency[];
   /** Every agency of the portal's subtree, by id. */
@@ -18,7 +18,7 @@ interface PortalData {
   subtree: Agency[];
 }
 
-async function loadPortal(c: Context<AppEnv>): Promise<PortalData> {
+export async function loadPortal(c: Context<AppEnv>): Promise<PortalData> {
   const services = c.get('services');
   const id = Number(await services.settings.get(PORTAL_AGENCY_SETTING));
   const all = await services.agencies.all();
@@ -28,7 +28,7 @@ async function loadPortal(c: Context<AppEnv>): Promise<PortalData> {
   return { agency, children: all.filter((a) => a.parentId === agency.id), byId: new Map(all.map((a) => [a.id, a])), subtree };
 }
 
-function PortalPage(props: { c: Context<AppEnv>; data: PortalData; title: string; current?: string; children?: unknown }) {
+export function PortalPage(props: { c: Context<AppEnv>; data: PortalData; title: string; current?: string; children?: unknown }) {
   const { agency } = props.data;
   const nav = [
     { href: '/', label: '首页', current: props.current === 'home' },

@@ -1,0 +1,116 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import JSZip from 'jszip';
+import { createTestApp, type TestApp } from '../../test/web-harness.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+const application = {
+  type: 'natural_person',
+  name: '张晓明',
+  identityKind: '居民身份证',
+  identityNumber: '43128119900307121X',
+  phone: '13812345678',
+  email: 'zhang@example.com',
+  address: '湖南省洪江市黔城镇板桥村3组',
+  postcode: '418100',
+  description: '请公开黔城镇2024年耕地地力保护补贴发放明细（板桥村部分）',
+  documentNumber: '',
+  formWanted: 'electronic',
+  deliveryMethod: 'online',
+};
+
+async function apply(values: Record<string, string> = application) {
+  const a = t.agent();
+  await a.get('/xxgk/apply');
+  const res = await a.post('/xxgk/apply', values);
+  return { a, res, html: await res.text() };
+}
+
+test('the application form works without JavaScript and has every field of 条例第二十九条', async () => {
+  const html = await (await t.agent().get('/xxgk/apply')).text();
+  for (const label of ['姓名或者名称', '证件号码', '联系电话', '通信地址', '所需政府信息的名称或者特征性描述', '所需信息的形式', '获取信息的方式']) assert.ok(html.includes(label), label);
+  assert.doesNotMatch(html, /<script/i);
+});
+
+test('intake validation: clear Chinese errors, and nothing typed is lost', async () => {
+  const { res, html } = await apply({ ...application, name: '', description: '', email: 'not-an-email' });
+  assert.equal(res.status, 400);
+  assert.match(html, /请填写申请人姓名或者名称/);
+  assert.match(html, /电子邮箱格式不正确/);
+  assert.ok(html.includes('湖南省洪江市黔城镇板桥村3组'), 'the address typed is still there');
+  assert.ok(html.includes('43128119900307121X'));
+});
+
+test('a submission gives a tracking number and a query code; a wrong code reveals nothing', async () => {
+  const { res, html } = await apply();
+  assert.equal(res.status, 201);
+  const number = /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
+  const code = /查询码：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
+  const a = t.agent();
+  await a.get('/xxgk/track');
+  const ok = await a.post('/xxgk/track', { number, code });
+  assert.equal(ok.status, 200);
+  const okHtml = await ok.text();
+  assert.match(okHtml, /待确认/);
+  assert.doesNotMatch(okHtml, /13812345678|43128119900307121X/, 'no personal data on the tracking page');
+  const wrong = await a.post('/xxgk/track', { number, code: 'AAAA-BBBB-CCCC' });
+  const unknown = await a.post('/xxgk/track', { number: 'YSQ-2026-999999', code });
+  assert.equal(wrong.status, 404);
+  assert.equal(unknown.status, 404);
+  const w = await wrong.text();
+  const u = await unknown.text();
+  assert.match(w, /申请编号或查询码不正确/);
+  assert.doesNotMatch(w, /当前状态|待确认|收到申请之日/);
+  assert.equal(w.replace(/value="[^"]*"/g, ''), u.replace(/value="[^"]*"/g, ''), 'the same page for a wrong code and an unknown number');
+});
+
+test('the office confirms, replies 部分公开; the reply letter is a real Word document with the right citations', async () => {
+  const { html } = await apply();
+  const number = /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
+  const officer = await t.signedIn('officer');
+  const list = await (await officer.get('/console/requests?queue=awaiting_confirmation')).text();
+  const id = new RegExp(`href="/console/requests/(\\d+)" class="mono">${number}`).exec(list)![1]!;
+  const step = async (agent: typeof officer, form: Record<string, string>) => {
+    await agent.get(`/console/requests/${id}`);
+    const r = await agent.post(`/console/requests/${id}/command`, form);
+    assert.equal(r.status, 303, `${form.type}: ${r.status} ${(await r.text()).match(/role="alert"><p>([^<]+)/)?.[1] ?? ''}`);
+  };
+  await step(officer, { type: 'confirm_receipt', confirmedOn: '2026-11-26' });
+  await step(officer, { type: 'start_review' });
+  await step(officer, {
+    type: 'draft_reply', outcome: 'partially_disclosed', summary: '提供板桥村补贴发放明细，隐去他人身份证号码和银行账号。',
+    withheldDescription: '他人身份证号码和银行账号', withheldGround: 'withheld_third_party_rights', withheldReason: '属于个人隐私，公开会损害第三方合法权益',
+  });
+  const approver = await t.signedIn('approver');
+  await step(approver, { type: 'approve_reply' });
+  const docx = await officer.request(`/console/requests/${id}/letters/reply`);
+  assert.equal(docx.status, 200);
+  assert.equal(docx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  const zip = await JSZip.loadAsync(await docx.arrayBuffer());
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = xml.replace(/<[^>]+>/g, '');
+  assert.match(text, /张晓明/);
+  assert.match(text, /第三十七条/);
+  assert.match(text, /行政复议/);
+  assert.match(text, /洪江市人民政府/, 'reconsideration goes to the government one level up');
+});
+
+test('an editor cannot open the request queues; the register form keeps input on errors', async () => {
+  const editor = await t.signedIn('editor');
+  assert.equal((await editor.get('/console/requests')).status, 403);
+  const officer = await t.signedIn('officer');
+  await officer.get('/console/requests/register');
+  const bad = await officer.post('/console/requests/register', { ...application, channel: 'letter_registered', signedForOn: '', submittedOn: '', name: '李四' });
+  assert.equal(bad.status, 400);
+  const html = await bad.text();
+  assert.match(html, /签收/);
+  assert.ok(html.includes('李四'));
+  const ok = await officer.post('/console/requests/register', { ...application, channel: 'letter_registered', signedForOn: '2026-11-25', name: '李四' });
+  assert.equal(ok.status, 201);
+  assert.match(await ok.text(), /申请编号/);
+});
