@@ -7,6 +7,7 @@ import type { Actor, Clock, FileStore, Session, TextExtractor, UnitOfWork, UserW
 import { createItemService } from './manage-items.ts';
 import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
+import { buildOfficeDashboard } from './office-dashboard.ts';
 import { createCalendarService } from './manage-calendar.ts';
 import { createDeadlineService } from './compute-deadlines.ts';
 import { createRequestService } from './manage-requests.ts';
@@ -68,6 +69,7 @@ export function createServices(deps: ServiceDeps) {
       },
       count: () => deps.uow.read.audit.count(),
     },
+    dashboard: (actor: Actor) => buildOfficeDashboard({ uow: deps.uow, clock: deps.clock, calendar }, actor),
     settings: {
       get: (key: string) => deps.uow.read.settings.get(key),
     },

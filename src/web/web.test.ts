@@ -254,3 +254,14 @@ test('the login form is rate-limited per client address', async () => {
   }
   assert.deepEqual(statuses, [403, 403, 403, 429], 'three attempts (refused for CSRF), then 429');
 });
+
+test('the console home shows each unit’s pending work with links, and a chart readable without JavaScript', async () => {
+  const officer = await t.signedIn('officer');
+  const html = await (await officer.get('/console')).text();
+  assert.match(html, /各单位待办/);
+  assert.match(html, /<th scope="row">黔城镇人民政府<\/th>/);
+  assert.match(html, /<svg[^>]*role="img"/);
+  assert.match(html, /<title[^>]*>近 12 个月每月发布的主动公开信息：/);
+  const admin = await t.signedIn('admin');
+  assert.doesNotMatch(await (await admin.get('/console')).text(), /各单位待办/, 'the administrator manages accounts, not cases');
+});

@@ -1,6 +1,8 @@
 /** The console home and the entry pages of modules that later work fills. */
 import { Hono } from 'hono';
-import { ROLE_LABELS, type Permission } from '../../domain/access/roles.ts';
+import { can, ROLE_LABELS, type Permission } from '../../domain/access/roles.ts';
+import type { Dashboard } from '../../services/office-dashboard.ts';
+import { BarChart } from '../views/bar-chart.tsx';
 import { requireAnyPermission } from '../../services/access-control.ts';
 import type { AppEnv } from '../context.ts';
 import { ConsolePage, visibleModules } from './console-page.tsx';
@@ -40,9 +42,12 @@ const DESCRIPTIONS: Record<string, string> = {
 export function homeRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const user = c.get('user')!;
     const modules = visibleModules(c).filter((m) => m.href !== '/console');
+    const grants = c.get('actor')!.grants;
+    const works = ['item.draft', 'item.review', 'item.approve', 'request.handle', 'request.approve'].some((p) => can(grants, p as never));
+    const dashboard = works ? await c.get('services').dashboard(c.get('actor')!) : undefined;
     return c.html(
       <ConsolePage c={c} title="工作台">
         <h1>工作台</h1>
@@ -54,6 +59,7 @@ export function homeRoutes() {
         <p>
           您好，{user.displayName}。您的角色：{[...new Set(user.grants.map((g) => ROLE_LABELS[g.role]))].join('、') || '（无）'}。
         </p>
+        {dashboard && <DashboardView dashboard={dashboard} />}
         <div class="grid">
           {modules.map((m) => (
             <article class="card">
@@ -83,4 +89,54 @@ export function homeRoutes() {
     });
   }
   return app;
+}
+
+function Num(props: { n: number; href: string; warn?: boolean }) {
+  if (props.n === 0) return <span>0</span>;
+  return (
+    <a href={props.href}>
+      {props.warn ? <strong>{props.n}</strong> : props.n}
+    </a>
+  );
+}
+
+function DashboardView(props: { dashboard: Dashboard }) {
+  const { units, publishedByMonth } = props.dashboard;
+  return (
+    <section aria-labelledby="dash-heading">
+      <h2 id="dash-heading">各单位待办</h2>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">各单位待办事项（点击数字查看清单）</caption>
+          <thead>
+            <tr>
+              <th scope="col">单位</th>
+              <th scope="col">待保密审查</th>
+              <th scope="col">待领导审批</th>
+              <th scope="col">待发布</th>
+              <th scope="col">公开已超期</th>
+              <th scope="col">办理中申请</th>
+              <th scope="col">本周到期</th>
+              <th scope="col">申请已超期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr>
+                <th scope="row">{u.agency.name}</th>
+                <td><Num n={u.awaitingReview} href="/console/items?tab=review" /></td>
+                <td><Num n={u.awaitingApproval} href="/console/items?tab=approval" /></td>
+                <td><Num n={u.readyToPublish} href="/console/items?tab=ready" /></td>
+                <td><Num n={u.publicationOverdue} href="/console/items?tab=todo" warn /></td>
+                <td><Num n={u.requestsOpen} href="/console/requests?queue=open" /></td>
+                <td><Num n={u.requestsDueThisWeek} href="/console/requests?queue=week" /></td>
+                <td><Num n={u.requestsOverdue} href="/console/requests?queue=overdue" warn /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <BarChart title="近 12 个月每月发布的主动公开信息" unit="条" data={publishedByMonth.map((m) => ({ label: m.month.slice(2).replace('-', '.'), value: m.count }))} />
+    </section>
+  );
 }

@@ -1,0 +1,72 @@
+/**
+ * The office's home (工作台首页): per unit, what waits for review or approval, what is past its
+ * 20-working-day publication deadline (条例第二十六条), which requests fall due this week or are
+ * overdue; and items published per month over the last year. Each number links to its list.
+ * Folds in memory over the actor's units — right for a town or a county; a province-wide
+ * dashboard would aggregate in SQL.
+ */
+import { scopesFor } from '../domain/access/roles.ts';
+import { classifyPublicationQueue } from '../domain/publishing/index.ts';
+import type { Agency } from '../domain/organisations/agency.ts';
+import { chinaDateOf } from './china-time.ts';
+import type { CalendarService } from './manage-calendar.ts';
+import type { Actor, Clock, UnitOfWork } from './ports.ts';
+
+export interface UnitRow {
+  agency: Agency;
+  awaitingReview: number;
+  awaitingApproval: number;
+  readyToPublish: number;
+  publicationOverdue: number;
+  requestsOpen: number;
+  requestsDueThisWeek: number;
+  requestsOverdue: number;
+}
+
+export interface Dashboard {
+  units: UnitRow[];
+  publishedByMonth: Array<{ month: string; count: number }>;
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Builds the dashboard for an actor's units. */
+export async function buildOfficeDashboard(deps: { uow: UnitOfWork; clock: Clock; calendar: CalendarService }, actor: Actor): Promise<Dashboard> {
+  const scopes = [...new Set(['item.draft', 'item.review', 'item.approve', 'request.handle', 'request.approve'].flatMap((p) => scopesFor(actor.grants, p as never)))];
+  const repos = deps.uow.read;
+  const agencies = await repos.agencies.list({ within: scopes });
+  const today = chinaDateOf(deps.clock.now());
+  const { calendar } = await deps.calendar.current();
+  const pending = (await repos.items.list({ within: scopes, statuses: ['draft', 'returned', 'submitted', 'scanned', 'reviewed', 'approved', 'scheduled'], limit: 10_000 })).items;
+  const queue = new Map(
+    classifyPublicationQueue(calendar, pending.map((i) => ({ id: i.id, version: i.version, status: i.status, attribute: i.disclosure?.attribute ?? null, formedOn: i.formedOn, changedOn: i.changedOn, publishedOn: i.publishedOn })), today).map((q) => [q.id, q.class]),
+  );
+  const openRequests = (await repos.requests.list({ within: scopes, limit: 10_000 })).items.filter((r) => r.closedOn === null);
+  const weekEnd = addDays(today, 7);
+  // Each item or request counts for the unit it belongs to.
+  const units: UnitRow[] = agencies.map((agency) => {
+    const items = pending.filter((i) => i.agencyId === agency.id);
+    const requests = openRequests.filter((r) => r.agencyId === agency.id);
+    return {
+      agency,
+      awaitingReview: items.filter((i) => i.status === 'submitted' || i.status === 'scanned').length,
+      awaitingApproval: items.filter((i) => i.status === 'reviewed').length,
+      readyToPublish: items.filter((i) => i.status === 'approved' || i.status === 'scheduled').length,
+      publicationOverdue: items.filter((i) => queue.get(i.id) === 'overdue').length,
+      requestsOpen: requests.length,
+      requestsDueThisWeek: requests.filter((r) => r.dueOn !== null && r.dueOn >= today && r.dueOn <= weekEnd).length,
+      requestsOverdue: requests.filter((r) => r.dueOn !== null && r.dueOn < today).length,
+    };
+  });
+  const months: string[] = [];
+  for (let i = 11; i >= 0; i--) {
+    const d = new Date(Date.parse(`${today.slice(0, 7)}-01T00:00:00Z`));
+    d.setUTCMonth(d.getUTCMonth() - i);
+    months.push(d.toISOString().slice(0, 7));
+  }
+  const published = (await repos.items.list({ within: scopes, liveOnly: true, limit: 10_000 })).items;
+  const publishedByMonth = months.map((month) => ({ month, count: published.filter((p) => p.publishedOn?.startsWith(month)).length }));
+  return { units: units.filter((u) => Object.entries(u).some(([k, v]) => k !== 'agency' && v > 0) || u.agency.kind === 'town_gov' || u.agency.kind === 'county_gov'), publishedByMonth };
+}
