@@ -1,6 +1,7 @@
 /** Creating and editing agencies (admin only, within the admin's subtree), each change audited. */
 import { scopesFor } from '../domain/access/roles.ts';
 import { agencyInputSchema, canNest, AGENCY_KIND_LABELS, type Agency } from '../domain/organisations/agency.ts';
+import { DEFAULT_INDEX_TEMPLATE, validateTemplate } from '../domain/publishing/index.ts';
 import { requirePermission } from './access-control.ts';
 import { ConflictError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
 import type { Actor, Clock, Repositories, UnitOfWork } from './ports.ts';
@@ -76,4 +77,40 @@ export function diff<T extends object>(before: T, after: T): Record<string, [unk
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out[String(key)] = [before[key], after[key]];
   }
   return out;
+}
+
+export interface DisclosureSettings {
+  /** 索引号模板, e.g. `{code}/{year}-{seq:05}` (domain-reference §5.1). */
+  indexTemplate: string;
+  /** Text the disclosure guide (条例第十二条) shows besides what is generated from the agency's data. */
+  guideText: string;
+}
+
+const INDEX_TEMPLATE_KEY = (id: number) => `index_template.${id}`;
+const GUIDE_TEXT_KEY = (id: number) => `guide_text.${id}`;
+
+/** An agency's disclosure settings (defaults when unset). */
+export async function disclosureSettingsOf(deps: AgencyServiceDeps, agencyId: number): Promise<DisclosureSettings> {
+  return {
+    indexTemplate: (await deps.uow.read.settings.get(INDEX_TEMPLATE_KEY(agencyId))) ?? DEFAULT_INDEX_TEMPLATE,
+    guideText: (await deps.uow.read.settings.get(GUIDE_TEXT_KEY(agencyId))) ?? '',
+  };
+}
+
+/** Saves an agency's index-number template and guide text (admin or office), audited. */
+export async function saveDisclosureSettings(deps: AgencyServiceDeps, actor: Actor, agencyId: number, input: DisclosureSettings): Promise<void> {
+  const template = input.indexTemplate.trim();
+  const problems = validateTemplate(template);
+  if (problems.length > 0) throw new ValidationError(`索引号模板无效：${problems.join('')}`, { indexTemplate: problems.join('') });
+  if (input.guideText.length > 20_000) throw new ValidationError('公开指南说明不超过 20000 字', { guideText: '过长' });
+  const at = deps.clock.now().toISOString();
+  await deps.uow.transaction(async (repos) => {
+    const agency = await repos.agencies.findById(agencyId);
+    if (!agency) throw new NotFoundError('找不到该机构');
+    requirePermission(actor, 'agency.manage', agency);
+    const before = { indexTemplate: await repos.settings.get(INDEX_TEMPLATE_KEY(agencyId)), guideText: await repos.settings.get(GUIDE_TEXT_KEY(agencyId)) };
+    await repos.settings.set(INDEX_TEMPLATE_KEY(agencyId), template, at);
+    await repos.settings.set(GUIDE_TEXT_KEY(agencyId), input.guideText.trim(), at);
+    await repos.audit.append({ actor, at, entity: 'agency', entityId: agencyId, action: 'disclosure_settings', change: { before, after: { indexTemplate: template, guideText: input.guideText.trim() } } });
+  });
 }

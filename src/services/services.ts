@@ -1,6 +1,6 @@
 /** Wires the use cases to their dependencies: the web and CLI shells call these. */
 import { requirePermission } from './access-control.ts';
-import { createAgency, listManageableAgencies, updateAgency } from './manage-agencies.ts';
+import { createAgency, disclosureSettingsOf, listManageableAgencies, saveDisclosureSettings, updateAgency, type DisclosureSettings } from './manage-agencies.ts';
 import { createUser, listManageableUsers, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
 import { initialiseDatabase, type InitialiseOptions } from './initialise-database.ts';
 import type { Actor, Clock, FileStore, Session, TextExtractor, UnitOfWork, UserWithGrants } from './ports.ts';
@@ -50,6 +50,8 @@ export function createServices(deps: ServiceDeps) {
       list: (actor: Actor) => listManageableAgencies(deps, actor),
       create: (actor: Actor, raw: unknown) => createAgency(deps, actor, raw),
       update: (actor: Actor, id: number, raw: unknown) => updateAgency(deps, actor, id, raw),
+      disclosureSettings: (id: number) => disclosureSettingsOf(deps, id),
+      saveDisclosureSettings: (actor: Actor, id: number, input: DisclosureSettings) => saveDisclosureSettings(deps, actor, id, input),
       get: (id: number) => deps.uow.read.agencies.findById(id),
       all: () => deps.uow.read.agencies.list(),
     },

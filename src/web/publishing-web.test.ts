@@ -116,3 +116,23 @@ test('API: paging, filters, bad parameters in Chinese', async () => {
   assert.equal(bad.status, 400);
   assert.match(((await bad.json()) as any).error, /clause 无效/);
 });
+
+test('an administrator sets the index-number template and the guide text; both take effect', async () => {
+  const admin = await t.signedIn('admin');
+  await admin.get('/console/agencies/2/edit');
+  const bad = await admin.post('/console/agencies/2/disclosure', { indexTemplate: '{year}', guideText: '' });
+  assert.equal(bad.status, 400);
+  assert.match(await bad.text(), /索引号模板无效/);
+  const ok = await admin.post('/console/agencies/2/disclosure', { indexTemplate: '{code}-{year}-{seq:04}', guideText: '公开查阅点设在镇政务服务中心一楼。' });
+  assert.equal(ok.status, 303);
+  assert.match(await (await t.agent().get('/xxgk/guide')).text(), /公开查阅点设在镇政务服务中心一楼/);
+  const { actorOf } = await import('../services/sign-in.ts');
+  const s = t.application.services;
+  const who = async (login: string) => actorOf((await s.deps.uow.read.users.findByLogin(login))!);
+  const item = await s.items.create(await who('editor'), 2, { title: '模板测试', summary: '概述', formedOn: '2026-11-20', categoryCode: 'general_affairs', genre: 'notice', bodyHtml: '<p>正文</p>', disclosure: { attribute: 'proactive' } });
+  await s.items.submit(await who('editor'), Number(item.id));
+  await s.items.passReview(await who('reviewer'), Number(item.id));
+  await s.items.approve(await who('approver'), Number(item.id));
+  const published = await s.items.publish(await who('editor'), Number(item.id));
+  assert.match(published.indexNumber!, /^[0-9A-Z]{18}-2026-\d{4}$/);
+});

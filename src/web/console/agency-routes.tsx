@@ -95,7 +95,22 @@ export function agencyRoutes() {
   app.get('/:id/edit', async (c) => {
     const agency = await loadAgency(c);
     const values = Object.fromEntries(FORM_FIELDS.map((k) => [k, String(agency[k] ?? '')]));
-    return c.html(<AgencyForm c={c} agency={agency} values={values} errors={{}} />);
+    const settings = await c.get('services').agencies.disclosureSettings(agency.id);
+    return c.html(<AgencyForm c={c} agency={agency} values={values} errors={{}} settings={settings} />);
+  });
+
+  app.post('/:id/disclosure', async (c) => {
+    const agency = await loadAgency(c);
+    const form = await readForm(c);
+    const settings = { indexTemplate: field(form, 'indexTemplate'), guideText: field(form, 'guideText') };
+    try {
+      await c.get('services').agencies.saveDisclosureSettings(c.get('actor')!, agency.id, settings);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      const values = Object.fromEntries(FORM_FIELDS.map((k) => [k, String(agency[k] ?? '')]));
+      return c.html(<AgencyForm c={c} agency={agency} values={values} errors={{}} settings={settings} settingsErrors={{ ...e.fieldErrors, _: e.message }} />, 400);
+    }
+    return c.redirect('/console/agencies?saved=1', 303);
   });
 
   app.post('/:id/edit', async (c) => {
@@ -134,7 +149,15 @@ function errorsOf(e: ServiceError): Record<string, string> {
   return e instanceof ValidationError && Object.keys(e.fieldErrors).length > 0 ? { ...e.fieldErrors, _: e.message } : { _: e.message };
 }
 
-function AgencyForm(props: { c: Context<AppEnv>; agency?: Agency; parents?: Agency[]; values: Record<string, string>; errors: Record<string, string> }) {
+function AgencyForm(props: {
+  c: Context<AppEnv>;
+  agency?: Agency;
+  parents?: Agency[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  settings?: { indexTemplate: string; guideText: string };
+  settingsErrors?: Record<string, string>;
+}) {
   const { c, agency, values, errors } = props;
   const title = agency ? `编辑机构：${agency.name}` : '新增机构';
   return (
@@ -189,6 +212,34 @@ function AgencyForm(props: { c: Context<AppEnv>; agency?: Agency; parents?: Agen
           <a href="/console/agencies">取消</a>
         </p>
       </form>
+      {agency && props.settings && (
+        <section aria-labelledby="disclosure-heading">
+          <h2 id="disclosure-heading">信息公开设置</h2>
+          {props.settingsErrors?._ && (
+            <div class="notice bad" role="alert">
+              <p>{props.settingsErrors._}</p>
+            </div>
+          )}
+          <form method="post" action={`/console/agencies/${agency.id}/disclosure`} class="stack">
+            <CsrfField token={c.get('csrfToken')} />
+            <Field
+              name="indexTemplate"
+              label="索引号模板"
+              value={props.settings.indexTemplate}
+              hint="{code} 为统一社会信用代码或组织机构代码，{year} 或 {yyyymm} 为生成日期，{seq:05} 为 5 位流水号（按年重新编号）"
+              error={props.settingsErrors?.indexTemplate}
+            />
+            <div class="field">
+              <label for="f-guideText">信息公开指南补充说明</label>
+              <p class="hint" id="f-guideText-hint">显示在门户“信息公开指南”中，如受理申请的具体要求、公开查阅点的位置。</p>
+              <textarea id="f-guideText" name="guideText" rows={6} aria-describedby="f-guideText-hint">
+                {props.settings.guideText}
+              </textarea>
+            </div>
+            <button type="submit">保存公开设置</button>
+          </form>
+        </section>
+      )}
     </ConsolePage>
   );
 }

@@ -254,7 +254,7 @@ export function portalRoutes() {
         <h1>{section.title}</h1>
         <p>{section.summary}</p>
         <p class="hint">依据：{section.basis}</p>
-        <SectionBody section={section} data={data} />
+        <SectionBody section={section} data={data} guideText={section.slug === 'guide' ? (await c.get('services').agencies.disclosureSettings(data.agency.id)).guideText : ''} />
       </PortalPage>,
     );
   });
@@ -262,7 +262,7 @@ export function portalRoutes() {
   return app;
 }
 
-function SectionBody(props: { section: PortalSection; data: PortalData }) {
+function SectionBody(props: { section: PortalSection; data: PortalData; guideText: string }) {
   const { agency, children } = props.data;
   switch (props.section.slug) {
     case 'guide':
@@ -295,6 +295,14 @@ function SectionBody(props: { section: PortalSection; data: PortalData }) {
             能够当场答复的当场答复；不能当场答复的，自收到申请之日起 20 个工作日内答复，需要延长的最长不超过 20 个工作日（条例第三十三条）。
             依申请提供政府信息，不收取费用；申请数量、频次明显超过合理范围的，可以收取信息处理费（条例第四十二条）。
           </p>
+          {props.guideText && (
+            <>
+              <h2>其他说明</h2>
+              {props.guideText.split(/\r?\n\s*\r?\n/).map((p) => (
+                <p>{p}</p>
+              ))}
+            </>
+          )}
           <h2>所属单位</h2>
           <UnitList units={children} />
         </>
