@@ -50,6 +50,7 @@ import {
   type RequestStatus,
   type SimilarityItem,
 } from '../domain/requests/index.ts';
+import { scanText } from '../domain/privacy/index.ts';
 import { requireAnyPermission, requirePermission, SYSTEM_ACTOR } from './access-control.ts';
 import { chinaDateOf } from './china-time.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
@@ -561,6 +562,23 @@ export function createRequestService(deps: RequestServiceDeps) {
     return { command: { ...command, fee: { basis: 'per_piece', pieces, piecesEarlierInMonth: earlier } }, pieces };
   }
 
+  /**
+   * The privacy and confidentiality check on a reply before it goes out (the [privacy] issue: “the same
+   * check runs on request replies”): the reply's text may not carry a third party's ID, bank card or
+   * mobile number, nor a secret marking. The applicant's own identity number is theirs to receive.
+   */
+  async function checkReplyPrivacy(repos: Repositories, stored: StoredRequest, command: RequestCommand): Promise<void> {
+    if (command.type !== 'draft_reply' && command.type !== 'reply_on_the_spot') return;
+    const agency = await repos.agencies.findById(stored.agencyId);
+    const own = stored.state.record.applicant;
+    const allowList = [agency?.phone, agency?.fax, agency?.email, own.identity?.number, own.contact.phone, own.contact.email].filter((x): x is string => Boolean(x));
+    const texts = [command.summary, ...(command.type === 'draft_reply' ? (command.withheld ?? []).flatMap((w) => [w.description, w.reason]) : [])];
+    const blocking = texts.flatMap((t) => scanText(t, { allowList })).filter((f) => f.severity === 'block');
+    if (blocking.length > 0) {
+      throw new ValidationError(`答复内容含有不应公开的信息：${blocking.map((f) => f.masked).join('、')}。请删除或改写后再报送（条例第十五条：涉及个人隐私等公开会损害第三方合法权益的，不得公开）。`, { summary: '含有个人信息或涉密标志' });
+    }
+  }
+
   /** Runs one handling command: load → decide → evolve → save → audit, in one transaction. */
   async function run(actor: Actor, requestId: number, command: StaffRequestCommand) {
     if (!isRequestCommandType(command?.type) || command.type === ('submit' as string)) {
@@ -573,6 +591,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       if (!stored) throw new NotFoundError('找不到该申请');
       assertInScope(actor, stored);
       const { command: domainCommand, pieces } = await domainCommandOf(repos, stored, command);
+      await checkReplyPrivacy(repos, stored, domainCommand);
       const ctx: DecisionContext = { today, at, actor: domainActorOf(actor), calendar: cal };
       const decision = decide(stored.state, domainCommand, ctx);
       if (!decision.ok) {

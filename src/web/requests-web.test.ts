@@ -114,3 +114,19 @@ test('an editor cannot open the request queues; the register form keeps input on
   assert.equal(ok.status, 201);
   assert.match(await ok.text(), /申请编号/);
 });
+
+test('a reply carrying a third party’s ID number is stopped before it is sent (privacy check on replies)', async () => {
+  const { html } = await apply({ ...application, name: '王五', identityNumber: '110105194912310021' });
+  const number = /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
+  const officer = await t.signedIn('officer');
+  const list = await (await officer.get('/console/requests?queue=awaiting_confirmation')).text();
+  const id = new RegExp(`href="/console/requests/(\\d+)" class="mono">${number}`).exec(list)![1]!;
+  await officer.get(`/console/requests/${id}`);
+  await officer.post(`/console/requests/${id}/command`, { type: 'confirm_receipt', confirmedOn: '2026-11-26' });
+  await officer.post(`/console/requests/${id}/command`, { type: 'start_review' });
+  const res = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '经查，补贴发给了李四（身份证号 43128119900307121X）。' });
+  assert.equal(res.status, 409);
+  assert.match(await res.text(), /答复内容含有不应公开的信息：431\*{11}121X/);
+  const own = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '您（身份证号 110105194912310021）申请的信息予以公开。' });
+  assert.equal(own.status, 303, 'the applicant’s own number may be quoted back to them');
+});
