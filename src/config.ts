@@ -24,6 +24,11 @@ const schema = z.object({
   GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
   GONGKAI_MAX_UPLOAD_MB: z.coerce.number().min(1, 'GONGKAI_MAX_UPLOAD_MB 至少为 1').max(500, 'GONGKAI_MAX_UPLOAD_MB 不超过 500').default(20),
   GONGKAI_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  GONGKAI_WORKER: booleanFlag.default(true),
+  GONGKAI_WORKER_POLL_SECONDS: z.coerce.number().min(0.01, 'GONGKAI_WORKER_POLL_SECONDS 须大于 0').max(3600).default(5),
+  GONGKAI_WORKER_BATCH: z.coerce.number().int().min(1, 'GONGKAI_WORKER_BATCH 为 1–1000').max(1000, 'GONGKAI_WORKER_BATCH 为 1–1000').default(20),
+  GONGKAI_WORKER_LEASE_SECONDS: z.coerce.number().min(0.1, 'GONGKAI_WORKER_LEASE_SECONDS 须大于 0').max(86_400).default(300),
+  GONGKAI_WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -43,6 +48,8 @@ export interface Config {
   attachmentsDir: string;
   secureCookies: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** The outbox worker (channel deliveries): in-process in `serve` unless disabled, or `gongkai worker`. */
+  worker: { enabled: boolean; pollMs: number; batchSize: number; leaseMs: number; maxAttempts: number };
   production: boolean;
 }
 
@@ -59,6 +66,11 @@ export const configVariables: ReadonlyArray<{ name: string; default: string; mea
   { name: 'GONGKAI_SECURE_COOKIES', default: '生产环境为 1', meaning: 'Cookie 只经 HTTPS 发送' },
   { name: 'GONGKAI_MAX_UPLOAD_MB', default: '20', meaning: '单个附件或上传文件的大小上限（MB）' },
   { name: 'GONGKAI_LOG_LEVEL', default: 'info', meaning: '日志级别 error|warn|info|debug' },
+  { name: 'GONGKAI_WORKER', default: '1', meaning: 'serve 同时在进程内运行发送队列（微信、微博、短信、邮件）；0 则只由 gongkai worker 发送' },
+  { name: 'GONGKAI_WORKER_POLL_SECONDS', default: '5', meaning: '发送队列为空时的轮询间隔（秒）' },
+  { name: 'GONGKAI_WORKER_BATCH', default: '20', meaning: '发送队列每批领取的消息数' },
+  { name: 'GONGKAI_WORKER_LEASE_SECONDS', default: '300', meaning: '领取消息的租期（秒）：进程中断后，租期过后由其他进程接手' },
+  { name: 'GONGKAI_WORKER_MAX_ATTEMPTS', default: '8', meaning: '可重试的发送失败最多尝试次数（退避：1、2、4 … 分钟，最长 6 小时）' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production 时拒绝不安全的默认值' },
 ];
 
@@ -98,6 +110,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     attachmentsDir: path.join(dataDir, 'attachments'),
     secureCookies: e.GONGKAI_SECURE_COOKIES ?? production,
     logLevel: e.GONGKAI_LOG_LEVEL,
+    worker: {
+      enabled: e.GONGKAI_WORKER,
+      pollMs: Math.round(e.GONGKAI_WORKER_POLL_SECONDS * 1000),
+      batchSize: e.GONGKAI_WORKER_BATCH,
+      leaseMs: Math.round(e.GONGKAI_WORKER_LEASE_SECONDS * 1000),
+      maxAttempts: e.GONGKAI_WORKER_MAX_ATTEMPTS,
+    },
     production,
   };
 }

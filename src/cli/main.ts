@@ -3,7 +3,7 @@
  * (PORT, GONGKAI_DATA_DIR, GONGKAI_DATABASE_URL …). Errors are printed in Chinese to stderr
  * with a non-zero exit code, never as a stack trace.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { ConfigError, configVariables, loadConfig, type Config } from '../config.ts';
@@ -14,6 +14,11 @@ import type { Credentials } from '../services/initialise-database.ts';
 import { createUser } from '../services/manage-users.ts';
 import { isRole, ROLES, ROLE_LABELS } from '../domain/access/roles.ts';
 import { migrateDown } from '../storage/migrate.ts';
+import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.ts';
+import { createChannelAdapters } from '../channels/channel-adapters.ts';
+import { createLogger } from '../log.ts';
+import { isReportFormat, isTableId } from '../domain/reports/index.ts';
+import type { Actor } from '../services/ports.ts';
 
 interface Command {
   summary: string;
@@ -61,6 +66,30 @@ export function formatCredentials(credentials: Credentials[]): string {
   return lines.join('\n');
 }
 
+/** The outbox worker of an application, with every channel adapter and the configured batch, lease and poll. */
+function workerOf(app: Application): OutboxWorker {
+  const w = app.config.worker;
+  const logger = createLogger(app.config.logLevel);
+  return createOutboxWorker({
+    uow: app.services.deps.uow,
+    clock: app.services.deps.clock,
+    adapters: createChannelAdapters({ publicUrl: app.config.publicUrl }),
+    batchSize: w.batchSize,
+    leaseMs: w.leaseMs,
+    pollMs: w.pollMs,
+    maxAttempts: w.maxAttempts,
+    log: { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m, e) => logger.error(m, e) },
+  });
+}
+
+/** Resolves when the process is asked to stop (Ctrl-C or SIGTERM). */
+function untilSignalled(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
 async function withApp<T>(io: Io, work: (app: Application) => Promise<T>): Promise<T> {
   const app = await openApplication(config(io));
   try {
@@ -68,6 +97,16 @@ async function withApp<T>(io: Io, work: (app: Application) => Promise<T>): Promi
   } finally {
     await app.close();
   }
+}
+
+/** An agency by id, full name or short name. */
+async function findAgency(app: Application, key: string) {
+  return (await app.services.agencies.all()).find((a) => String(a.id) === key || a.name === key || a.shortName === key);
+}
+
+/** Whoever runs the command on the server acts as the disclosure office of the agency named (the operator holds the database anyway). */
+function cliActor(agency: { id: number; path: string }): Actor {
+  return { userId: null, label: '系统（命令行）', grants: [{ role: 'officer', agencyId: agency.id, agencyPath: agency.path }] };
 }
 
 const commands: Record<string, Command> = {
@@ -81,8 +120,10 @@ const commands: Record<string, Command> = {
       const init = await app.services.initialise({ demo: cfg.demo, adminPassword: cfg.adminPassword });
       if (init.created) io.out(formatCredentials(init.credentials));
       const server = serve({ fetch: app.app.fetch, port: cfg.port, hostname: cfg.host });
+      const worker = cfg.worker.enabled ? workerOf(app) : undefined;
+      worker?.start();
       const where = cfg.databaseUrl ? 'PostgreSQL' : `SQLite（${cfg.sqlitePath}）`;
-      io.out(`Gongkai 已启动：http://localhost:${cfg.port}/ （门户）  http://localhost:${cfg.port}/console （工作台）  数据库：${where}`);
+      io.out(`Gongkai 已启动：http://localhost:${cfg.port}/ （门户）  http://localhost:${cfg.port}/console （工作台）  数据库：${where}  发送队列：${worker ? '进程内运行' : '未启动（GONGKAI_WORKER=0）'}`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           io.out('正在停止…');
@@ -91,8 +132,69 @@ const commands: Record<string, Command> = {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      await worker?.stop();
       await app.close();
       return 0;
+    },
+  },
+  worker: {
+    summary: '发送队列：把待发的微信、微博、短信、邮件消息发出去（--once 只处理一批）',
+    usage: 'gongkai worker [--once]',
+    help: '领取到期的待发消息，经各渠道发送，失败时按退避重试（GONGKAI_WORKER_MAX_ATTEMPTS 次），每条消息凭幂等键绝不重复发送。进程中断后重新启动即可：租期（GONGKAI_WORKER_LEASE_SECONDS）过后，中断的消息由本进程或其他进程接手。PostgreSQL 上可同时运行多个 worker。serve 默认已在进程内运行发送队列（GONGKAI_WORKER=0 关闭）。--once 处理一批后以 JSON 输出结果并退出。',
+    async run(args, io) {
+      const { values } = parseArgs({ args, options: { once: { type: 'boolean' } } });
+      return withApp(io, async (app) => {
+        const worker = workerOf(app);
+        if (values.once) {
+          io.out(JSON.stringify(await worker.runOnce()));
+          return 0;
+        }
+        worker.start();
+        io.out(`发送队列已启动（${worker.workerId}），Ctrl-C 停止。`);
+        await untilSignalled();
+        io.out('正在停止发送队列…');
+        await worker.stop();
+        return 0;
+      });
+    },
+  },
+  deliveries: {
+    summary: '渠道发送统计：gongkai deliveries counts --year YYYY | stale',
+    usage: 'gongkai deliveries counts --year YYYY [--agency 机构名称或ID]\n      gongkai deliveries stale',
+    help: 'counts：某年（北京时间）各渠道已发送、失败、取消、待发的消息数（JSON），供年度报告引用。stale：已启用但一周内没有更新的微信公众号、政务微博和公开栏（一周一更新），有则以 3 退出。',
+    async run(args, io) {
+      const [sub, ...rest] = args;
+      const { values } = parseArgs({ args: rest, options: { year: { type: 'string' }, agency: { type: 'string' } } });
+      if (sub === 'counts') {
+        if (!values.year || !/^\d{4}$/.test(values.year)) {
+          io.err(`缺少或错误的 --year。用法：${commands.deliveries!.usage}`);
+          return 2;
+        }
+        return withApp(io, async (app) => {
+          let agencyId: number | undefined;
+          if (values.agency) {
+            const agency = (await app.services.agencies.all()).find((a) => String(a.id) === values.agency || a.name === values.agency || a.shortName === values.agency);
+            if (!agency) {
+              io.err(`找不到机构：${values.agency}`);
+              return 1;
+            }
+            agencyId = agency.id;
+          }
+          const counts = await app.services.deliveries.counts('system', { fromOn: `${values.year}-01-01`, toOn: `${values.year}-12-31`, ...(agencyId !== undefined && { agencyId }) });
+          io.out(JSON.stringify(counts));
+          return 0;
+        });
+      }
+      if (sub === 'stale') {
+        return withApp(io, async (app) => {
+          const stale = await app.services.deliveries.staleChannels('system');
+          for (const s of stale) io.out(s.message);
+          if (stale.length === 0) io.out('各渠道一周内均有更新。');
+          return stale.length ? 3 : 0;
+        });
+      }
+      io.err(`未知的子命令：${sub ?? '（空）'}。用法：${commands.deliveries!.usage}`);
+      return 2;
     },
   },
   migrate: {
@@ -306,6 +408,324 @@ const commands: Record<string, Command> = {
       if (values.mask) io.out(maskText(text, findings));
       else io.out(JSON.stringify(findings.map(({ kind, start, end, text: t, masked, severity }) => ({ kind, start, end, text: t, masked, severity }))));
       return findings.some((f) => f.severity === 'block') ? 3 : 0;
+    },
+  },
+  report: {
+    summary: '政府信息公开工作年度报告：汇编、校验、导出（JSON/HTML/DOCX/CSV）与导入往年报告',
+    usage:
+      'gongkai report --agency 机构名称或ID --year 年度 [--format 2008|2019|2021] [--include-subunits] [--output json|html|docx|csv] [--out 文件] [--table table3] [--manual 文件]\n      gongkai report import 文件|- --agency 机构名称或ID [--include-subunits]',
+    help:
+      '按机构（--include-subunits 时连同下属站所、村〔社区〕，即“全镇”）和年度，从已发布信息、依申请公开、复议诉讼和发布渠道记录汇编年度报告，并合并与报告一同保存的人工填报数据（行政许可/处罚/强制决定数、行政事业性收费、人员经费、党政读物、正文段落）。格式默认按年度：2018 年及以前为 2008 格式（叙述体），2019—2020 年为 2019 试行格式，2021 年起为 2021 格式。该年度报告已定稿且格式一致时，输出定稿文本。\n' +
+      '--output：json（默认；含 agency、year、format、figures 指标、tables 表格、validation 校验结果）、html（正式网页版）、docx（Word，须配合 --out）、csv（表格；--table 只输出一张表，如 table3）。--manual 文件：以 JSON 给出人工填报数据（不保存），如 {"printedMaterials":400,"licensingDecisions":12}。\n' +
+      'import：导入往年报告的 JSON（本系统导出的 JSON，或含 year、format、tables 的表格数据），作为该年度的定稿报告，供下一年度计算“上年结转”。',
+    async run(args, io) {
+      if (args[0] === 'import') {
+        const { values, positionals } = parseArgs({ args: args.slice(1), allowPositionals: true, options: { agency: { type: 'string' }, 'include-subunits': { type: 'boolean' } } });
+        const file = positionals[0];
+        if (!file || !values.agency) {
+          io.err(`缺少${!file ? '文件' : '参数 --agency'}。用法：${commands.report!.usage}`);
+          return 2;
+        }
+        const text = await readInput(io, file);
+        return withApp(io, async (app) => {
+          const agency = await findAgency(app, values.agency!);
+          if (!agency) {
+            io.err(`找不到机构：${values.agency}`);
+            return 1;
+          }
+          const result = await app.services.reports.importPast(cliActor(agency), { agencyId: agency.id, includeSubunits: values['include-subunits'] ?? false, json: text });
+          io.out(`已导入 ${agency.name}${result.stored.year}年度报告（${result.stored.format} 格式，编号 ${result.stored.id}）。`);
+          for (const note of result.notes) io.out(`  注意：${note}`);
+          return 0;
+        });
+      }
+      const { values } = parseArgs({
+        args,
+        options: {
+          agency: { type: 'string' },
+          year: { type: 'string' },
+          format: { type: 'string' },
+          'include-subunits': { type: 'boolean' },
+          output: { type: 'string' },
+          out: { type: 'string' },
+          table: { type: 'string' },
+          manual: { type: 'string' },
+        },
+      });
+      const missing = (['agency', 'year'] as const).filter((k) => !values[k]);
+      if (missing.length) {
+        io.err(`缺少参数：${missing.map((m) => '--' + m).join(' ')}。用法：${commands.report!.usage}`);
+        return 2;
+      }
+      const year = Number(values.year);
+      if (!/^\d{4}$/.test(values.year!) || year < 2008) {
+        io.err(`年度“${values.year}”无效：应为 2008 年以后的四位年份。`);
+        return 2;
+      }
+      if (values.format !== undefined && !isReportFormat(values.format)) {
+        io.err(`格式“${values.format}”无效：只能是 2008、2019 或 2021。`);
+        return 2;
+      }
+      const output = values.output ?? 'json';
+      if (!['json', 'html', 'docx', 'csv'].includes(output)) {
+        io.err(`输出格式“${output}”无效：只能是 json、html、docx 或 csv。`);
+        return 2;
+      }
+      if (output === 'docx' && !values.out) {
+        io.err('DOCX 是二进制文件，请用 --out 指定保存的文件名。');
+        return 2;
+      }
+      if (values.table !== undefined && !isTableId(values.table)) {
+        io.err(`表格“${values.table}”无效：可用 table2_clause20_1、table2_clause20_5、table2_clause20_6、table2_clause20_8、table2_clause20_9、table3、table4。`);
+        return 2;
+      }
+      let manual: unknown;
+      if (values.manual) {
+        try {
+          manual = JSON.parse(await readInput(io, values.manual)) as unknown;
+        } catch (e) {
+          if (e instanceof ServiceError) throw e;
+          io.err(`人工填报数据文件不是有效的 JSON：${values.manual}`);
+          return 2;
+        }
+      }
+      return withApp(io, async (app) => {
+        const agency = await findAgency(app, values.agency!);
+        if (!agency) {
+          io.err(`找不到机构：${values.agency}`);
+          return 1;
+        }
+        const view = await app.services.reports.compile(
+          cliActor(agency),
+          { agencyId: agency.id, year, ...(values.format !== undefined && { format: values.format as '2008' | '2019' | '2021' }), includeSubunits: values['include-subunits'] ?? false },
+          manual,
+        );
+        const stored = view.frozen ? view.stored : null;
+        const note = stored ? `本报告已于 ${stored.finalisedAt?.slice(0, 10) ?? ''} 定稿（内容摘要 SHA-256：${stored.contentHash ?? ''}）` : undefined;
+        let content: string | Uint8Array;
+        if (output === 'json') {
+          const { renderReportJson } = await import('../documents/report-json.ts');
+          content = renderReportJson(view.report, view.findings, {
+            id: view.stored?.id ?? null,
+            includeSubunits: values['include-subunits'] ?? false,
+            status: stored?.status ?? 'compiled',
+            contentHash: stored?.contentHash ?? null,
+            finalisedAt: stored?.finalisedAt ?? null,
+          });
+        } else if (output === 'html') {
+          const { renderReportHtml } = await import('../documents/report-html.tsx');
+          content = renderReportHtml(view.report, note ? { note } : {});
+        } else if (output === 'csv') {
+          const { renderReportCsv } = await import('../documents/report-csv.ts');
+          content = renderReportCsv(view.report, values.table as Parameters<typeof renderReportCsv>[1]);
+        } else {
+          const { renderReportDocx } = await import('../documents/report-docx.ts');
+          content = await renderReportDocx(view.report, note ? { note } : {});
+        }
+        if (values.out) {
+          await writeFile(values.out, content);
+          io.out(`已写入 ${values.out}`);
+        } else io.out(typeof content === 'string' ? content : Buffer.from(content).toString('base64'));
+        const failed = view.findings.filter((f) => !f.passed);
+        for (const f of failed) io.err(`${f.level === 'error' ? '错误' : '提示'}：${f.message}`);
+        return 0;
+      });
+    },
+  },
+  import: {
+    summary: '从台账（XLSX/CSV）导入主动公开信息、依申请公开记录或复议诉讼案件（先试导入）',
+    usage: 'gongkai import items|requests|appeals 文件 --agency 机构名称或ID [--dry-run]\n      gongkai import template items|requests|appeals [--out 文件.xlsx|文件.csv]',
+    help:
+      '读取 Excel（.xlsx，第一个工作表）或 CSV（UTF-8 或 GBK）台账，首行为中文表头（格式见 docs/import.md）。逐行校验，错误以“第 N 行”列出；--dry-run 只校验不写入。' +
+      '正式导入时只要有一行出错就不写入任何数据；全部无误时在一个事务中写入并记入审计日志。已导入过的行（索引号、申请编号或同一案件相同）自动跳过，重复导入同一文件不会产生重复记录。' +
+      'template：输出某类台账的空白模板（表头）。退出码：0 成功，1 有错误行或执行失败，2 参数错误。',
+    async run(args, io) {
+      const [kind, ...rest] = args;
+      const { isLedgerKind } = await import('../services/import-ledgers.ts');
+      const { readLedger, writeLedgerCsv, writeLedgerXlsx, LedgerFileError } = await import('../documents/ledger-xlsx.ts');
+      if (kind === 'template') {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' } } });
+        const which = positionals[0];
+        if (!isLedgerKind(which)) {
+          io.err(`台账类型应为 items、requests 或 appeals。用法：${commands.import!.usage}`);
+          return 2;
+        }
+        const { LEDGER_COLUMNS } = await import('../services/import-ledgers.ts');
+        const headers = LEDGER_COLUMNS[which].map((c) => c.header);
+        if (values.out?.endsWith('.xlsx')) {
+          await writeFile(values.out, await writeLedgerXlsx('台账', headers, []));
+          io.out(`已写入 ${values.out}`);
+        } else if (values.out) {
+          await writeFile(values.out, writeLedgerCsv(headers, []));
+          io.out(`已写入 ${values.out}`);
+        } else io.out(LEDGER_COLUMNS[which].map((c) => `${c.header}${c.required ? '（必填）' : ''}${c.note ? '：' + c.note : ''}`).join('\n'));
+        return 0;
+      }
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { agency: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+      const file = positionals[0];
+      if (!isLedgerKind(kind) || !file || !values.agency) {
+        io.err(`${!isLedgerKind(kind) ? '台账类型应为 items、requests 或 appeals' : !file ? '缺少文件' : '缺少参数 --agency'}。用法：${commands.import!.usage}`);
+        return 2;
+      }
+      const bytes = await readFile(file).catch(() => {
+        throw new ServiceError(`无法读取文件：${file}`, 400);
+      });
+      let table;
+      try {
+        table = await readLedger(bytes);
+      } catch (e) {
+        if (e instanceof LedgerFileError) {
+          io.err(e.message);
+          return 1;
+        }
+        throw e;
+      }
+      const { createHash } = await import('node:crypto');
+      return withApp(io, async (app) => {
+        const agency = await findAgency(app, values.agency!);
+        if (!agency) {
+          io.err(`找不到机构：${values.agency}`);
+          return 1;
+        }
+        const report = await app.services.ledgers.importLedger(cliActor(agency), kind, table, {
+          agencyId: agency.id,
+          dryRun: values['dry-run'] ?? false,
+          source: { fileName: file.split(/[\\/]/).pop() ?? file, sha256: createHash('sha256').update(bytes).digest('hex') },
+        });
+        for (const w of report.warnings) io.err(`提示：${w.line ? `第 ${w.line} 行：` : ''}${w.message}`);
+        for (const e of report.errors) io.err(`错误：${e.line ? `第 ${e.line} 行：` : ''}${e.message}`);
+        const summary = `共 ${report.total} 行：${report.dryRun || !report.committed ? '可导入' : '已导入'} ${report.created} 行，已存在而跳过 ${report.duplicates.length} 行，错误 ${report.errors.length} 处。`;
+        if (report.errors.length > 0) {
+          io.out(`${summary}${report.dryRun ? '' : '有错误，未写入任何数据。'}`);
+          return 1;
+        }
+        io.out(report.dryRun ? `${summary}（试导入，未写入。去掉 --dry-run 正式导入。）` : summary);
+        return 0;
+      });
+    },
+  },
+  export: {
+    summary: '导出台账：主动公开信息、依申请公开记录或复议诉讼案件（XLSX/CSV）',
+    usage: 'gongkai export items|requests|appeals --agency 机构名称或ID --out 文件.xlsx|文件.csv [--year 年度]',
+    help: '导出机构（含下级）的台账，列与导入格式相同，导出的文件可直接再导入（已存在的记录会被跳过）。文件名以 .xlsx 结尾时导出 Excel，否则导出 CSV（UTF-8，带 BOM）。',
+    async run(args, io) {
+      const [kind, ...rest] = args;
+      const { isLedgerKind } = await import('../services/import-ledgers.ts');
+      const { values } = parseArgs({ args: rest, options: { agency: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' } } });
+      if (!isLedgerKind(kind) || !values.agency || !values.out) {
+        io.err(`${!isLedgerKind(kind) ? '台账类型应为 items、requests 或 appeals' : !values.agency ? '缺少参数 --agency' : '缺少参数 --out'}。用法：${commands.export!.usage}`);
+        return 2;
+      }
+      if (values.year !== undefined && !/^\d{4}$/.test(values.year)) {
+        io.err(`年度“${values.year}”无效。`);
+        return 2;
+      }
+      const { writeLedgerCsv, writeLedgerXlsx } = await import('../documents/ledger-xlsx.ts');
+      return withApp(io, async (app) => {
+        const agency = await findAgency(app, values.agency!);
+        if (!agency) {
+          io.err(`找不到机构：${values.agency}`);
+          return 1;
+        }
+        const t = await app.services.ledgers.exportLedger(cliActor(agency), kind, agency.id, { system: true, ...(values.year && { year: Number(values.year) }) });
+        await writeFile(values.out!, values.out!.endsWith('.xlsx') ? await writeLedgerXlsx('台账', t.headers, t.rows) : writeLedgerCsv(t.headers, t.rows));
+        io.out(`已导出 ${t.rows.length} 行到 ${values.out}`);
+        return 0;
+      });
+    },
+  },
+  backup: {
+    summary: '备份一个机构（含下级）的全部数据为 JSON 文件',
+    usage: 'gongkai backup --agency 机构名称或ID --out 文件.json',
+    help: '备份机构及其下级的机构、用户（含密码哈希，文件须妥善保管）、信息（各版本、流程事件、审查记录、附件文件）、依申请公开（含事件）、复议诉讼、年度报告、工作日历和机构设置。不含会话、审计日志、发送队列和渠道密钥。用 gongkai restore 恢复到空数据库。',
+    async run(args, io) {
+      const { values } = parseArgs({ args, options: { agency: { type: 'string' }, out: { type: 'string' } } });
+      if (!values.agency || !values.out) {
+        io.err(`缺少参数 ${!values.agency ? '--agency' : '--out'}。用法：${commands.backup!.usage}`);
+        return 2;
+      }
+      return withApp(io, async (app) => {
+        const agency = await findAgency(app, values.agency!);
+        if (!agency) {
+          io.err(`找不到机构：${values.agency}`);
+          return 1;
+        }
+        const backup = await app.services.backup.backup(cliActor(agency), agency.id, { system: true });
+        await writeFile(values.out!, JSON.stringify(backup));
+        io.out(`已备份 ${agency.name}：${Object.entries(backup.counts).map(([t, n]) => `${t} ${n}`).join('，')}。写入 ${values.out}`);
+        if (backup.containsPasswordHashes) io.err('注意：备份文件包含用户密码哈希，请按数据库同等级别保管。');
+        return 0;
+      });
+    },
+  },
+  restore: {
+    summary: '把 gongkai backup 的文件恢复到空数据库',
+    usage: 'gongkai restore 文件.json',
+    help: '只能恢复到空数据库（没有机构、用户、信息、申请）：先迁移好数据库（gongkai migrate），不要运行 demo 或首次启动建管理员。全部数据在一个事务中写入并记入审计日志；校验文件摘要，文件被改动时拒绝恢复。',
+    async run(args, io) {
+      const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+      const file = positionals[0];
+      if (!file) {
+        io.err(`缺少文件。用法：${commands.restore!.usage}`);
+        return 2;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readInput(io, file)) as unknown;
+      } catch (e) {
+        if (e instanceof ServiceError) throw e;
+        io.err(`备份文件不是有效的 JSON：${file}`);
+        return 1;
+      }
+      return withApp(io, async (app) => {
+        const result = await app.services.backup.restore({ ...SYSTEM_ACTOR, label: '系统（命令行恢复）' }, parsed);
+        io.out(`已恢复 ${result.agency}：${Object.entries(result.counts).map(([t, n]) => `${t} ${n}`).join('，')}。`);
+        return 0;
+      });
+    },
+  },
+  assess: {
+    summary: '政务公开考核：按考核细则为下级单位评分、排名（JSON/XLSX）',
+    usage: 'gongkai assess --agency 考核机关名称或ID --rubric 细则.json [--comments 评语.json] [--out 文件.xlsx|文件.json]',
+    help:
+      '细则 JSON：{"name":"2025年度考核","fromOn":"2025-01-01","toOn":"2025-12-31","indicators":[{"indicator":"on_time_publication_rate","weight":30,"rule":{"kind":"ratio","full":100,"zero":80}},…]}。' +
+      '指标：on_time_publication_rate（主动公开及时率）、on_time_reply_rate（按期答复率）、catalogue_completeness（目录要素完整率）、update_frequency（月均发布条数）、interpretations_per_policy（政策解读率）、corrections（被纠错数）、overdue_requests（逾期申请数）。' +
+      '规则：ratio（测量值达到 full 得满分、不高于 zero 得零分，之间按比例）、deduct（每件扣 each 分，扣完为止）。评语 JSON：{"单位名称或ID":"评语"}。默认输出 JSON，含每项得分的依据和扣分事实。',
+    async run(args, io) {
+      const { values } = parseArgs({ args, options: { agency: { type: 'string' }, rubric: { type: 'string' }, comments: { type: 'string' }, out: { type: 'string' } } });
+      if (!values.agency || !values.rubric) {
+        io.err(`缺少参数 ${!values.agency ? '--agency' : '--rubric'}。用法：${commands.assess!.usage}`);
+        return 2;
+      }
+      let rubric: unknown;
+      let comments: Record<string, string> | undefined;
+      try {
+        rubric = JSON.parse(await readInput(io, values.rubric)) as unknown;
+        if (values.comments) comments = JSON.parse(await readInput(io, values.comments)) as Record<string, string>;
+      } catch (e) {
+        if (e instanceof ServiceError) throw e;
+        io.err('考核细则或评语文件不是有效的 JSON。');
+        return 2;
+      }
+      return withApp(io, async (app) => {
+        const agency = await findAgency(app, values.agency!);
+        if (!agency) {
+          io.err(`找不到机构：${values.agency}`);
+          return 1;
+        }
+        const result = await app.services.assessment.assess(cliActor(agency), agency.id, rubric, { system: true, ...(comments && { comments }) });
+        if (values.out?.endsWith('.xlsx')) {
+          const { assessmentRows } = await import('../services/assess-units.ts');
+          const { writeLedgerXlsx } = await import('../documents/ledger-xlsx.ts');
+          const t = assessmentRows(result);
+          await writeFile(values.out, await writeLedgerXlsx(result.rubric, t.headers, t.rows));
+          io.out(`已写入 ${values.out}`);
+        } else if (values.out) {
+          await writeFile(values.out, JSON.stringify(result, null, 2));
+          io.out(`已写入 ${values.out}`);
+        } else io.out(JSON.stringify(result, null, 2));
+        return 0;
+      });
     },
   },
   audit: {

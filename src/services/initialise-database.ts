@@ -10,6 +10,7 @@ import { createUser } from './manage-users.ts';
 import type { Clock, UnitOfWork } from './ports.ts';
 import type { ItemServiceDeps } from './manage-items.ts';
 import { seedDemoItems } from './demo/seed-demo-items.ts';
+import { seedDemoRequests } from './demo/seed-demo-requests.ts';
 
 export const PORTAL_AGENCY_SETTING = 'portal.home_agency_id';
 
@@ -71,7 +72,10 @@ export async function initialiseDatabase(deps: { uow: UnitOfWork; clock: Clock }
         await createUser(deps, SYSTEM_ACTOR, { login: u.login, displayName: u.displayName, agencyId, password: u.password, grants: [{ role: u.role, agencyId }] }, { system: true, mustChangePassword: false });
         credentials.push({ login: u.login, role: u.displayName.split(' ')[0]!, password: u.password, note: '仅供演示' });
       }
-      if (options.demoContent) await seedDemoItems({ ...options.demoContent, uow: deps.uow }, ids, demoAgencies());
+      if (options.demoContent) {
+        await seedDemoItems({ ...options.demoContent, uow: deps.uow }, ids, demoAgencies());
+        await seedDemoRequests({ uow: deps.uow }, ids);
+      }
     }
     return { created: true, credentials };
   });

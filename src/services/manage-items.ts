@@ -35,6 +35,7 @@ import type { Agency } from '../domain/organisations/agency.ts';
 import { scopesFor } from '../domain/access/roles.ts';
 import { requireAnyPermission, requirePermission } from './access-control.ts';
 import { chinaDateOf } from './china-time.ts';
+import { enqueueItemDeliveries } from './manage-deliveries.ts';
 import { ForbiddenError, NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
 import type { Actor, Clock, FileStore, ItemListFilter, Repositories, TextExtractor, UnitOfWork } from './ports.ts';
 
@@ -217,6 +218,8 @@ export function createItemService(deps: ItemServiceDeps) {
         const withNumber = { ...touched.get(published.version)!, indexNumber };
         await repos.items.saveVersion(withNumber, ctx.at);
         await indexForSearch(repos, withNumber);
+        // The channels' outbox: WeChat, Weibo, SMS and email deliveries commit with the publication.
+        await enqueueItemDeliveries(repos, withNumber, ctx.at);
       }
       if (events.some((e) => e.type === 'Withdrawn' || e.type === 'Expired')) await repos.search.remove(itemId);
       await repos.audit.append({

@@ -7,6 +7,7 @@ import type { Role, RoleGrant } from '../domain/access/roles.ts';
 import type { AuditEntry, ChainProblem } from '../domain/audit/hash-chain.ts';
 import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
 import type { DisclosureRequestEvent, RequestState } from '../domain/requests/index.ts';
+import type { ManualReportInputs, ReportAppeal, ReportFormat, ReportSnapshot } from '../domain/reports/index.ts';
 
 /** The source of instants; tests pass a fixed clock. */
 export interface Clock {
@@ -239,7 +240,7 @@ export type TextExtractor = (bytes: Uint8Array) => Promise<{ kind: string; text:
 
 /** A note on a request case for what the domain has no event for (visible to staff with the case). */
 export interface CaseNote {
-  kind: 'deadline_recomputed' | 'possible_repeat' | 'applicant_clarification';
+  kind: 'deadline_recomputed' | 'possible_repeat' | 'applicant_clarification' | 'imported';
   at: string;
   text: string;
   data?: unknown;
@@ -363,6 +364,227 @@ export interface OutboxRepository {
   forRequest(requestId: number): Promise<OutboxMessage[]>;
 }
 
+/** The channels a delivery goes out on (the report's channels plus village WeChat groups and QQ groups). */
+export type DeliveryChannelCode = 'portal' | 'wechat' | 'weibo' | 'sms' | 'email' | 'notice_board' | 'village_wechat' | 'qq_group';
+
+/** One message sent (or queued, or failed) on a channel: the log the annual report counts. */
+export interface Delivery {
+  id: number;
+  agencyId: number;
+  channel: DeliveryChannelCode;
+  itemId: number | null;
+  requestId: number | null;
+  recipient: string;
+  status: 'sent' | 'failed' | 'queued';
+  /** The instant it was sent; null while queued. */
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface DeliveryRepository {
+  insert(delivery: Omit<Delivery, 'id'>): Promise<number>;
+  /** Deliveries sent by some agencies in [fromAt, toAt) (instants). */
+  sentBetween(filter: { agencyIds: readonly number[]; fromAt: string; toAt: string }): Promise<Delivery[]>;
+}
+
+/** The state of a stored annual report version. */
+export type StoredReportStatus = 'draft' | 'final' | 'superseded';
+
+/** An annual report version as stored. */
+export interface StoredReport {
+  id: number;
+  agencyId: number;
+  year: number;
+  format: ReportFormat;
+  includeSubunits: boolean;
+  status: StoredReportStatus;
+  /** Compiled from the records, or imported from a past report's JSON. */
+  origin: 'compiled' | 'imported';
+  manualInputs: ManualReportInputs;
+  /** The report model: the last compilation of a draft, the frozen text of a final version; null before compiling. */
+  compiled: ReportSnapshot | null;
+  contentHash: string | null;
+  finalisedAt: string | null;
+  finalisedBy: string | null;
+  supersedesId: number | null;
+  published: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewStoredReport = Omit<StoredReport, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** What the compiler folds for agencies and a year: published item versions, requests received by the year's end, appeals open in the year. */
+export interface ReportSources {
+  items: ItemState[];
+  requests: Array<{ state: RequestState; dueOn: string | null }>;
+  appeals: ReportAppeal[];
+}
+
+export interface ReportRepository {
+  insert(report: NewStoredReport, at: string): Promise<StoredReport>;
+  update(
+    id: number,
+    fields: Partial<Pick<StoredReport, 'status' | 'manualInputs' | 'compiled' | 'contentHash' | 'finalisedAt' | 'finalisedBy' | 'published' | 'format' | 'includeSubunits'>>,
+    at: string,
+  ): Promise<void>;
+  find(id: number): Promise<StoredReport | undefined>;
+  /** Versions matching a filter, newest year first, then newest version first. */
+  list(filter: { agencyIds?: readonly number[]; year?: number; statuses?: readonly StoredReportStatus[]; published?: boolean }): Promise<StoredReport[]>;
+  sources(filter: { agencyIds: readonly number[]; year: number }): Promise<ReportSources>;
+}
+
+/** A channel the outbox sends on: every channel of the report except the portal itself. */
+export type OutboxChannel = 'email' | 'sms' | 'wechat' | 'weibo' | 'notice_board';
+
+/**
+ * queued → sending → sent; a failure goes back to queued with a later next attempt, or to failed
+ * when attempts run out; `manual` waits for staff (a ready-to-paste Weibo post); cancelled by staff
+ * or because the recipient opted out.
+ */
+export type QueuedDeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'manual';
+
+/** A message in the outbox, as the worker and the delivery log see it. */
+export interface QueuedDelivery {
+  id: number;
+  agencyId: number;
+  channel: OutboxChannel;
+  itemId: number | null;
+  requestId: number | null;
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+  idempotencyKey: string;
+  status: QueuedDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  providerMessageId: string | null;
+  /** A ready-to-paste text (manual channels). */
+  output: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  updatedAt: string | null;
+}
+
+export interface NewQueuedDelivery {
+  agencyId: number;
+  channel: OutboxChannel;
+  itemId?: number | null;
+  requestId?: number | null;
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+  idempotencyKey: string;
+  /** Default queued; a notice-board sheet is logged as sent when printed. */
+  status?: 'queued' | 'sent';
+  sentAt?: string | null;
+  at: string;
+}
+
+/** One line of a delivery's log. */
+export interface DeliveryLogEvent {
+  id: number;
+  deliveryId: number;
+  type: 'queued' | 'sending' | 'sent' | 'failed' | 'retry_scheduled' | 'deferred' | 'manual' | 'retried' | 'cancelled' | 'recovered';
+  detail: string;
+  at: string;
+}
+
+export type DeliveryChange = Partial<Pick<QueuedDelivery, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'lockedBy' | 'lockedUntil' | 'providerMessageId' | 'output' | 'sentAt'>> & {
+  updatedAt: string;
+};
+
+export interface DeliveryQueueFilter {
+  agencyIds?: readonly number[];
+  itemId?: number;
+  requestId?: number;
+  channel?: OutboxChannel;
+  statuses?: readonly QueuedDeliveryStatus[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface DeliveryQueueRepository {
+  /** Queues a message; returns its id, or null when a message with the same idempotency key exists. */
+  enqueue(delivery: NewQueuedDelivery): Promise<number | null>;
+  find(id: number): Promise<QueuedDelivery | undefined>;
+  findByKey(idempotencyKey: string): Promise<QueuedDelivery | undefined>;
+  list(filter: DeliveryQueueFilter): Promise<{ total: number; items: QueuedDelivery[] }>;
+  events(deliveryId: number): Promise<DeliveryLogEvent[]>;
+  appendEvent(deliveryId: number, type: DeliveryLogEvent['type'], detail: string, at: string): Promise<void>;
+  /**
+   * Leases up to `limit` due queued messages to a worker (on PostgreSQL with FOR UPDATE SKIP LOCKED,
+   * so that several workers never claim the same row).
+   */
+  claim(options: { workerId: string; now: string; leaseUntil: string; limit: number; channels: readonly OutboxChannel[] }): Promise<QueuedDelivery[]>;
+  /** Messages left in `sending` by a worker whose lease has run out (it crashed mid-send). */
+  expiredSending(now: string, limit: number): Promise<QueuedDelivery[]>;
+  /** Applies a change only if the row is still in one of the statuses (and held by `lockedBy`, when given). */
+  transition(id: number, expected: { statuses: readonly QueuedDeliveryStatus[]; lockedBy?: string | null }, change: DeliveryChange): Promise<boolean>;
+  /** Messages sent to a recipient on a channel after an instant (per-number rate limits). */
+  countSentTo(channel: OutboxChannel, recipient: string, sinceAt: string): Promise<number>;
+  /** Counts per agency, channel and status: sent by sent_at in [fromAt, toAt), the others by created_at. */
+  counts(filter: { agencyIds?: readonly number[]; fromAt: string; toAt: string }): Promise<Array<{ agencyId: number; channel: string; status: string; count: number }>>;
+  /** The last sent message per agency and channel. */
+  lastSent(agencyIds?: readonly number[]): Promise<Array<{ agencyId: number; channel: string; lastSentAt: string }>>;
+  optOut(channel: OutboxChannel, recipient: string, reason: string, at: string): Promise<void>;
+  optIn(channel: OutboxChannel, recipient: string): Promise<void>;
+  isOptedOut(channel: OutboxChannel, recipient: string): Promise<boolean>;
+}
+
+/** An agency's account on a channel: settings, and secrets that no screen or API ever shows. */
+export interface ChannelAccount {
+  agencyId: number;
+  channel: OutboxChannel;
+  enabled: boolean;
+  config: Record<string, unknown>;
+  secrets: Record<string, string>;
+  updatedAt: string;
+}
+
+export interface ChannelSettingsRepository {
+  get(agencyId: number, channel: OutboxChannel): Promise<ChannelAccount | undefined>;
+  /** Accounts of some agencies (all when omitted). */
+  list(agencyIds?: readonly number[]): Promise<ChannelAccount[]>;
+  save(account: ChannelAccount): Promise<void>;
+}
+
+/** A ledger (台账) read from an XLSX or CSV file: the header row and each data row's cells by header, with its row number. */
+export interface LedgerTable {
+  headers: string[];
+  rows: Array<{ line: number; cells: Record<string, string> }>;
+}
+
+/** Look-ups the ledger import needs for idempotency. */
+export interface LedgerRepository {
+  /** Item ids by 索引号, for the numbers that exist. */
+  itemIdsByIndexNumbers(indexNumbers: readonly string[]): Promise<Map<string, number>>;
+  /** Request ids by tracking number (申请编号), for the numbers that exist. */
+  requestIdsByTrackingNumbers(trackingNumbers: readonly string[]): Promise<Map<string, number>>;
+  /** Creates the row of an item published elsewhere before (version 1 live, its 索引号 kept); returns the id. */
+  createPublishedItem(agencyId: number, indexNumber: string, at: string): Promise<number>;
+  /** Saves many new item versions, their events and privacy reviews in a few statements (the import of thousands of rows). */
+  insertItemVersions(batch: ReadonlyArray<{ state: ItemState; events: readonly ItemEvent[]; review: StoredReview }>, at: string): Promise<void>;
+}
+
+/**
+ * The rows of an agency subtree, table by table, as the backup carries them. Deliberately opaque to
+ * services (column names are the schema's): the backup is a faithful copy, not a domain view.
+ */
+export type BackupTables = Record<string, Array<Record<string, unknown>>>;
+
+export interface BackupRepository {
+  /** The rows of the agencies under `rootPath` (and their ancestors' agency rows) and everything that belongs to them. */
+  dump(rootPath: string): Promise<BackupTables>;
+  /** Whether the database holds no agencies, users, items, requests or appeals. */
+  isEmpty(): Promise<boolean>;
+  /** Inserts rows with their ids and moves the id sequences past them (PostgreSQL). */
+  load(tables: BackupTables): Promise<void>;
+}
+
 export interface Repositories {
   items: ItemRepository;
   search: SearchIndex;
@@ -375,6 +597,12 @@ export interface Repositories {
   requests: RequestRepository;
   appeals: AppealRepository;
   outbox: OutboxRepository;
+  reports: ReportRepository;
+  deliveries: DeliveryRepository;
+  deliveryQueue: DeliveryQueueRepository;
+  channelSettings: ChannelSettingsRepository;
+  ledgers: LedgerRepository;
+  backup: BackupRepository;
 }
 
 /** Runs work in one transaction: every state change and its audit entry commit together. */

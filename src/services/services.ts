@@ -11,6 +11,12 @@ import { buildOfficeDashboard } from './office-dashboard.ts';
 import { createCalendarService } from './manage-calendar.ts';
 import { createDeadlineService } from './compute-deadlines.ts';
 import { createRequestService } from './manage-requests.ts';
+import { createDeliveryService } from './manage-deliveries.ts';
+import { createReportService } from './compile-annual-report.ts';
+import { createLedgerImportService } from './import-ledgers.ts';
+import { createLedgerExportService } from './export-ledgers.ts';
+import { createBackupService } from './backup-agency.ts';
+import { createAssessmentService } from './assess-units.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
@@ -38,6 +44,11 @@ export function createServices(deps: ServiceDeps) {
     calendar,
     deadlines: createDeadlineService(calendar),
     requests,
+    deliveries: createDeliveryService({ uow: deps.uow, clock: deps.clock }),
+    ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow }) },
+    backup: createBackupService({ uow: deps.uow, clock: deps.clock, files: deps.files }),
+    assessment: createAssessmentService({ uow: deps.uow, clock: deps.clock, calendar }),
+    reports: createReportService({ uow: deps.uow, clock: deps.clock, onPublicChange: () => deps.onPublicChange?.() }),
     items: createItemService({ uow: deps.uow, clock: deps.clock, files: deps.files, extractText: deps.extractText, sanitiseHtml: deps.sanitiseHtml, onPublicChange: () => deps.onPublicChange?.() }),
     initialise: (options: InitialiseOptions) =>
       initialiseDatabase(deps, { demoContent: { files: deps.files, extractText: deps.extractText, sanitiseHtml: deps.sanitiseHtml }, ...options }),

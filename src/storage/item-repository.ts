@@ -9,7 +9,8 @@ import type { ItemRepository } from '../services/ports.ts';
 import type { Executor } from './database.ts';
 import type { ItemVersionTable } from './schema.ts';
 
-function columnsOf(state: ItemState, at: string): ItemVersionTable {
+/** The queryable columns of a version (shared with the ledger import's bulk insert). */
+export function columnsOf(state: ItemState, at: string): ItemVersionTable {
   return {
     item_id: Number(state.id),
     version: state.version,

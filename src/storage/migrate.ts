@@ -6,6 +6,8 @@ import * as calendar from './migrations/20261126-0002-calendar.ts';
 import * as search from './migrations/20261126-0003-search.ts';
 import * as items from './migrations/20261126-0004-items.ts';
 import * as requests from './migrations/20261126-0005-requests.ts';
+import * as reports from './migrations/20261126-0006-reports.ts';
+import * as channels from './migrations/20261126-0007-channels.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ export const migrations: Record<string, Migration> = {
   '20261126-0003-search': search,
   '20261126-0004-items': items,
   '20261126-0005-requests': requests,
+  '20261126-0006-reports': reports,
+  '20261126-0007-channels': channels,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

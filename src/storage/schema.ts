@@ -253,6 +253,91 @@ export interface OutboxMessageTable {
   created_at: string;
 }
 
+export interface AnnualReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  /** '2008' | '2019' | '2021'. */
+  format: string;
+  include_subunits: number;
+  /** 'draft' | 'final' | 'superseded'. */
+  status: string;
+  /** 'compiled' (from the records) or 'imported' (a past report's JSON). */
+  origin: string;
+  /** ManualReportInputs as JSON. */
+  manual_inputs: string;
+  /** The report model as JSON: the last compilation of a draft, the frozen text of a final version. */
+  compiled: string | null;
+  /** SHA-256 (hex) of `compiled`, recorded when finalised. */
+  content_hash: string | null;
+  finalised_at: string | null;
+  finalised_by: string | null;
+  /** The final version this one corrects. */
+  supersedes_id: number | null;
+  published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveryTable {
+  id: Generated<number>;
+  agency_id: number;
+  channel: string;
+  item_id: number | null;
+  request_id: number | null;
+  recipient: string;
+  status: string;
+  sent_at: string | null;
+  created_at: string;
+  // The columns below come with the channels' outbox (migration 0007); rows logged without them keep the defaults.
+  /** Unique per message: the provider and the worker use it so that nothing is sent twice. */
+  idempotency_key: Generated<string | null>;
+  /** The message template (request_received, item_published …). */
+  template: Generated<string>;
+  /** What the template needs, JSON. */
+  payload: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<string | null>;
+  /** The provider's message of the last failure (or why it was cancelled). */
+  last_error: Generated<string | null>;
+  /** The worker holding the row, and until when (a crashed worker's lease simply expires). */
+  locked_by: Generated<string | null>;
+  locked_until: Generated<string | null>;
+  provider_message_id: Generated<string | null>;
+  /** A ready-to-paste text for a channel staff post by hand (Weibo without an account token). */
+  output: Generated<string | null>;
+  updated_at: Generated<string | null>;
+}
+
+/** The log of one delivery: queued, sending, sent, failed (with the provider's message), retry, cancelled … */
+export interface DeliveryEventTable {
+  id: Generated<number>;
+  delivery_id: number;
+  type: string;
+  detail: string;
+  at: string;
+}
+
+/** A channel account of an agency (SMTP, SMS gateway, WeChat official account, Weibo, notice board). */
+export interface ChannelSettingTable {
+  agency_id: number;
+  channel: string;
+  enabled: number;
+  /** Non-secret settings, JSON. */
+  config: string;
+  /** Secrets (passwords, app secrets, keys), JSON; never returned to a screen. */
+  secrets: string;
+  updated_at: string;
+}
+
+/** A recipient who asked not to receive messages on a channel (短信退订). */
+export interface ChannelOptOutTable {
+  channel: string;
+  recipient: string;
+  reason: string;
+  at: string;
+}
+
 export interface DB {
   items: ItemTable;
   item_versions: ItemVersionTable;
@@ -275,6 +360,11 @@ export interface DB {
   request_sequences: RequestSequenceTable;
   appeals: AppealTable;
   outbox_messages: OutboxMessageTable;
+  annual_reports: AnnualReportTable;
+  deliveries: DeliveryTable;
+  delivery_events: DeliveryEventTable;
+  channel_settings: ChannelSettingTable;
+  channel_opt_outs: ChannelOptOutTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

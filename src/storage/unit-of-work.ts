@@ -17,6 +17,12 @@ import { createUserRepository } from './user-repository.ts';
 import { createRequestRepository } from './request-repository.ts';
 import { createAppealRepository } from './appeal-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
+import { createReportRepository } from './report-repository.ts';
+import { createDeliveryRepository } from './delivery-repository.ts';
+import { createDeliveryQueueRepository } from './delivery-queue-repository.ts';
+import { createChannelSettingsRepository } from './channel-settings-repository.ts';
+import { createLedgerRepository } from './ledger-repository.ts';
+import { createBackupRepository } from './backup-repository.ts';
 
 /** Builds every repository over one executor (the database or a transaction). */
 export function createRepositories(db: Executor): Repositories {
@@ -32,6 +38,12 @@ export function createRepositories(db: Executor): Repositories {
     requests: createRequestRepository(db),
     appeals: createAppealRepository(db),
     outbox: createOutboxRepository(db),
+    reports: createReportRepository(db),
+    deliveries: createDeliveryRepository(db),
+    deliveryQueue: createDeliveryQueueRepository(db),
+    channelSettings: createChannelSettingsRepository(db),
+    ledgers: createLedgerRepository(db),
+    backup: createBackupRepository(db),
   };
 }
 

@@ -14,6 +14,7 @@ import { userRoutes } from './console/user-routes.tsx';
 import { calendarRoutes } from './console/calendar-routes.tsx';
 import { itemRoutes } from './console/item-routes.tsx';
 import { requestRoutes } from './console/request-routes.tsx';
+import { reportRoutes } from './console/report-routes.tsx';
 import { deadlineRoutes } from './console/deadline-routes.tsx';
 import { safeLocalPath } from './forms.ts';
 import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
@@ -53,6 +54,12 @@ export function createApp(deps: AppDeps) {
 
   // The public page cache answers before anything else: a hit needs no session or header work.
   if (deps.pageCache) app.use('*', deps.pageCache.middleware);
+  // Runs after the security headers are set: a page may tighten its own CSP (report documents do).
+  app.use('*', async (c, next) => {
+    await next();
+    const csp = c.get('cspOverride');
+    if (csp) c.res.headers.set('Content-Security-Policy', csp);
+  });
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('services', deps.services);
@@ -118,6 +125,7 @@ export function createApp(deps: AppDeps) {
   app.route('/console/calendar', calendarRoutes());
   app.route('/console/items', itemRoutes());
   app.route('/console', requestRoutes());
+  app.route('/console/reports', reportRoutes());
   app.route('/console/deadline', deadlineRoutes());
 
   app.notFound((c) =>

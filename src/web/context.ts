@@ -15,6 +15,8 @@ export interface AppEnv {
     user?: UserWithGrants;
     session?: Session;
     actor?: Actor;
+    /** A stricter page-specific CSP (e.g. a report document pinned to its stylesheet's hash). */
+    cspOverride?: string;
     /** Checks the database once per request (set by the health route). */
     pingDatabase: () => Promise<void>;
   };

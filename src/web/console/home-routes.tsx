@@ -1,34 +1,14 @@
-/** The console home and the entry pages of modules that later work fills. */
+/** The console home: the office dashboard and the modules the user's roles open. */
 import { Hono } from 'hono';
-import { can, ROLE_LABELS, type Permission } from '../../domain/access/roles.ts';
+import { can, ROLE_LABELS } from '../../domain/access/roles.ts';
 import type { Dashboard } from '../../services/office-dashboard.ts';
 import { BarChart } from '../views/bar-chart.tsx';
-import { requireAnyPermission } from '../../services/access-control.ts';
 import type { AppEnv } from '../context.ts';
 import { ConsolePage, visibleModules } from './console-page.tsx';
 
-interface ModuleShell {
-  path: string;
-  title: string;
-  anyOf: Permission[];
-  description: string;
-}
-
-// Modules whose work is planned in later issues ([publishing], [requests], [report], [clock]).
-const SHELLS: ModuleShell[] = [
-
-
-  {
-    path: '/reports',
-    title: '年度报告',
-    anyOf: ['report.compile'],
-    description: '由本机关及所属单位的数据生成政府信息公开工作年度报告（国办公开办函〔2021〕30号格式），校验、定稿并发布。',
-  },
-
-];
-
 // Descriptions of modules that have their own routes, for the home page's cards.
 const DESCRIPTIONS: Record<string, string> = {
+  '/console/reports': '由本机关及所属单位的数据编制政府信息公开工作年度报告（2021/2019/2008 格式），勾稽校验、定稿、发布，导出 Word、HTML、CSV、JSON。',
   '/console/requests': '申请的接收、登记、审查、办理、审核、答复、送达与归档（条例第四十五条），按法定工作日计算答复期限，生成答复文书；行政复议、诉讼台账。',
   '/console/items': '登记政府信息（索引号、文号、发布机构、生成日期、主题分类、有效性），源头认定公开属性，敏感信息检测与保密审查、领导审批后按条例第二十六条在 20 个工作日内发布。',
   '/console/calendar': '国务院办公厅每年发布的节假日安排（含调休上班日），所有法定期限据此按工作日计算；可录入、导入并查看历史版本。',
@@ -38,7 +18,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/console/audit': '每一次状态变更的防篡改记录，可随时校验哈希链。',
 };
 
-/** Routes for /console and the module entry pages. */
+/** Routes for /console. */
 export function homeRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -66,7 +46,7 @@ export function homeRoutes() {
               <h2>
                 <a href={m.href}>{m.label}</a>
               </h2>
-              <p>{SHELLS.find((s) => `/console${s.path}` === m.href)?.description ?? DESCRIPTIONS[m.href] ?? ''}</p>
+              <p>{DESCRIPTIONS[m.href] ?? ''}</p>
             </article>
           ))}
         </div>
@@ -74,20 +54,6 @@ export function homeRoutes() {
     );
   });
 
-  for (const shell of SHELLS) {
-    app.get(shell.path, (c) => {
-      requireAnyPermission(c.get('actor')!, shell.anyOf);
-      return c.html(
-        <ConsolePage c={c} title={shell.title}>
-          <h1>{shell.title}</h1>
-          <p>{shell.description}</p>
-          <div class="notice">
-            <p>本模块正在建设中，上线后将在此处办理。</p>
-          </div>
-        </ConsolePage>,
-      );
-    });
-  }
   return app;
 }
 

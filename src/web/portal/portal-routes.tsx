@@ -4,6 +4,9 @@ import type { Agency } from '../../domain/organisations/agency.ts';
 import { AGENCY_KIND_LABELS } from '../../domain/organisations/agency.ts';
 import { PORTAL_AGENCY_SETTING } from '../../services/initialise-database.ts';
 import { NotFoundError } from '../../services/errors.ts';
+import { renderReportHtml } from '../../documents/report-html.tsx';
+import { renderReportDocx } from '../../documents/report-docx.ts';
+import { serveReportHtml } from '../report-document.ts';
 import type { AppEnv } from '../context.ts';
 import { Breadcrumb, Layout } from '../views/layout.tsx';
 import { PORTAL_SECTIONS, type PortalSection } from './portal-sections.ts';
@@ -242,6 +245,51 @@ export function portalRoutes() {
         <Pager c={c} total={total} page={p} />
       </PortalPage>,
     );
+  });
+
+  app.get('/xxgk/annual-reports', async (c) => {
+    const data = await loadPortal(c);
+    const reports = await c.get('services').reports.publishedReports({ agencyIds: data.subtree.map((a) => a.id) });
+    const section = PORTAL_SECTIONS.find((x) => x.slug === 'annual-reports')!;
+    return c.html(
+      <PortalPage c={c} data={data} title={section.title} current="annual-reports">
+        <Breadcrumb items={[{ href: '/', label: '首页' }, { label: section.title }]} />
+        <h1>{section.title}</h1>
+        <p>{section.summary}</p>
+        {reports.length === 0 ? (
+          <p>暂无已发布的年度报告。</p>
+        ) : (
+          <ul>
+            {[...reports]
+              .sort((a, b) => b.year - a.year)
+              .map((r) => (
+                <li>
+                  <a href={`/xxgk/annual-reports/${r.id}`}>
+                    {data.byId.get(r.agencyId)?.name}
+                    {r.year}年政府信息公开工作年度报告
+                  </a>
+                  （<a href={`/xxgk/annual-reports/${r.id}/docx`}>Word</a>）{r.status === 'superseded' ? '（已更正）' : ''}
+                </li>
+              ))}
+          </ul>
+        )}
+      </PortalPage>,
+    );
+  });
+
+  app.get('/xxgk/annual-reports/:id{[0-9]+}', async (c) => {
+    const found = await c.get('services').reports.publishedReport(Number(c.req.param('id')));
+    if (!found) throw new NotFoundError('该年度报告不存在或尚未发布');
+    const note = `${found.stored.finalisedAt ? `定稿于 ${found.stored.finalisedAt.slice(0, 10)}` : ''}${found.supersededBy ? '；本报告已被更正版本替代' : ''}`;
+    return serveReportHtml(c, renderReportHtml(found.report, { note }));
+  });
+
+  app.get('/xxgk/annual-reports/:id{[0-9]+}/docx', async (c) => {
+    const found = await c.get('services').reports.publishedReport(Number(c.req.param('id')));
+    if (!found) throw new NotFoundError('该年度报告不存在或尚未发布');
+    const bytes = await renderReportDocx(found.report);
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${found.stored.year}年政府信息公开工作年度报告.docx`)}`);
+    return c.body(bytes as unknown as ArrayBuffer, 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   });
 
   app.get('/xxgk/:slug', async (c) => {

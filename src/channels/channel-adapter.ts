@@ -1,0 +1,74 @@
+/**
+ * The one interface every delivery channel implements. The outbox worker hands an adapter one
+ * message and the agency's account on that channel; the adapter talks to the provider and says
+ * what happened. Adapters never touch the database.
+ */
+import type { OutboxChannel } from '../services/ports.ts';
+
+/** A message to send, as the worker hands it over. */
+export interface OutgoingMessage {
+  /** Unique per message; sent to providers that deduplicate on it (never twice). */
+  idempotencyKey: string;
+  channel: OutboxChannel;
+  agencyId: number;
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+}
+
+/** An agency's account on the channel: settings and secrets (undefined when none is configured). */
+export interface AccountSettings {
+  enabled: boolean;
+  config: Record<string, unknown>;
+  secrets: Record<string, string>;
+}
+
+export type SendOutcome =
+  | { kind: 'sent'; providerMessageId?: string; detail?: string }
+  /** Nothing was sent: staff post `text` by hand (Weibo without an API token). */
+  | { kind: 'manual'; text: string }
+  | { kind: 'failed'; error: string; retryable: boolean };
+
+export interface ChannelAdapter {
+  readonly channel: OutboxChannel;
+  /**
+   * Whether the provider drops a second message with the same idempotency key, so that a message
+   * whose send was interrupted by a crash may be sent again. When false, the worker does not resend
+   * it but reports it for staff to check.
+   */
+  isIdempotent(account: AccountSettings | undefined): boolean;
+  send(message: OutgoingMessage, account: AccountSettings | undefined): Promise<SendOutcome>;
+}
+
+/** Options every adapter shares. */
+export interface AdapterOptions {
+  /** GONGKAI_PUBLIC_URL, to turn item paths into links. */
+  publicUrl?: string | undefined;
+  /** Request timeout for providers, in milliseconds. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** A full link to a portal path (the path itself when no public URL is configured). */
+export function linkTo(path: unknown, publicUrl: string | undefined): string {
+  const p = typeof path === 'string' ? path : '';
+  if (!publicUrl) return p;
+  return new URL(p, publicUrl.endsWith('/') ? publicUrl : publicUrl + '/').toString();
+}
+
+/** A failed outcome for a missing setting (staff must fix the account; retrying will not help). */
+export function notConfigured(what: string): SendOutcome {
+  return { kind: 'failed', error: `渠道未配置：${what}`, retryable: false };
+}
+
+/** Reads a string setting. */
+export function setting(config: Record<string, unknown>, key: string): string | undefined {
+  const v = config[key];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** Turns a thrown network error into a retryable failure. */
+export function networkFailure(e: unknown, provider: string): SendOutcome {
+  const message = e instanceof Error ? (e.name === 'TimeoutError' || e.name === 'AbortError' ? '请求超时' : e.message) : String(e);
+  return { kind: 'failed', error: `${provider}连接失败：${message}`, retryable: true };
+}

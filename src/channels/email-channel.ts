@@ -1,0 +1,55 @@
+/**
+ * Email through the agency's SMTP server (nodemailer). The idempotency key becomes the Message-ID,
+ * so that mail clients and archives see one message; SMTP itself does not deduplicate, so a send
+ * interrupted by a crash is not repeated automatically.
+ */
+import nodemailer from 'nodemailer';
+import { networkFailure, notConfigured, setting, type AdapterOptions, type ChannelAdapter, type SendOutcome } from './channel-adapter.ts';
+import { renderMessage } from './message-templates.ts';
+
+/** Creates the email adapter. */
+export function createEmailChannel(options: AdapterOptions = {}): ChannelAdapter {
+  return {
+    channel: 'email',
+    isIdempotent: () => false,
+    async send(message, account): Promise<SendOutcome> {
+      if (!account?.enabled) return notConfigured('电子邮件（SMTP）未启用');
+      const host = setting(account.config, 'host');
+      const from = setting(account.config, 'from');
+      if (!host || !from) return notConfigured('SMTP 服务器或发件人');
+      const user = setting(account.config, 'user');
+      const port = typeof account.config.port === 'number' ? account.config.port : 465;
+      const transport = nodemailer.createTransport({
+        host,
+        port,
+        secure: account.config.secure !== false,
+        ...(user && { auth: { user, pass: account.secrets.password ?? '' } }),
+        tls: { rejectUnauthorized: account.config.rejectUnauthorized !== false },
+        connectionTimeout: options.timeoutMs ?? 15_000,
+        greetingTimeout: options.timeoutMs ?? 15_000,
+        socketTimeout: options.timeoutMs ?? 30_000,
+      });
+      const { subject, text } = renderMessage(message.template, message.payload, options.publicUrl);
+      try {
+        const info = await transport.sendMail({
+          from,
+          to: message.recipient,
+          subject,
+          text,
+          messageId: `<${message.idempotencyKey.replace(/[^A-Za-z0-9._:-]/g, '_')}@gongkai>`,
+          headers: { 'X-Gongkai-Idempotency-Key': message.idempotencyKey },
+        });
+        if (info.rejected.length > 0) return { kind: 'failed', error: `邮件服务器拒收：${info.response}`, retryable: false };
+        return { kind: 'sent', providerMessageId: info.messageId, detail: info.response };
+      } catch (e) {
+        const code = (e as { responseCode?: number }).responseCode;
+        const response = (e as { response?: string }).response;
+        // 5xx is permanent (no such mailbox, authentication refused); 4xx and network errors are worth retrying.
+        if (typeof code === 'number') return { kind: 'failed', error: `邮件服务器返回 ${code}：${response ?? (e as Error).message}`, retryable: code < 500 };
+        return networkFailure(e, '邮件服务器');
+      } finally {
+        transport.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The wording of each message (the templates the services queue): short texts for SMS and WeChat
+ * template messages, a subject and body for email. Providers' own templates (an SMS provider's
+ * approved template with `${name}` variables) are filled from the same payload.
+ */
+import { linkTo } from './channel-adapter.ts';
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+}
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.map(str).join('；') : String(v));
+
+type Render = (p: Record<string, unknown>, link: string) => RenderedMessage;
+
+const TEMPLATES: Record<string, Render> = {
+  request_submitted: (p) => ({
+    subject: `政府信息公开申请已提交（${str(p.trackingNumber)}）`,
+    text: `${str(p.applicantName)}：您向${str(p.agencyName)}提交的政府信息公开申请（编号 ${str(p.trackingNumber)}）已于 ${str(p.submittedOn)} 提交，请凭编号和查询码查询办理进度。`,
+  }),
+  request_received: (p) => ({
+    subject: `政府信息公开申请已收到（${str(p.trackingNumber)}）`,
+    text: `${str(p.applicantName)}：${str(p.agencyName)}已于 ${str(p.receivedOn)} 收到您的政府信息公开申请（编号 ${str(p.trackingNumber)}），答复期限至 ${str(p.dueOn) || '待定'}。`,
+  }),
+  clarification_requested: (p) => ({
+    subject: `请补正政府信息公开申请（${str(p.trackingNumber)}）`,
+    text: `${str(p.applicantName)}：您的申请（编号 ${str(p.trackingNumber)}）内容需要补正：${str(p.points)}。请于 ${str(p.deadlineOn)} 前补正，逾期未补正的视为放弃申请。`,
+  }),
+  clarification_received: (p) => ({
+    subject: `补正材料已收到（${str(p.trackingNumber)}）`,
+    text: `${str(p.applicantName)}：${str(p.agencyName)}已于 ${str(p.receivedOn)} 收到您的补正（编号 ${str(p.trackingNumber)}），答复期限至 ${str(p.dueOn) || '待定'}。`,
+  }),
+  fee_notice: (p) => ({
+    subject: `信息处理费缴纳通知（${str(p.trackingNumber)}）`,
+    text: `${str(p.applicantName)}：您的申请（编号 ${str(p.trackingNumber)}）需缴纳信息处理费 ${str(p.amount)} 元，请于 ${str(p.paymentDueOn)} 前缴纳。`,
+  }),
+  request_extended: (p) => ({
+    subject: `政府信息公开申请延期答复（${str(p.trackingNumber)}）`,
+    text: `${str(p.applicantName)}：您的申请（编号 ${str(p.trackingNumber)}）经批准延期答复，答复期限由 ${str(p.dueBeforeOn)} 延至 ${str(p.dueOn)}。`,
+  }),
+  request_replied: (p) => ({
+    subject: `政府信息公开申请已答复（${str(p.trackingNumber)}）`,
+    text: `${str(p.applicantName)}：${str(p.agencyName)}已于 ${str(p.repliedOn)} 答复您的申请（编号 ${str(p.trackingNumber)}）：${str(p.outcomeLabel)}。`,
+  }),
+  request_closed: (p) => ({
+    subject: `政府信息公开申请已终止（${str(p.trackingNumber)}）`,
+    text: `${str(p.applicantName)}：您的申请（编号 ${str(p.trackingNumber)}）已终止办理：${str(p.reason)}。`,
+  }),
+  item_published: (p, link) => ({
+    subject: `【${str(p.agencyName)}】${str(p.title)}`,
+    text: `${str(p.agencyName)}发布：${str(p.title)}${p.summary ? `。${str(p.summary)}` : ''}${link ? ` 详见 ${link}` : ''}`,
+  }),
+};
+
+/** Renders a queued message in our own wording. */
+export function renderMessage(template: string, payload: Record<string, unknown>, publicUrl?: string): RenderedMessage {
+  const link = payload.itemPath ? linkTo(payload.itemPath, publicUrl) : '';
+  const render = TEMPLATES[template];
+  if (render) return render(payload, link);
+  return { subject: `政务公开通知（${template}）`, text: Object.values(payload).map(str).filter(Boolean).join('；') };
+}
+
+/** The variables of a provider template in the provider's syntax (`${name}`). */
+export function templateVariables(text: string): string[] {
+  return [...new Set([...text.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))];
+}
+
+/** Fills a provider template's `${name}` variables. */
+export function fillTemplate(text: string, params: Record<string, string>): string {
+  return text.replace(/\$\{([A-Za-z0-9_]+)\}/g, (_, name: string) => params[name] ?? '');
+}
+
+/**
+ * The variables of a provider template taken from a payload: all scalar fields (strings cut to
+ * `maxLength`, as providers limit each variable), or only those the template text names; `link`
+ * is the item's full URL (never cut).
+ */
+export function templateParams(payload: Record<string, unknown>, options: { text?: string; maxLength?: number; publicUrl?: string }): { params: Record<string, string>; missing: string[] } {
+  const all: Record<string, string> = {};
+  for (const [k, v] of Object.entries(payload)) if (v !== null && v !== undefined && typeof v !== 'object') all[k] = String(v);
+  if (payload.itemPath) all.link = linkTo(payload.itemPath, options.publicUrl);
+  // A cut link is a broken link: links are exempt (providers check them against the approved template instead).
+  const cut = (s: string) => (options.maxLength && [...s].length > options.maxLength && !/^https?:\/\//.test(s) ? [...s].slice(0, options.maxLength - 1).join('') + '…' : s);
+  if (!options.text) return { params: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, cut(v)])), missing: [] };
+  const names = templateVariables(options.text);
+  const missing = names.filter((n) => all[n] === undefined);
+  return { params: Object.fromEntries(names.filter((n) => all[n] !== undefined).map((n) => [n, cut(all[n]!)])), missing };
+}

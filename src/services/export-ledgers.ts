@@ -1,0 +1,140 @@
+/**
+ * Export of ledgers (台账) with the same Chinese columns as the import, so that an exported file can be
+ * imported elsewhere (or again, changing nothing): published items, requests with their outcome and
+ * dates, and the register of reconsideration and litigation of an agency subtree. The shell writes the
+ * table as XLSX or CSV.
+ */
+import { DEFAULT_CATEGORIES, GENRE_INFO } from '../domain/publishing/index.ts';
+import { htmlToText } from '../domain/privacy/index.ts';
+import {
+  APPLICANT_TYPE_LABELS,
+  DELIVERY_METHOD_LABELS,
+  INFORMATION_FORM_LABELS,
+  INTAKE_CHANNEL_LABELS,
+  OUTCOME_DEFINITIONS,
+  WITHHOLDING_GROUND_LABELS,
+} from '../domain/requests/index.ts';
+import { requirePermission } from './access-control.ts';
+import { ValidationError } from './errors.ts';
+import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, LEDGER_COLUMNS, isLedgerKind, type LedgerKind } from './import-ledgers.ts';
+import type { Actor, UnitOfWork } from './ports.ts';
+
+const PAGE = 1000;
+
+export interface LedgerExport {
+  kind: LedgerKind;
+  headers: string[];
+  rows: string[][];
+}
+
+/** Creates the ledger export service. */
+export function createLedgerExportService(deps: { uow: UnitOfWork }) {
+  return {
+    /** An agency subtree's ledger of one kind (the actor needs the kind's permission on the agency, unless `system`). */
+    async exportLedger(actor: Actor, kind: LedgerKind, agencyId: number, options: { year?: number; system?: boolean } = {}): Promise<LedgerExport> {
+      if (!isLedgerKind(kind)) throw new ValidationError(`未知的台账类型“${String(kind)}”：应为 items、requests 或 appeals。`);
+      const repos = deps.uow.read;
+      const agency = await repos.agencies.findById(agencyId);
+      if (!agency) throw new ValidationError('机构不存在');
+      if (!options.system) requirePermission(actor, kind === 'items' ? 'item.draft' : 'request.handle', agency);
+      const names = new Map((await repos.agencies.list({ within: [agency.path] })).map((a) => [a.id, a.name]));
+      const agencyName = (id: number) => (id === agency.id ? '' : (names.get(id) ?? String(id)));
+      const headers = LEDGER_COLUMNS[kind].map((c) => c.header);
+      const rows: string[][] = [];
+      const push = (cells: Record<string, string>) => rows.push(headers.map((h) => cells[h] ?? ''));
+      if (kind === 'items') {
+        const all = [];
+        for (let offset = 0; ; offset += PAGE) {
+          const page = await repos.items.list({ within: [agency.path], liveOnly: true, ...(options.year && { year: options.year }), limit: PAGE, offset });
+          all.push(...page.items);
+          if (page.items.length < PAGE) break;
+        }
+        all.sort((a, b) => Number(a.id) - Number(b.id));
+        const numbers = await repos.items.indexNumbers(all.map((i) => Number(i.id)));
+        for (const i of all) {
+          push({
+            索引号: numbers.get(Number(i.id)) ?? '',
+            信息名称: i.title,
+            发布机构: agencyName(i.agencyId),
+            文号: i.documentNumber ?? '',
+            生成日期: i.formedOn,
+            发布日期: i.publishedOn ?? '',
+            主题分类: DEFAULT_CATEGORIES.entries.find((c) => c.code === i.categoryCode)?.label ?? i.categoryCode,
+            体裁: GENRE_INFO[i.genre].label,
+            公开条款: i.clause ?? '',
+            标准目录领域: i.catalogueDomain ?? '',
+            内容概述: i.summary,
+            正文: htmlToText(i.bodyHtml),
+            关键词: i.keywords.join('、'),
+            施行日期: i.validity?.effectiveOn ?? '',
+            废止日期: i.validity?.repealedOn ?? '',
+            所解读文件索引号: i.interpretsItemId ? ((await repos.items.indexNumbers([Number(i.interpretsItemId)])).get(Number(i.interpretsItemId)) ?? '') : '',
+          });
+        }
+      } else if (kind === 'requests') {
+        const all = [];
+        for (let offset = 0; ; offset += PAGE) {
+          const page = await repos.requests.list({
+            within: [agency.path],
+            ...(options.year && { receivedFrom: `${options.year}-01-01`, receivedTo: `${options.year}-12-31` }),
+            limit: PAGE,
+            offset,
+          });
+          all.push(...page.items);
+          if (page.items.length < PAGE) break;
+        }
+        all.sort((a, b) => a.id - b.id);
+        for (const r of all) {
+          const s = r.state;
+          const a = s.record.applicant;
+          const repliedOn = s.reply?.repliedOn ?? s.withdrawnOn ?? s.abandoned?.abandonedOn ?? '';
+          const ground = s.reply?.withheld[0]?.ground;
+          push({
+            申请编号: r.trackingNumber,
+            受理机关: agencyName(r.agencyId),
+            申请人类型: APPLICANT_TYPE_LABELS[a.type],
+            申请人姓名或名称: a.name,
+            证件号码: a.identity?.number ?? '',
+            联系电话: a.contact.phone ?? '',
+            电子邮箱: a.contact.email ?? '',
+            通信地址: a.contact.address ?? '',
+            申请渠道: INTAKE_CHANNEL_LABELS[s.record.channel],
+            收到申请日期: s.receivedOn ?? '',
+            申请内容: s.record.informationSought.description,
+            信息形式: INFORMATION_FORM_LABELS[s.record.formWanted],
+            获取方式: DELIVERY_METHOD_LABELS[s.record.deliveryMethod],
+            '延长答复期限（工作日）': s.extension ? String(s.extension.workdays) : '',
+            延期日期: s.extension?.approvedOn ?? '',
+            办理结果: s.outcome ? OUTCOME_DEFINITIONS[s.outcome].rowLabel.replace(/^（.）/, '').replace(/（.*）$/, '').replace(/^\d+\./, '') : '',
+            不予公开部分的依据: ground ? WITHHOLDING_GROUND_LABELS[ground].replace(/（.*）$/, '') : '',
+            答复日期: repliedOn,
+            答复摘要: s.reply?.summary ?? '',
+            送达日期: s.delivery?.deliveredOn ?? '',
+          });
+        }
+      } else {
+        const appeals = await repos.appeals.list({ within: [agency.path], ...(options.year && { year: options.year }) });
+        for (const a of appeals.sort((x, y) => x.id - y.id)) {
+          push({
+            案件类型: APPEAL_KIND_LABELS[a.kind],
+            '被申请（被告）机关': agencyName(a.agencyId),
+            申请复议或起诉日期: a.filedOn,
+            复议机关或法院: a.body,
+            结果: APPEAL_RESULT_LABELS[a.result],
+            审结日期: a.closedOn ?? '',
+            关联申请编号: a.requestId === null ? '' : ((await repos.requests.find(a.requestId))?.trackingNumber ?? ''),
+            备注: a.note,
+          });
+        }
+      }
+      return { kind, headers, rows };
+    },
+
+    /** An empty template of a ledger kind: the headers and one example row of notes. */
+    template(kind: LedgerKind): LedgerExport {
+      if (!isLedgerKind(kind)) throw new ValidationError(`未知的台账类型“${String(kind)}”：应为 items、requests 或 appeals。`);
+      const columns = LEDGER_COLUMNS[kind];
+      return { kind, headers: columns.map((c) => c.header), rows: [] };
+    },
+  };
+}
