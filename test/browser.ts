@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { loadTestEnvironment } from '../src/config.ts';
-import type { TestApp } from './web-harness.ts';
+import { createTestApp, type TestApp } from './web-harness.ts';
 
 /** The Chromium executable, or undefined when it is not installed. */
 export function chromiumPath(): string | undefined {
@@ -34,4 +35,36 @@ export async function serveTestApp(t: TestApp): Promise<{ baseUrl: string; stop:
       });
     });
   });
+}
+
+/** Why the browser suites are skipped, or false when Chromium is installed. */
+export const browserSkip: string | false = chromiumPath() ? false : 'Chromium 未安装（apt-get install chromium fonts-noto-cjk）——端到端测试被跳过';
+
+export interface BrowserSuite {
+  readonly app: TestApp;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the before/after hooks of an end-to-end file: a demo app on a real server (with the real
+ * clock, since the browser talks to it over HTTP) and a headless Chromium. Read the fields inside tests.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  const suite = {} as { app: TestApp; baseUrl: string; browser: Browser; stop: () => Promise<void> };
+  before(async () => {
+    if (browserSkip) return;
+    suite.app = await createTestApp({ clock: new Date().toISOString() });
+    const server = await serveTestApp(suite.app);
+    suite.baseUrl = server.baseUrl;
+    suite.stop = server.stop;
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    if (browserSkip) return;
+    await suite.browser?.close();
+    await suite.stop?.();
+    await suite.app?.close();
+  });
+  return suite;
 }

@@ -1,37 +1,19 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { chromiumPath, launchBrowser, serveTestApp } from '../browser.ts';
-import { createTestApp, type TestApp } from '../web-harness.ts';
+import { browserSkip, useBrowserSuite } from '../browser.ts';
 
-const skip = chromiumPath() ? false : 'Chromium 未安装（apt-get install chromium fonts-noto-cjk）——端到端测试被跳过';
-let t: TestApp;
-let server: { baseUrl: string; stop: () => Promise<void> };
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  // The browser talks to a real server, so the app's clock is the real one here.
-  t = await createTestApp({ clock: new Date().toISOString() });
-  server = await serveTestApp(t);
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (skip) return;
-  await browser?.close();
-  await server?.stop();
-  await t?.close();
-});
+const skip = browserSkip;
+const suite = useBrowserSuite();
 
 test('a citizen reads the portal; an officer logs in with the keyboard and sees the console', { skip }, async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
 
-  await page.goto(server.baseUrl + '/');
+  await page.goto(suite.baseUrl + '/');
   assert.equal(await page.title(), '政府信息公开 - 黔城镇人民政府');
   assert.equal(await page.locator('h1').innerText(), '黔城镇人民政府政府信息公开');
   // Large-text mode through a plain link.
@@ -45,7 +27,7 @@ test('a citizen reads the portal; an officer logs in with the keyboard and sees 
   await page.getByLabel('用户名').fill('officer');
   await page.getByLabel('密码').fill('Gongkaiban#2017');
   await page.keyboard.press('Enter');
-  await page.waitForURL(server.baseUrl + '/console');
+  await page.waitForURL(suite.baseUrl + '/console');
   assert.equal(await page.locator('h1').innerText(), '工作台');
   const nav = page.getByRole('navigation', { name: '工作台导航' });
   assert.ok(await nav.getByRole('link', { name: '依申请公开' }).isVisible());

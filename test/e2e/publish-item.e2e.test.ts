@@ -1,34 +1,18 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, launchBrowser, serveTestApp } from '../browser.ts';
-import { createTestApp, type TestApp } from '../web-harness.ts';
+import type { Page } from 'playwright-core';
+import { browserSkip, useBrowserSuite } from '../browser.ts';
 
-const skip = chromiumPath() ? false : 'Chromium 未安装（apt-get install chromium fonts-noto-cjk）——端到端测试被跳过';
+const skip = browserSkip;
 const ID = '43128119900307121X';
-let t: TestApp;
-let server: { baseUrl: string; stop: () => Promise<void> };
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  t = await createTestApp({ clock: new Date().toISOString() });
-  server = await serveTestApp(t);
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (skip) return;
-  await browser?.close();
-  await server?.stop();
-  await t?.close();
-});
+const suite = useBrowserSuite();
 
 async function login(page: Page, user: string, password: string) {
-  await page.goto(server.baseUrl + '/console/login');
+  await page.goto(suite.baseUrl + '/console/login');
   await page.getByLabel('用户名').fill(user);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(server.baseUrl + '/console');
+  await page.waitForURL(suite.baseUrl + '/console');
 }
 
 async function logout(page: Page) {
@@ -37,7 +21,7 @@ async function logout(page: Page) {
 }
 
 test('draft with an ID number → reviewer masks it → approver approves → a citizen finds it by search', { skip }, async () => {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -55,7 +39,7 @@ test('draft with an ID number → reviewer masks it → approver approves → a 
   await logout(page);
 
   await login(page, 'reviewer', 'Baomi-shencha#2017');
-  await page.goto(server.baseUrl + '/console/items?tab=review');
+  await page.goto(suite.baseUrl + '/console/items?tab=review');
   await page.getByRole('link', { name: '黔城镇2026年第四季度临时救助发放公示' }).click();
   const findings = page.getByRole('table', { name: /敏感信息与涉密标志检测结果/ });
   assert.match(await findings.innerText(), new RegExp(ID));
@@ -68,7 +52,7 @@ test('draft with an ID number → reviewer masks it → approver approves → a 
   await logout(page);
 
   await login(page, 'approver', 'Fenguan-lingdao#2017');
-  await page.goto(server.baseUrl + '/console/items?tab=approval');
+  await page.goto(suite.baseUrl + '/console/items?tab=approval');
   await page.getByRole('link', { name: '黔城镇2026年第四季度临时救助发放公示' }).click();
   await page.getByRole('button', { name: '批准发布' }).click();
   await page.waitForURL(/done=approve/);
@@ -77,9 +61,9 @@ test('draft with an ID number → reviewer masks it → approver approves → a 
   await logout(page);
 
   // A citizen, without logging in, searches and opens the item.
-  await page.goto(server.baseUrl + '/');
+  await page.goto(suite.baseUrl + '/');
   await page.getByRole('link', { name: '法定主动公开内容' }).first().click();
-  await page.goto(server.baseUrl + '/xxgk/search');
+  await page.goto(suite.baseUrl + '/xxgk/search');
   await page.getByLabel('关键词').fill('临时救助');
   await page.getByRole('button', { name: '检索' }).click();
   await page.getByRole('link', { name: '黔城镇2026年第四季度临时救助发放公示' }).click();

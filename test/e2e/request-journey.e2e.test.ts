@@ -1,61 +1,45 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumPath, launchBrowser, serveTestApp } from '../browser.ts';
-import { createTestApp, type TestApp } from '../web-harness.ts';
+import type { Page } from 'playwright-core';
+import { browserSkip, useBrowserSuite } from '../browser.ts';
 
-const skip = chromiumPath() ? false : 'Chromium 未安装（apt-get install chromium fonts-noto-cjk）——端到端测试被跳过';
-let t: TestApp;
-let server: { baseUrl: string; stop: () => Promise<void> };
-let browser: Browser;
-
-before(async () => {
-  if (skip) return;
-  t = await createTestApp({ clock: new Date().toISOString() });
-  server = await serveTestApp(t);
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (skip) return;
-  await browser?.close();
-  await server?.stop();
-  await t?.close();
-});
+const skip = browserSkip;
+const suite = useBrowserSuite();
 
 async function staff(page: Page, user: string, password: string, work: () => Promise<void>) {
-  await page.goto(server.baseUrl + '/console/login');
+  await page.goto(suite.baseUrl + '/console/login');
   await page.getByLabel('用户名').fill(user);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(server.baseUrl + '/console');
+  await page.waitForURL(suite.baseUrl + '/console');
   await work();
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.waitForURL(/\/console\/login$/);
 }
 
 async function openCase(page: Page, number: string) {
-  await page.goto(server.baseUrl + '/console/requests?queue=open');
+  await page.goto(suite.baseUrl + '/console/requests?queue=open');
   const confirm = page.getByRole('link', { name: number });
-  if ((await confirm.count()) === 0) await page.goto(server.baseUrl + '/console/requests?queue=awaiting_confirmation');
+  if ((await confirm.count()) === 0) await page.goto(suite.baseUrl + '/console/requests?queue=awaiting_confirmation');
   await page.getByRole('link', { name: number }).click();
 }
 
 async function track(page: Page, number: string, code: string) {
-  await page.goto(server.baseUrl + '/xxgk/track');
+  await page.goto(suite.baseUrl + '/xxgk/track');
   await page.getByLabel('申请编号').fill(number);
   await page.getByLabel('查询码').fill(code);
   await page.getByRole('button', { name: '查询' }).click();
 }
 
 test('a citizen applies online, clarifies on the tracking page and downloads the 部分公开 reply', { skip }, async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await suite.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.baseUrl + '/');
+  await page.goto(suite.baseUrl + '/');
   await page.getByRole('link', { name: '依申请公开' }).first().click();
   await page.getByRole('link', { name: '政府信息公开申请' }).count();
-  await page.goto(server.baseUrl + '/xxgk/apply');
+  await page.goto(suite.baseUrl + '/xxgk/apply');
   await page.getByLabel('姓名或者名称').fill('陈小红');
   await page.getByLabel('证件号码').fill('43128119900307121X');
   await page.getByLabel('联系电话').fill('13912345678');
