@@ -345,3 +345,34 @@ describeEachDialect('disclosure requests', (ctx) => {
     assert.deepEqual(await s.audit.verify(), { ok: true, checked: await s.audit.count() });
   });
 });
+
+describeEachDialect('released documents of a request', (ctx) => {
+  test('a document is stored, scanned and listed; justification is audited; nothing can be added after the reply', async () => {
+    const s = testServices(ctx.db, fixedClock('2026-11-26T02:00:00.000Z'));
+    await s.initialise({ demo: true, adminPassword: 'Qiancheng-Root#2026', demoContent: undefined });
+    const officer = actorOf((await s.deps.uow.read.users.findByLogin('officer'))!);
+    const town = (await s.agencies.all()).find((a) => a.name === '黔城镇人民政府')!;
+    const { request } = await s.requests.register(officer, {
+      agencyId: town.id, channel: 'in_person', submission: { submittedOn: '2026-11-25' },
+      applicant: { type: 'natural_person', name: '钱七', identity: { kind: '居民身份证', number: '110105194912310021' }, contact: { phone: '13700000000' } },
+      informationSought: { description: '村道维修资金使用情况' }, formWanted: 'electronic', deliveryMethod: 'online',
+    });
+    await s.requests.command(officer, request.id, { type: 'start_review' });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('明细').addRow(['李四', '43128119900307121X', '1200']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    await assert.rejects(s.requests.addDocument(officer, request.id, { name: 'x.txt', bytes: new TextEncoder().encode('纯文本') }), /附件只接受/);
+    const doc = await s.requests.addDocument(officer, request.id, { name: '明细.xlsx', bytes });
+    assert.deepEqual(doc.findings.filter((f) => f.severity === 'block').map((f) => f.masked), ['431***********121X']);
+    await s.requests.justifyDocumentFinding(officer, request.id, doc.id, doc.findings[0]!.id, '第三方书面同意');
+    const [listed] = await s.requests.documents(officer, request.id);
+    assert.equal(listed!.decisions[0]!.reason, '第三方书面同意');
+    const audit = await s.deps.uow.read.audit.forEntity('request', request.id);
+    assert.ok(audit.some((e) => e.action === 'justify_document_finding'));
+    await s.requests.command(officer, request.id, { type: 'draft_reply', outcome: 'disclosed', summary: '予以公开' });
+    const approver = actorOf((await s.deps.uow.read.users.findByLogin('approver'))!);
+    await s.requests.command(approver, request.id, { type: 'approve_reply' });
+    await assert.rejects(s.requests.addDocument(officer, request.id, { name: '晚了.xlsx', bytes }), /不能再添加/);
+  });
+});

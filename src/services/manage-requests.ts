@@ -53,7 +53,7 @@ import {
 import { scanText } from '../domain/privacy/index.ts';
 import { requireAnyPermission, requirePermission, SYSTEM_ACTOR } from './access-control.ts';
 import { chinaDateOf } from './china-time.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
 import type { CalendarService } from './manage-calendar.ts';
 import type {
   Actor,
@@ -67,12 +67,21 @@ import type {
   StoredRequest,
   UnitOfWork,
 } from './ports.ts';
+import type { FileStore, RequestDocument, TextExtractor } from './ports.ts';
 
 export interface RequestServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
   calendar: CalendarService;
+  /** Where released documents are stored and how their text is read (optional: without, documents cannot be added). */
+  files?: FileStore;
+  extractText?: TextExtractor;
 }
+
+/** Statuses in which documents to release may be added or justified (before the reply is approved). */
+const DOCUMENT_EDITABLE: readonly RequestStatus[] = ['under_review', 'in_progress', 'consulting', 'under_approval'];
+/** Outcomes under which documents go to the applicant. */
+const RELEASING_OUTCOMES = ['disclosed', 'partially_disclosed'];
 
 // --- vocabularies of the shell -----------------------------------------------------------------
 
@@ -568,14 +577,29 @@ export function createRequestService(deps: RequestServiceDeps) {
    * mobile number, nor a secret marking. The applicant's own identity number is theirs to receive.
    */
   async function checkReplyPrivacy(repos: Repositories, stored: StoredRequest, command: RequestCommand): Promise<void> {
-    if (command.type !== 'draft_reply' && command.type !== 'reply_on_the_spot') return;
+    if (command.type !== 'draft_reply' && command.type !== 'reply_on_the_spot' && command.type !== 'approve_reply') return;
+    if (command.type === 'approve_reply') {
+      // The reply text was checked when drafted; the documents may have changed since.
+      return checkDocuments(repos, stored);
+    }
     const agency = await repos.agencies.findById(stored.agencyId);
     const own = stored.state.record.applicant;
     const allowList = [agency?.phone, agency?.fax, agency?.email, own.identity?.number, own.contact.phone, own.contact.email].filter((x): x is string => Boolean(x));
     const texts = [command.summary, ...(command.type === 'draft_reply' ? (command.withheld ?? []).flatMap((w) => [w.description, w.reason]) : [])];
+    await checkDocuments(repos, stored);
     const blocking = texts.flatMap((t) => scanText(t, { allowList })).filter((f) => f.severity === 'block');
     if (blocking.length > 0) {
       throw new ValidationError(`答复内容含有不应公开的信息：${blocking.map((f) => f.masked).join('、')}。请删除或改写后再报送（条例第十五条：涉及个人隐私等公开会损害第三方合法权益的，不得公开）。`, { summary: '含有个人信息或涉密标志' });
+    }
+  }
+
+  async function checkDocuments(repos: Repositories, stored: StoredRequest): Promise<void> {
+    for (const doc of await repos.requestDocuments.list(stored.id)) {
+      const justified = new Set(doc.decisions.map((d) => d.id));
+      const open = doc.findings.filter((f) => f.severity === 'block' && !justified.has(f.id));
+      if (open.length > 0) {
+        throw new ValidationError(`拟提供的文件“${doc.fileName}”中仍有 ${open.length} 处不应公开的信息（${open.map((f) => f.masked).join('、')}）：请替换为处理后的文件，或逐项说明公开理由。`, { documents: doc.fileName });
+      }
     }
   }
 
@@ -669,6 +693,90 @@ export function createRequestService(deps: RequestServiceDeps) {
       const { today } = now();
       const deadline: RequestDeadline | null = isOpen(request.state.status) ? deadlineOf(request.state, await currentCalendar(), today) : null;
       return { request, events: await repos.requests.events(requestId), messages: await repos.outbox.forRequest(requestId), deadline };
+    },
+
+    /** Staff: adds a document to release with the reply; its text is scanned for personal data and secret markings. */
+    async addDocument(actor: Actor, requestId: number, upload: { name: string; bytes: Uint8Array }): Promise<RequestDocument> {
+      if (!deps.files || !deps.extractText) throw new ServiceError('未配置附件存储，不能添加文件', 409);
+      const { at } = now();
+      let stored;
+      try {
+        stored = await deps.files.put(upload.bytes);
+      } catch (e) {
+        throw new ValidationError(`文件“${upload.name}”：${e instanceof Error ? e.message : String(e)}`, { file: String(e) });
+      }
+      const text = stored.type === 'png' || stored.type === 'jpeg' ? '' : (await deps.extractText(upload.bytes).catch(() => ({ text: '' }))).text;
+      return deps.uow.transaction(async (repos) => {
+        const request = await repos.requests.find(requestId);
+        if (!request) throw new NotFoundError('找不到该申请');
+        assertInScope(actor, request);
+        requirePermission(actor, 'request.handle', { path: request.state.record.agencyPath });
+        if (!DOCUMENT_EDITABLE.includes(request.state.status)) throw new ValidationError(`申请当前为“${REQUEST_STATUS_LABELS[request.state.status]}”，不能再添加拟提供的文件`);
+        const agency = await repos.agencies.findById(request.agencyId);
+        const own = request.state.record.applicant;
+        const allowList = [agency?.phone, agency?.fax, agency?.email, own.identity?.number, own.contact.phone, own.contact.email].filter((x): x is string => Boolean(x));
+        const findings = scanText(text, { allowList }).map((f) => ({ id: `${f.kind}@${f.start}-${f.end}`, kind: f.kind, text: f.text, masked: f.masked, severity: f.severity, start: f.start, end: f.end }));
+        const doc = await repos.requestDocuments.add({ requestId, fileId: stored.sha256, fileName: upload.name.slice(0, 200) || '文件', mediaType: stored.mediaType, sizeBytes: stored.size, findings, decisions: [], addedAt: at, addedBy: actor.label });
+        await repos.audit.append({ actor, at, entity: 'request', entityId: requestId, action: 'add_document', change: { document: doc.fileName, sha256: doc.fileId, findings: findings.map((f) => ({ kind: f.kind, masked: f.masked, severity: f.severity })) } });
+        return doc;
+      });
+    },
+
+    /** Staff: records why a finding in a document is released anyway (条例第十五条：第三方同意 etc.). */
+    async justifyDocumentFinding(actor: Actor, requestId: number, documentId: number, findingId: string, reason: string): Promise<void> {
+      const { at } = now();
+      if (reason.trim().length < 2) throw new ValidationError('请写明公开理由（如：第三方书面同意公开）', { reason: '请写明理由' });
+      await deps.uow.transaction(async (repos) => {
+        const request = await repos.requests.find(requestId);
+        if (!request) throw new NotFoundError('找不到该申请');
+        assertInScope(actor, request);
+        requirePermission(actor, 'request.handle', { path: request.state.record.agencyPath });
+        const doc = (await repos.requestDocuments.list(requestId)).find((d) => d.id === documentId);
+        const finding = doc?.findings.find((f) => f.id === findingId);
+        if (!doc || !finding) throw new NotFoundError('该文件或检测发现不存在');
+        if (finding.kind === 'secret_marking') throw new ValidationError('含密级标志的文件不得提供：请确认已解密并替换为不带密级标志的文件');
+        await repos.requestDocuments.saveDecisions(doc.id, [...doc.decisions.filter((d) => d.id !== findingId), { id: findingId, reason: reason.trim(), by: actor.label, at }]);
+        await repos.audit.append({ actor, at, entity: 'request', entityId: requestId, action: 'justify_document_finding', change: { document: doc.fileName, finding: finding.masked, reason: reason.trim() } });
+      });
+    },
+
+    /** Staff: removes a document that is not to be released. */
+    async removeDocument(actor: Actor, requestId: number, documentId: number): Promise<void> {
+      const { at } = now();
+      await deps.uow.transaction(async (repos) => {
+        const request = await repos.requests.find(requestId);
+        if (!request) throw new NotFoundError('找不到该申请');
+        assertInScope(actor, request);
+        requirePermission(actor, 'request.handle', { path: request.state.record.agencyPath });
+        if (!DOCUMENT_EDITABLE.includes(request.state.status)) throw new ValidationError('答复作出后不能再删除文件');
+        const doc = (await repos.requestDocuments.list(requestId)).find((d) => d.id === documentId);
+        if (!doc) throw new NotFoundError('该文件不存在');
+        await repos.requestDocuments.remove(documentId);
+        await repos.audit.append({ actor, at, entity: 'request', entityId: requestId, action: 'remove_document', change: { document: doc.fileName } });
+      });
+    },
+
+    /** Staff: the documents of a request. */
+    async documents(actor: Actor, requestId: number): Promise<RequestDocument[]> {
+      const request = await deps.uow.read.requests.find(requestId);
+      if (!request) throw new NotFoundError('找不到该申请');
+      assertInScope(actor, request);
+      return deps.uow.read.requestDocuments.list(requestId);
+    },
+
+    /** Public: the documents released to the applicant (after a reply that discloses), for download. */
+    async documentsForApplicant(trackingNumber: string, queryCode: string): Promise<RequestDocument[]> {
+      const r = await verifyTracking(deps.uow.read, trackingNumber, queryCode);
+      if (!r.state.reply || !RELEASING_OUTCOMES.includes(r.state.outcome ?? '')) return [];
+      return deps.uow.read.requestDocuments.list(r.id);
+    },
+
+    /** Public: one released document's bytes. */
+    async documentForApplicant(trackingNumber: string, queryCode: string, documentId: number): Promise<{ doc: RequestDocument; bytes: Uint8Array }> {
+      const docs = await this.documentsForApplicant(trackingNumber, queryCode);
+      const doc = docs.find((d) => d.id === documentId);
+      if (!doc || !deps.files) throw new NotFoundError('该文件不存在或尚未提供');
+      return { doc, bytes: await deps.files.get(doc.fileId) };
     },
 
     /** Staff: a letter issued on a request, in full, for printing or DOCX. */

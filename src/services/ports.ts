@@ -585,7 +585,31 @@ export interface BackupRepository {
   load(tables: BackupTables): Promise<void>;
 }
 
+/** A document released in reply to a request, with the privacy scan of its text. */
+export interface RequestDocument {
+  id: number;
+  requestId: number;
+  fileId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  /** Findings of the scan (src/domain/privacy), each with an id. */
+  findings: Array<{ id: string; kind: string; text: string; masked: string; severity: string; start: number; end: number }>;
+  /** Why a finding is released anyway (files cannot be masked online: replace the file or justify). */
+  decisions: Array<{ id: string; reason: string; by: string; at: string }>;
+  addedAt: string;
+  addedBy: string;
+}
+
+export interface RequestDocumentRepository {
+  add(doc: Omit<RequestDocument, 'id'>): Promise<RequestDocument>;
+  list(requestId: number): Promise<RequestDocument[]>;
+  saveDecisions(id: number, decisions: RequestDocument['decisions']): Promise<void>;
+  remove(id: number): Promise<void>;
+}
+
 export interface Repositories {
+  requestDocuments: RequestDocumentRepository;
   items: ItemRepository;
   search: SearchIndex;
   calendar: CalendarRepository;

@@ -34,7 +34,7 @@ export interface ServiceDeps {
 /** Creates the services object for a set of dependencies. */
 export function createServices(deps: ServiceDeps) {
   const calendar = createCalendarService({ uow: deps.uow, clock: deps.clock, loadShipped: deps.loadShippedCalendar });
-  const requests = createRequestService({ uow: deps.uow, clock: deps.clock, calendar });
+  const requests = createRequestService({ uow: deps.uow, clock: deps.clock, calendar, files: deps.files, extractText: deps.extractText });
   // When a holiday notice is added or corrected, open reply deadlines move with it.
   calendar.onChange(async (years) => {
     await requests.recomputeDeadlines(years);

@@ -13,7 +13,7 @@ for (const dialect of testDialects()) {
   test(`migrations go up, down and up again [${dialect}]`, async () => {
     const { db, drop } = await createEmptyDatabase(dialect);
     try {
-      assert.deepEqual(await migrateToLatest(db), ['↑ 20261126-0001-foundation', '↑ 20261126-0002-calendar', '↑ 20261126-0003-search', '↑ 20261126-0004-items', '↑ 20261126-0005-requests', '↑ 20261126-0006-reports', '↑ 20261126-0007-channels']);
+      assert.deepEqual(await migrateToLatest(db), ['↑ 20261126-0001-foundation', '↑ 20261126-0002-calendar', '↑ 20261126-0003-search', '↑ 20261126-0004-items', '↑ 20261126-0005-requests', '↑ 20261126-0006-reports', '↑ 20261126-0007-channels', '↑ 20261126-0008-request-documents']);
       assert.deepEqual(await migrateToLatest(db), [], 'a second run applies nothing');
       await migrateAllDown(db);
       await assert.rejects(sql`select count(*) from agencies`.execute(db));

@@ -8,6 +8,7 @@ import * as items from './migrations/20261126-0004-items.ts';
 import * as requests from './migrations/20261126-0005-requests.ts';
 import * as reports from './migrations/20261126-0006-reports.ts';
 import * as channels from './migrations/20261126-0007-channels.ts';
+import * as requestDocuments from './migrations/20261126-0008-request-documents.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '20261126-0005-requests': requests,
   '20261126-0006-reports': reports,
   '20261126-0007-channels': channels,
+  '20261126-0008-request-documents': requestDocuments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

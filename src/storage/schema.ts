@@ -338,7 +338,21 @@ export interface ChannelOptOutTable {
   at: string;
 }
 
+export interface RequestDocumentTable {
+  id: Generated<number>;
+  request_id: number;
+  file_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  findings: string;
+  decisions: string;
+  added_at: string;
+  added_by: string;
+}
+
 export interface DB {
+  request_documents: RequestDocumentTable;
   items: ItemTable;
   item_versions: ItemVersionTable;
   item_events: ItemEventTable;

@@ -8,6 +8,7 @@ import type { Repositories, UnitOfWork } from '../services/ports.ts';
 import { createAgencyRepository } from './agency-repository.ts';
 import { createCalendarRepository } from './calendar-repository.ts';
 import { createItemRepository } from './item-repository.ts';
+import { createRequestDocumentRepository } from './request-document-repository.ts';
 import { createSearchIndex } from '../search/search-index.ts';
 import { createAuditRepository } from './audit-repository.ts';
 import type { Database, Executor } from './database.ts';
@@ -27,6 +28,7 @@ import { createBackupRepository } from './backup-repository.ts';
 /** Builds every repository over one executor (the database or a transaction). */
 export function createRepositories(db: Executor): Repositories {
   return {
+    requestDocuments: createRequestDocumentRepository(db),
     items: createItemRepository(db),
     search: createSearchIndex(db),
     calendar: createCalendarRepository(db),

@@ -130,3 +130,46 @@ test('a reply carrying a third party’s ID number is stopped before it is sent 
   const own = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '您（身份证号 110105194912310021）申请的信息予以公开。' });
   assert.equal(own.status, 303, 'the applicant’s own number may be quoted back to them');
 });
+
+test('released documents are scanned; an unresolved finding stops the reply; the applicant downloads what was released', async () => {
+  const { Document, Packer, Paragraph } = await import('docx');
+  const { html } = await apply({ ...application, name: '赵六', identityNumber: '110105194912310021' });
+  const number = /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
+  const code = /查询码：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
+  const officer = await t.signedIn('officer');
+  const list = await (await officer.get('/console/requests?queue=awaiting_confirmation')).text();
+  const id = new RegExp(`href="/console/requests/(\\d+)" class="mono">${number}`).exec(list)![1]!;
+  await officer.get(`/console/requests/${id}`);
+  await officer.post(`/console/requests/${id}/command`, { type: 'confirm_receipt', confirmedOn: '2026-11-26' });
+  await officer.post(`/console/requests/${id}/command`, { type: 'start_review' });
+  const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('补贴发放明细'), new Paragraph('李四 43128119900307121X 1200元')] }] }));
+  const body = new FormData();
+  body.set('_csrf', officer.csrf);
+  body.set('file', new File([new Uint8Array(docx)], '补贴明细.docx'));
+  const up = await officer.request(`/console/requests/${id}/documents`, { method: 'POST', body });
+  assert.equal(up.status, 303);
+  const page = await (await officer.get(`/console/requests/${id}`)).text();
+  assert.match(page, /补贴明细\.docx/);
+  assert.match(page, /431\*{11}121X/);
+  await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '予以公开，见所附文件。' }).then(async (r) => {
+    assert.equal(r.status, 409, 'the draft is stopped while the document has an unresolved finding');
+    assert.match(await r.text(), /仍有 1 处不应公开的信息/);
+  });
+  const findingId = /name="findingId" value="([^"]+)"/.exec(page)![1]!;
+  const documentId = /name="documentId" value="(\d+)"/.exec(page)![1]!;
+  await officer.post(`/console/requests/${id}/documents`, { action: 'justify', documentId, findingId, reason: '李四书面同意向申请人提供' });
+  assert.equal((await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '予以公开，见所附文件。' })).status, 303);
+  const approver = await t.signedIn('approver');
+  await approver.get(`/console/requests/${id}`);
+  assert.equal((await approver.post(`/console/requests/${id}/command`, { type: 'approve_reply' })).status, 303);
+  const a = t.agent();
+  await a.get('/xxgk/track');
+  const tracking = await (await a.post('/xxgk/track', { number, code })).text();
+  assert.match(tracking, /提供的政府信息/);
+  const download = await a.post('/xxgk/track/document', { number, code, document: documentId });
+  assert.equal(download.status, 200);
+  assert.equal(download.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  assert.equal((await download.arrayBuffer()).byteLength, docx.length);
+  const wrong = await a.post('/xxgk/track/document', { number, code: 'AAAA-BBBB-CCCC', document: documentId });
+  assert.equal(wrong.status, 404);
+});

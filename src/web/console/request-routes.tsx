@@ -24,6 +24,7 @@ import { chinaDateOf } from '../../services/china-time.ts';
 import { ServiceError, ValidationError } from '../../services/errors.ts';
 import { formatLocal } from '../../services/sign-in.ts';
 import type { AppEnv } from '../context.ts';
+import type { RequestDocument } from '../../services/ports.ts';
 import { field, fields, readForm, type FormData } from '../forms.ts';
 import { requestInputOf, RequestFields } from '../portal/request-pages.tsx';
 import { CsrfField, Field } from '../views/layout.tsx';
@@ -177,7 +178,34 @@ export function requestRoutes() {
     }
   });
 
-  app.get('/requests/:id{[0-9]+}', async (c) => c.html(<CasePage c={c} data={await c.get('services').requests.get(c.get('actor')!, Number(c.req.param('id')))} />));
+  const casePage = async (c: Context<AppEnv>, id: number, error?: string, status: 200 | 403 | 409 = 200) => {
+    const services = c.get('services');
+    const data = await services.requests.get(c.get('actor')!, id);
+    const documents = await services.requests.documents(c.get('actor')!, id);
+    return c.html(<CasePage c={c} data={data} documents={documents} error={error} />, status);
+  };
+
+  app.get('/requests/:id{[0-9]+}', (c) => casePage(c, Number(c.req.param('id'))));
+
+  app.post('/requests/:id{[0-9]+}/documents', async (c) => {
+    const id = Number(c.req.param('id'));
+    const form = await readForm(c);
+    const action = field(form, 'action');
+    const requests = c.get('services').requests;
+    try {
+      if (action === 'justify') await requests.justifyDocumentFinding(c.get('actor')!, id, Number(field(form, 'documentId')), field(form, 'findingId'), field(form, 'reason'));
+      else if (action === 'remove') await requests.removeDocument(c.get('actor')!, id, Number(field(form, 'documentId')));
+      else {
+        const file = form['file'];
+        if (!(file instanceof File) || file.size === 0) throw new ValidationError('请选择文件');
+        await requests.addDocument(c.get('actor')!, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      }
+    } catch (e) {
+      if (!(e instanceof ServiceError) || e.status === 404) throw e;
+      return casePage(c, id, e.message, e.status === 403 ? 403 : 409);
+    }
+    return c.redirect(`/console/requests/${id}?done=1`, 303);
+  });
 
   app.get('/requests/:id{[0-9]+}/letters/:kind{[a-z_]+}', async (c) => {
     const letter = await c.get('services').requests.letter(c.get('actor')!, Number(c.req.param('id')), c.req.param('kind'));
@@ -195,7 +223,7 @@ export function requestRoutes() {
       await c.get('services').requests.command(c.get('actor')!, id, commandOf(form) as never);
     } catch (e) {
       if (!(e instanceof ServiceError) || e.status === 404) throw e;
-      return c.html(<CasePage c={c} data={await c.get('services').requests.get(c.get('actor')!, id)} error={e.message} />, e.status === 403 ? 403 : 409);
+      return casePage(c, id, e.message, e.status === 403 ? 403 : 409);
     }
     return c.redirect(`/console/requests/${id}?done=1`, 303);
   });
@@ -303,7 +331,7 @@ function Select(props: { name: string; label: string; options: ReadonlyArray<rea
   );
 }
 
-function CasePage(props: { c: Context<AppEnv>; data: CaseData; error?: string }) {
+function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: RequestDocument[]; error?: string }) {
   const { c, data } = props;
   const r = data.request;
   const s = r.state;
@@ -467,6 +495,57 @@ function CasePage(props: { c: Context<AppEnv>; data: CaseData; error?: string })
           </Step>
         )}
       </div>
+      <h2>拟提供的政府信息（文件）</h2>
+      <p>添加后自动检测身份证号、手机号、银行卡号、密级标志等；未处理的发现会阻止答复审核通过。文件无法在线打码：请替换为处理后的文件，或逐项说明公开理由。</p>
+      {props.documents.length > 0 && (
+        <ul>
+          {props.documents.map((d) => {
+            const justified = new Map(d.decisions.map((x) => [x.id, x]));
+            const shown = d.findings.filter((f) => f.severity !== 'info');
+            return (
+              <li>
+                {d.fileName}（{Math.ceil(d.sizeBytes / 1024)} KB）{shown.length === 0 ? '：未发现敏感信息' : `：${shown.length} 处发现`}
+                {shown.length > 0 && (
+                  <ul>
+                    {shown.map((f) => (
+                      <li>
+                        <span class="mono">{f.masked}</span>（{f.severity === 'block' ? '须处理' : '请核实'}）
+                        {justified.get(f.id) ? (
+                          `：确需公开——${justified.get(f.id)!.reason}`
+                        ) : (
+                          <form method="post" action={`/console/requests/${id}/documents`} class="inline-form">
+                            <CsrfField token={c.get('csrfToken')} />
+                            <input type="hidden" name="action" value="justify" />
+                            <input type="hidden" name="documentId" value={String(d.id)} />
+                            <input type="hidden" name="findingId" value={f.id} />
+                            <label for={`r-${d.id}-${f.id}`}>公开理由</label> <input type="text" id={`r-${d.id}-${f.id}`} name="reason" /> <button type="submit" class="secondary">确需公开</button>
+                          </form>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <form method="post" action={`/console/requests/${id}/documents`} class="inline-form">
+                  <CsrfField token={c.get('csrfToken')} />
+                  <input type="hidden" name="action" value="remove" />
+                  <input type="hidden" name="documentId" value={String(d.id)} />
+                  <button type="submit" class="secondary">删除<span class="visually-hidden">{d.fileName}</span></button>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {['under_review', 'in_progress', 'consulting', 'under_approval'].includes(status) && (
+        <form method="post" action={`/console/requests/${id}/documents`} enctype="multipart/form-data" class="stack">
+          <CsrfField token={c.get('csrfToken')} />
+          <div class="field">
+            <label for="f-file">添加文件（PDF、Word、Excel、图片）</label>
+            <input id="f-file" name="file" type="file" />
+          </div>
+          <button type="submit">上传并检测</button>
+        </form>
+      )}
       {s.reply || s.clarification || s.extension || s.fee || s.abandoned ? (
         <>
           <h2>文书（Word）</h2>

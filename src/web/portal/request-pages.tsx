@@ -199,8 +199,10 @@ export function requestPortalRoutes() {
   const trackingPage = async (c: Context<AppEnv>, number: string, code: string, message?: { ok?: string; error?: string }) => {
     const data = await loadPortal(c);
     let view;
+    let documents: Awaited<ReturnType<AppEnv['Variables']['services']['requests']['documentsForApplicant']>> = [];
     try {
       view = await c.get('services').requests.track(number, code);
+      documents = await c.get('services').requests.documentsForApplicant(number, code);
     } catch (e) {
       if (!(e instanceof ServiceError)) throw e;
       return c.html(
@@ -282,6 +284,22 @@ export function requestPortalRoutes() {
             </form>
           </section>
         )}
+        {documents.length > 0 && (
+          <section aria-labelledby="docs-heading">
+            <h2 id="docs-heading">提供的政府信息</h2>
+            <ul>
+              {documents.map((d) => (
+                <li>
+                  <form method="post" action="/xxgk/track/document" class="inline-form">
+                    {hidden}
+                    <input type="hidden" name="document" value={String(d.id)} />
+                    {d.fileName}（{Math.ceil(d.sizeBytes / 1024)} KB） <button type="submit" class="secondary">下载<span class="visually-hidden">{d.fileName}</span></button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {view.letters.length > 0 && (
           <section aria-labelledby="letters-heading">
             <h2 id="letters-heading">文书</h2>
@@ -318,6 +336,15 @@ export function requestPortalRoutes() {
       if (!(e instanceof ServiceError) || e.status === 404) throw e;
       return trackingPage(c, number, code, { error: e.message });
     }
+  });
+
+  app.post('/xxgk/track/document', async (c) => {
+    const form = await readForm(c);
+    const { doc, bytes } = await c.get('services').requests.documentForApplicant(field(form, 'number'), field(form, 'code'), Number(field(form, 'document')));
+    c.header('Content-Type', doc.mediaType);
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(bytes as unknown as ArrayBuffer);
   });
 
   app.post('/xxgk/track/letter', async (c) => {
