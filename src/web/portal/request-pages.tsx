@@ -199,7 +199,7 @@ export function requestPortalRoutes() {
   const trackingPage = async (c: Context<AppEnv>, number: string, code: string, message?: { ok?: string; error?: string }) => {
     const data = await loadPortal(c);
     let view;
-    let documents: Awaited<ReturnType<AppEnv['Variables']['services']['requests']['documentsForApplicant']>> = [];
+    let documents: Awaited<ReturnType<AppEnv['Variables']['services']['requests']['documentsForApplicant']>>;
     try {
       view = await c.get('services').requests.track(number, code);
       documents = await c.get('services').requests.documentsForApplicant(number, code);
