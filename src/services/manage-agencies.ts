@@ -84,16 +84,42 @@ export interface DisclosureSettings {
   indexTemplate: string;
   /** Text the disclosure guide (条例第十二条) shows besides what is generated from the agency's data. */
   guideText: string;
+  /** Words the privacy scan flags in this agency's (and its units') texts, one per line. */
+  sensitiveWords: string;
+  /** Further numbers and addresses the scan must not flag (published duty phones …), one per line. */
+  allowList: string;
+}
+
+/** The scan options of an agency: its own and its ancestors' contacts, allow-lists and sensitive words. */
+export async function scanOptionsFor(repos: Repositories, agencyPath: string): Promise<{ allowList: string[]; sensitiveWords: string[] }> {
+  const ids = agencyPath.split('/').filter(Boolean).map(Number);
+  const allowList: string[] = [];
+  const sensitiveWords: string[] = [];
+  for (const id of ids) {
+    const a = await repos.agencies.findById(id);
+    if (a) allowList.push(...[a.phone, a.fax, a.email].filter((x) => x !== ''));
+    allowList.push(...lines(await repos.settings.get(ALLOW_LIST_KEY(id))));
+    sensitiveWords.push(...lines(await repos.settings.get(SENSITIVE_WORDS_KEY(id))));
+  }
+  return { allowList, sensitiveWords };
+}
+
+function lines(text: string | undefined): string[] {
+  return (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
 
 const INDEX_TEMPLATE_KEY = (id: number) => `index_template.${id}`;
 const GUIDE_TEXT_KEY = (id: number) => `guide_text.${id}`;
+const SENSITIVE_WORDS_KEY = (id: number) => `sensitive_words.${id}`;
+const ALLOW_LIST_KEY = (id: number) => `privacy_allow_list.${id}`;
 
 /** An agency's disclosure settings (defaults when unset). */
 export async function disclosureSettingsOf(deps: AgencyServiceDeps, agencyId: number): Promise<DisclosureSettings> {
   return {
     indexTemplate: (await deps.uow.read.settings.get(INDEX_TEMPLATE_KEY(agencyId))) ?? DEFAULT_INDEX_TEMPLATE,
     guideText: (await deps.uow.read.settings.get(GUIDE_TEXT_KEY(agencyId))) ?? '',
+    sensitiveWords: (await deps.uow.read.settings.get(SENSITIVE_WORDS_KEY(agencyId))) ?? '',
+    allowList: (await deps.uow.read.settings.get(ALLOW_LIST_KEY(agencyId))) ?? '',
   };
 }
 
@@ -111,6 +137,15 @@ export async function saveDisclosureSettings(deps: AgencyServiceDeps, actor: Act
     const before = { indexTemplate: await repos.settings.get(INDEX_TEMPLATE_KEY(agencyId)), guideText: await repos.settings.get(GUIDE_TEXT_KEY(agencyId)) };
     await repos.settings.set(INDEX_TEMPLATE_KEY(agencyId), template, at);
     await repos.settings.set(GUIDE_TEXT_KEY(agencyId), input.guideText.trim(), at);
-    await repos.audit.append({ actor, at, entity: 'agency', entityId: agencyId, action: 'disclosure_settings', change: { before, after: { indexTemplate: template, guideText: input.guideText.trim() } } });
+    await repos.settings.set(SENSITIVE_WORDS_KEY(agencyId), lines(input.sensitiveWords).join('\n'), at);
+    await repos.settings.set(ALLOW_LIST_KEY(agencyId), lines(input.allowList).join('\n'), at);
+    await repos.audit.append({
+      actor,
+      at,
+      entity: 'agency',
+      entityId: agencyId,
+      action: 'disclosure_settings',
+      change: { before, after: { indexTemplate: template, guideText: input.guideText.trim(), sensitiveWords: lines(input.sensitiveWords), allowList: lines(input.allowList) } },
+    });
   });
 }

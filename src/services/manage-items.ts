@@ -34,6 +34,7 @@ import { htmlToText } from '../domain/privacy/index.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
 import { scopesFor } from '../domain/access/roles.ts';
 import { requireAnyPermission, requirePermission } from './access-control.ts';
+import { scanOptionsFor } from './manage-agencies.ts';
 import { chinaDateOf } from './china-time.ts';
 import { enqueueItemDeliveries } from './manage-deliveries.ts';
 import { ForbiddenError, NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
@@ -159,11 +160,10 @@ export function createItemService(deps: ItemServiceDeps) {
 
   /** Runs the scan of a submitted version and records it (by the submitter: part of submission). */
   async function scanVersion(repos: Repositories, actor: Actor, state: ItemState): Promise<ItemEvent[]> {
-    const lineage = await lineageOf(repos, state.agencyId);
-    const allowList = lineage.flatMap((a) => [a.phone, a.fax, a.email]).filter((x) => x !== '');
+    const options = await scanOptionsFor(repos, state.agencyPath);
     const texts = new Map<string, string>();
     for (const a of state.attachments) texts.set(a.fileId, (await repos.items.attachmentText(a.fileId)) ?? '');
-    const findings = scanItemTexts(reviewTextsOf(state, texts), { allowList });
+    const findings = scanItemTexts(reviewTextsOf(state, texts), options);
     const at = deps.clock.now().toISOString();
     await repos.items.saveReview(Number(state.id), state.version, { findings, decisions: [], scannedAt: at });
     const decision = decideItem(state, { type: 'recordScan', scan: summariseReview(findings, []) }, context(actor));

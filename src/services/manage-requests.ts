@@ -51,6 +51,7 @@ import {
   type SimilarityItem,
 } from '../domain/requests/index.ts';
 import { scanText } from '../domain/privacy/index.ts';
+import { scanOptionsFor } from './manage-agencies.ts';
 import { requireAnyPermission, requirePermission, SYSTEM_ACTOR } from './access-control.ts';
 import { chinaDateOf } from './china-time.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
@@ -582,12 +583,12 @@ export function createRequestService(deps: RequestServiceDeps) {
       // The reply text was checked when drafted; the documents may have changed since.
       return checkDocuments(repos, stored);
     }
-    const agency = await repos.agencies.findById(stored.agencyId);
     const own = stored.state.record.applicant;
-    const allowList = [agency?.phone, agency?.fax, agency?.email, own.identity?.number, own.contact.phone, own.contact.email].filter((x): x is string => Boolean(x));
+    const base = await scanOptionsFor(repos, stored.state.record.agencyPath);
+    const allowList = [...base.allowList, own.identity?.number, own.contact.phone, own.contact.email].filter((x): x is string => Boolean(x));
     const texts = [command.summary, ...(command.type === 'draft_reply' ? (command.withheld ?? []).flatMap((w) => [w.description, w.reason]) : [])];
     await checkDocuments(repos, stored);
-    const blocking = texts.flatMap((t) => scanText(t, { allowList })).filter((f) => f.severity === 'block');
+    const blocking = texts.flatMap((t) => scanText(t, { allowList, sensitiveWords: base.sensitiveWords })).filter((f) => f.severity === 'block');
     if (blocking.length > 0) {
       throw new ValidationError(`答复内容含有不应公开的信息：${blocking.map((f) => f.masked).join('、')}。请删除或改写后再报送（条例第十五条：涉及个人隐私等公开会损害第三方合法权益的，不得公开）。`, { summary: '含有个人信息或涉密标志' });
     }
@@ -712,10 +713,10 @@ export function createRequestService(deps: RequestServiceDeps) {
         assertInScope(actor, request);
         requirePermission(actor, 'request.handle', { path: request.state.record.agencyPath });
         if (!DOCUMENT_EDITABLE.includes(request.state.status)) throw new ValidationError(`申请当前为“${REQUEST_STATUS_LABELS[request.state.status]}”，不能再添加拟提供的文件`);
-        const agency = await repos.agencies.findById(request.agencyId);
         const own = request.state.record.applicant;
-        const allowList = [agency?.phone, agency?.fax, agency?.email, own.identity?.number, own.contact.phone, own.contact.email].filter((x): x is string => Boolean(x));
-        const findings = scanText(text, { allowList }).map((f) => ({ id: `${f.kind}@${f.start}-${f.end}`, kind: f.kind, text: f.text, masked: f.masked, severity: f.severity, start: f.start, end: f.end }));
+        const base = await scanOptionsFor(repos, request.state.record.agencyPath);
+        const allowList = [...base.allowList, own.identity?.number, own.contact.phone, own.contact.email].filter((x): x is string => Boolean(x));
+        const findings = scanText(text, { allowList, sensitiveWords: base.sensitiveWords }).map((f) => ({ id: `${f.kind}@${f.start}-${f.end}`, kind: f.kind, text: f.text, masked: f.masked, severity: f.severity, start: f.start, end: f.end }));
         const doc = await repos.requestDocuments.add({ requestId, fileId: stored.sha256, fileName: upload.name.slice(0, 200) || '文件', mediaType: stored.mediaType, sizeBytes: stored.size, findings, decisions: [], addedAt: at, addedBy: actor.label });
         await repos.audit.append({ actor, at, entity: 'request', entityId: requestId, action: 'add_document', change: { document: doc.fileName, sha256: doc.fileId, findings: findings.map((f) => ({ kind: f.kind, masked: f.masked, severity: f.severity })) } });
         return doc;

@@ -102,7 +102,7 @@ export function agencyRoutes() {
   app.post('/:id/disclosure', async (c) => {
     const agency = await loadAgency(c);
     const form = await readForm(c);
-    const settings = { indexTemplate: field(form, 'indexTemplate'), guideText: field(form, 'guideText') };
+    const settings = { indexTemplate: field(form, 'indexTemplate'), guideText: field(form, 'guideText'), sensitiveWords: field(form, 'sensitiveWords'), allowList: field(form, 'allowList') };
     try {
       await c.get('services').agencies.saveDisclosureSettings(c.get('actor')!, agency.id, settings);
     } catch (e) {
@@ -155,7 +155,7 @@ function AgencyForm(props: {
   parents?: Agency[];
   values: Record<string, string>;
   errors: Record<string, string>;
-  settings?: { indexTemplate: string; guideText: string };
+  settings?: { indexTemplate: string; guideText: string; sensitiveWords: string; allowList: string };
   settingsErrors?: Record<string, string>;
 }) {
   const { c, agency, values, errors } = props;
@@ -234,6 +234,20 @@ function AgencyForm(props: {
               <p class="hint" id="f-guideText-hint">显示在门户“信息公开指南”中，如受理申请的具体要求、公开查阅点的位置。</p>
               <textarea id="f-guideText" name="guideText" rows={6} aria-describedby="f-guideText-hint">
                 {props.settings.guideText}
+              </textarea>
+            </div>
+            <div class="field">
+              <label for="f-sensitiveWords">敏感词（每行一个）</label>
+              <p class="hint" id="f-sensitiveWords-hint">发布前检测和答复检测时标出；本机关及下级单位的信息都适用。</p>
+              <textarea id="f-sensitiveWords" name="sensitiveWords" rows={4} aria-describedby="f-sensitiveWords-hint">
+                {props.settings.sensitiveWords}
+              </textarea>
+            </div>
+            <div class="field">
+              <label for="f-allowList">不作为个人信息的号码（每行一个）</label>
+              <p class="hint" id="f-allowList-hint">本机关联系电话、传真、邮箱已自动排除；这里填写另外公开的值班手机、村干部公开电话等。</p>
+              <textarea id="f-allowList" name="allowList" rows={3} aria-describedby="f-allowList-hint">
+                {props.settings.allowList}
               </textarea>
             </div>
             <button type="submit">保存公开设置</button>
