@@ -173,7 +173,7 @@ const commands: Record<string, Command> = {
         return withApp(io, async (app) => {
           let agencyId: number | undefined;
           if (values.agency) {
-            const agency = (await app.services.agencies.all()).find((a) => String(a.id) === values.agency || a.name === values.agency || a.shortName === values.agency);
+            const agency = await findAgency(app, values.agency!);
             if (!agency) {
               io.err(`找不到机构：${values.agency}`);
               return 1;
@@ -260,8 +260,7 @@ const commands: Record<string, Command> = {
         return 2;
       }
       return withApp(io, async (app) => {
-        const all = await app.services.agencies.all();
-        const agency = all.find((a) => String(a.id) === values.agency || a.name === values.agency || a.shortName === values.agency);
+        const agency = await findAgency(app, values.agency!);
         if (!agency) {
           io.err(`找不到机构：${values.agency}`);
           return 1;
@@ -397,7 +396,7 @@ const commands: Record<string, Command> = {
       }
       const allowList = [...(values.allow ?? [])];
       if (values.agency) {
-        const agency = await withApp(io, async (app) => (await app.services.agencies.all()).find((a) => String(a.id) === values.agency || a.name === values.agency || a.shortName === values.agency));
+        const agency = await withApp(io, (app) => findAgency(app, values.agency!));
         if (!agency) {
           io.err(`找不到机构：${values.agency}`);
           return 1;
