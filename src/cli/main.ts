@@ -15,8 +15,9 @@ import { createUser } from '../services/manage-users.ts';
 import { isRole, ROLES, ROLE_LABELS } from '../domain/access/roles.ts';
 import { migrateDown } from '../storage/migrate.ts';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.ts';
-import { createChannelAdapters } from '../channels/channel-adapters.ts';
+import { createScheduledJobs } from '../jobs/scheduled-jobs.ts';
 import { createLogger } from '../log.ts';
+import { createChannelAdapters } from '../channels/channel-adapters.ts';
 import { isReportFormat, isTableId } from '../domain/reports/index.ts';
 import type { Actor } from '../services/ports.ts';
 
@@ -122,6 +123,9 @@ const commands: Record<string, Command> = {
       const server = serve({ fetch: app.app.fetch, port: cfg.port, hostname: cfg.host });
       const worker = cfg.worker.enabled ? workerOf(app) : undefined;
       worker?.start();
+      // Scheduled publication and the abandonment check run wherever the worker runs.
+      const jobs = cfg.worker.enabled ? createScheduledJobs(app.services, { logger: createLogger(cfg.logLevel) }) : undefined;
+      jobs?.start();
       const where = cfg.databaseUrl ? 'PostgreSQL' : `SQLite（${cfg.sqlitePath}）`;
       io.out(`Gongkai 已启动：http://localhost:${cfg.port}/ （门户）  http://localhost:${cfg.port}/console （工作台）  数据库：${where}  发送队列：${worker ? '进程内运行' : '未启动（GONGKAI_WORKER=0）'}`);
       await new Promise<void>((resolve) => {
@@ -133,6 +137,7 @@ const commands: Record<string, Command> = {
         process.once('SIGTERM', stop);
       });
       await worker?.stop();
+      await jobs?.stop();
       await app.close();
       return 0;
     },
@@ -140,7 +145,7 @@ const commands: Record<string, Command> = {
   worker: {
     summary: '发送队列：把待发的微信、微博、短信、邮件消息发出去（--once 只处理一批）',
     usage: 'gongkai worker [--once]',
-    help: '领取到期的待发消息，经各渠道发送，失败时按退避重试（GONGKAI_WORKER_MAX_ATTEMPTS 次），每条消息凭幂等键绝不重复发送。进程中断后重新启动即可：租期（GONGKAI_WORKER_LEASE_SECONDS）过后，中断的消息由本进程或其他进程接手。PostgreSQL 上可同时运行多个 worker。serve 默认已在进程内运行发送队列（GONGKAI_WORKER=0 关闭）。--once 处理一批后以 JSON 输出结果并退出。',
+    help: '领取到期的待发消息，经各渠道发送，失败时按退避重试（GONGKAI_WORKER_MAX_ATTEMPTS 次），每条消息凭幂等键绝不重复发送。进程中断后重新启动即可：租期（GONGKAI_WORKER_LEASE_SECONDS）过后，中断的消息由本进程或其他进程接手。PostgreSQL 上可同时运行多个 worker。同时每分钟发布到时的定时发布信息、关闭逾期未补正或未缴费的申请。serve 默认已在进程内运行发送队列和这些定时任务（GONGKAI_WORKER=0 关闭）。--once 处理一批后以 JSON 输出结果并退出。',
     async run(args, io) {
       const { values } = parseArgs({ args, options: { once: { type: 'boolean' } } });
       return withApp(io, async (app) => {
@@ -150,10 +155,13 @@ const commands: Record<string, Command> = {
           return 0;
         }
         worker.start();
-        io.out(`发送队列已启动（${worker.workerId}），Ctrl-C 停止。`);
+        const jobs = createScheduledJobs(app.services, { logger: createLogger(app.config.logLevel) });
+        jobs.start();
+        io.out(`发送队列已启动（${worker.workerId}），定时发布与逾期放弃检查每分钟运行一次，Ctrl-C 停止。`);
         await untilSignalled();
         io.out('正在停止发送队列…');
         await worker.stop();
+        await jobs.stop();
         return 0;
       });
     },

@@ -353,6 +353,27 @@ export function createItemService(deps: ItemServiceDeps) {
       return { meta, bytes: await deps.files.get(fileId) };
     },
 
+    /**
+     * Publishes every scheduled version whose time has come, acting as the scheduler (an officer of the
+     * item's unit, as the workflow requires); returns the ids published and the failures (each audited by the publish itself).
+     */
+    async publishDue(): Promise<{ published: number[]; failed: Array<{ itemId: number; message: string }> }> {
+      const now = deps.clock.now().toISOString();
+      const scheduled = (await deps.uow.read.items.list({ statuses: ['scheduled'], limit: 500 })).items.filter((i) => i.publishAt !== null && i.publishAt <= now);
+      const published: number[] = [];
+      const failed: Array<{ itemId: number; message: string }> = [];
+      for (const item of scheduled) {
+        const scheduler: Actor = { userId: null, label: '定时发布', grants: [{ role: 'officer', agencyId: item.agencyId, agencyPath: item.agencyPath }] };
+        try {
+          await run(scheduler, Number(item.id), { type: 'publish' }, { action: 'publish_scheduled', change: { publishAt: item.publishAt } });
+          published.push(Number(item.id));
+        } catch (e) {
+          failed.push({ itemId: Number(item.id), message: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      return { published, failed };
+    },
+
     /** Public: the live versions of some items (e.g. search hits), by id. */
     async liveVersions(itemIds: readonly number[]): Promise<Map<number, ItemState>> {
       const out = new Map<number, ItemState>();

@@ -237,6 +237,13 @@ export function itemRoutes() {
         case 'publish':
           await items.publish(actor, id, fields(form, 'together'));
           break;
+        case 'schedule': {
+          // The form gives Beijing local time (datetime-local); the workflow stores an instant.
+          const local = field(form, 'publishAt');
+          const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? new Date(Date.parse(`${local}:00+08:00`)).toISOString() : local;
+          await items.schedule(actor, id, instant);
+          break;
+        }
         case 'revise':
           await items.revise(actor, id, field(form, 'changedOn'));
           break;
@@ -411,6 +418,17 @@ function ItemPage(props: { c: Context<AppEnv>; data: ItemData; review: { finding
         {canApprove && item.status === 'reviewed' && <ActionButton id={item.id} action="approve" label="批准发布" csrf={csrf} />}
         {(canDraft || canApprove) && (item.status === 'approved' || item.status === 'scheduled') && <ActionButton id={item.id} action="publish" label="立即发布" csrf={csrf} />}
       </div>
+      {item.status === 'scheduled' && item.publishAt && <p>定于 {formatLocal(item.publishAt)}（北京时间）自动发布。</p>}
+      {(canDraft || canApprove) && item.status === 'approved' && (
+        <form method="post" action={`/console/items/${item.id}/schedule`} class="stack">
+          <CsrfField token={csrf} />
+          <div class="field">
+            <label for="f-publishAt">定时发布（北京时间）</label>
+            <input type="datetime-local" id="f-publishAt" name="publishAt" />
+          </div>
+          <button type="submit" class="secondary">定时发布</button>
+        </form>
+      )}
       {((canReview && (item.status === 'submitted' || item.status === 'scanned')) || (canApprove && (item.status === 'reviewed' || item.status === 'approved'))) && (
         <form method="post" action={`/console/items/${item.id}/return`} class="stack">
           <CsrfField token={csrf} />

@@ -1,0 +1,46 @@
+/**
+ * Periodic work beside the outbox worker: publish items whose scheduled time has come, and close
+ * requests abandoned under 条例第三十条 (no clarification in time) or 109号 (fee unpaid). Each run
+ * is idempotent, so several processes may run it; on PostgreSQL a conflicting run loses its
+ * optimistic check and retries on the next tick.
+ */
+import type { Logger } from '../log.ts';
+import type { Services } from '../services/services.ts';
+
+export interface ScheduledJobs {
+  /** One pass of every job (tests and `--once`). */
+  runOnce(): Promise<{ published: number[]; publishFailures: number; abandoned: number }>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Creates the scheduler; `intervalMs` between passes (default one minute). */
+export function createScheduledJobs(services: Services, options: { intervalMs?: number; logger?: Logger } = {}): ScheduledJobs {
+  const intervalMs = options.intervalMs ?? 60_000;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const runOnce = async () => {
+    const due = await services.items.publishDue();
+    for (const f of due.failed) options.logger?.warn(`定时发布失败（信息 ${f.itemId}）：${f.message}`);
+    const closed = await services.requests.closeAbandoned();
+    const abandoned = closed.length;
+    return { published: due.published, publishFailures: due.failed.length, abandoned };
+  };
+  return {
+    runOnce,
+    start() {
+      if (timer) return;
+      const tick = () => {
+        running = runOnce().catch((e) => options.logger?.error('定时任务出错', e));
+      };
+      tick();
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
