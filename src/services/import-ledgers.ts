@@ -72,7 +72,7 @@ import { requirePermission } from './access-control.ts';
 import { chinaDateOf } from './china-time.ts';
 import { ValidationError } from './errors.ts';
 import type { CalendarService } from './manage-calendar.ts';
-import { APPEAL_KINDS, APPEAL_RESULTS } from './manage-requests.ts';
+import { APPEAL_KINDS, APPEAL_RESULTS, applicantKeyOf } from './manage-requests.ts';
 import type { Actor, AppealInput, AppealKind, AppealResult, CaseNote, Clock, LedgerTable, Repositories, UnitOfWork } from './ports.ts';
 
 /** The kinds of ledger. */
@@ -250,11 +250,6 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Identifies an applicant across requests, exactly as the request service does (hash of the identity document number). */
-function applicantKeyOf(record: RequestRecord): string | null {
-  const n = record.applicant.identity?.number?.toUpperCase().replace(/[\s-]/g, '') ?? '';
-  return n === '' ? null : createHash('sha256').update(`identity\n${n}`).digest('hex');
-}
 
 /** 10:00 Beijing time on a date: the instant recorded for a step that happened that day. */
 function instantOn(date: string): string {

@@ -10,7 +10,7 @@ import { can, scopesFor, type Permission } from '../domain/access/roles.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
 import { publicContentOf, type ItemState, type SourcedDecision, type SourcedFinding } from '../domain/publishing/index.ts';
 import { DELIVERY_CHANNEL_WORDING } from '../domain/reports/delivery-channels.ts';
-import { chinaDateOf } from './china-time.ts';
+import { chinaDateOf, shiftDate } from './china-time.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
 import type {
   Actor,
@@ -230,17 +230,11 @@ export function chinaDayStartAt(dateOn: string): string {
   return new Date(Date.parse(`${dateOn}T00:00:00+08:00`)).toISOString();
 }
 
-function addDays(dateOn: string, days: number): string {
-  const d = new Date(`${dateOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Monday and Sunday of the week containing a date. */
 export function weekOf(dateOn: string): { startOn: string; endOn: string } {
   const weekday = (new Date(`${dateOn}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
-  const startOn = addDays(dateOn, -weekday);
-  return { startOn, endOn: addDays(startOn, 6) };
+  const startOn = shiftDate(dateOn, -weekday);
+  return { startOn, endOn: shiftDate(startOn, 6) };
 }
 
 export interface ChannelCounts {
@@ -363,7 +357,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     async counts(actor: Actor | 'system', period: { fromOn: string; toOn: string; agencyId?: number }): Promise<ChannelCounts[]> {
       const repos = deps.uow.read;
       const agencyIds = await visibleAgencyIds(repos, actor, period.agencyId);
-      const rows = await repos.deliveryQueue.counts({ ...(agencyIds && { agencyIds }), fromAt: chinaDayStartAt(period.fromOn), toAt: chinaDayStartAt(addDays(period.toOn, 1)) });
+      const rows = await repos.deliveryQueue.counts({ ...(agencyIds && { agencyIds }), fromAt: chinaDayStartAt(period.fromOn), toAt: chinaDayStartAt(shiftDate(period.toOn, 1)) });
       return OUTBOX_CHANNELS.map((channel) => {
         const of = (statuses: string[]) => rows.filter((r) => r.channel === channel && statuses.includes(r.status)).reduce((n, r) => n + r.count, 0);
         const wording = DELIVERY_CHANNEL_WORDING[channel];

@@ -53,7 +53,7 @@ import {
 import { scanText } from '../domain/privacy/index.ts';
 import { scanOptionsFor } from './manage-agencies.ts';
 import { requireAnyPermission, requirePermission, SYSTEM_ACTOR } from './access-control.ts';
-import { chinaDateOf } from './china-time.ts';
+import { chinaDateOf, shiftDate } from './china-time.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
 import type { CalendarService } from './manage-calendar.ts';
 import type {
@@ -236,7 +236,7 @@ function hashQueryCode(trackingNumber: string, code: unknown): string {
 const DECOY_HASH = createHash('sha256').update(randomBytes(32)).digest('hex');
 
 /** Identifies an applicant across requests by the identity document number, without keeping it in a column. */
-function applicantKeyOf(record: RequestRecord): string | null {
+export function applicantKeyOf(record: RequestRecord): string | null {
   const n = record.applicant.identity?.number?.toUpperCase().replace(/[\s-]/g, '') ?? '';
   return n === '' ? null : createHash('sha256').update(`identity\n${n}`).digest('hex');
 }
@@ -372,10 +372,6 @@ function lettersIssued(state: RequestState, agencyName: string): IssuedLetter[] 
   if (state.reply) add(replyLetter(state, ctx(state.reply.repliedOn)));
   if (state.abandoned) add(terminationNotice(state, ctx(state.abandoned.abandonedOn)));
   return out.sort((a, b) => a.dateOn.localeCompare(b.dateOn));
-}
-
-function plusDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 // --- the service --------------------------------------------------------------------------------
@@ -871,9 +867,9 @@ export function createRequestService(deps: RequestServiceDeps) {
       if (filter.dueWithin) {
         // Only while the clock runs: paused or waiting requests have no due date to chase yet.
         statuses = statuses.filter((s) => CLOCK_RUNNING.includes(s as RequestStatus));
-        if (filter.dueWithin === 'overdue') range.dueTo = plusDays(today, -1);
+        if (filter.dueWithin === 'overdue') range.dueTo = shiftDate(today, -1);
         else if (filter.dueWithin === 'soon') Object.assign(range, { dueFrom: today, dueTo: addWorkdays(await currentCalendar(), today, SOON_WORKDAYS) });
-        else Object.assign(range, { dueFrom: today, dueTo: plusDays(today, WEEK_DAYS) });
+        else Object.assign(range, { dueFrom: today, dueTo: shiftDate(today, WEEK_DAYS) });
       }
       return deps.uow.read.requests.list({
         within,
@@ -998,7 +994,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     async proactiveSuggestions(actor: Actor, options: { sinceOn?: string } = {}) {
       requireAnyPermission(actor, ['request.handle', 'request.approve']);
       const within = staffScopes(actor, ['request.handle', 'request.approve']);
-      const sinceOn = options.sinceOn ?? plusDays(now().today, -365);
+      const sinceOn = options.sinceOn ?? shiftDate(now().today, -365);
       const { items } = await deps.uow.read.requests.list({ within, receivedFrom: sinceOn, limit: 10_000 });
       const byAgency = new Map<number, StoredRequest[]>();
       for (const r of items) byAgency.set(r.agencyId, [...(byAgency.get(r.agencyId) ?? []), r]);

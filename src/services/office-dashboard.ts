@@ -8,7 +8,7 @@
 import { scopesFor } from '../domain/access/roles.ts';
 import { classifyPublicationQueue } from '../domain/publishing/index.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
-import { chinaDateOf } from './china-time.ts';
+import { chinaDateOf, shiftDate } from './china-time.ts';
 import type { CalendarService } from './manage-calendar.ts';
 import type { Actor, Clock, UnitOfWork } from './ports.ts';
 
@@ -28,10 +28,6 @@ export interface Dashboard {
   publishedByMonth: Array<{ month: string; count: number }>;
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Builds the dashboard for an actor's units. */
 export async function buildOfficeDashboard(deps: { uow: UnitOfWork; clock: Clock; calendar: CalendarService }, actor: Actor): Promise<Dashboard> {
   const scopes = [...new Set(['item.draft', 'item.review', 'item.approve', 'request.handle', 'request.approve'].flatMap((p) => scopesFor(actor.grants, p as never)))];
@@ -44,7 +40,7 @@ export async function buildOfficeDashboard(deps: { uow: UnitOfWork; clock: Clock
     classifyPublicationQueue(calendar, pending.map((i) => ({ id: i.id, version: i.version, status: i.status, attribute: i.disclosure?.attribute ?? null, formedOn: i.formedOn, changedOn: i.changedOn, publishedOn: i.publishedOn })), today).map((q) => [q.id, q.class]),
   );
   const openRequests = (await repos.requests.list({ within: scopes, limit: 10_000 })).items.filter((r) => r.closedOn === null);
-  const weekEnd = addDays(today, 7);
+  const weekEnd = shiftDate(today, 7);
   // Each item or request counts for the unit it belongs to.
   const units: UnitRow[] = agencies.map((agency) => {
     const items = pending.filter((i) => i.agencyId === agency.id);

@@ -4,6 +4,7 @@
  * categories, policy interpretations, a withdrawn and an expired item, and each village's notices.
  * Titles follow the style of real town disclosure pages; names and numbers are invented.
  */
+import { shiftDate } from '../china-time.ts';
 
 export interface DemoItem {
   /** Agency key from demo-organisation.ts ('town', 'caizheng', 'village-1' …). */
@@ -99,12 +100,6 @@ function documentBody(title: string, year: number): string {
   ].map((p) => `<p>${p}</p>`).join('');
 }
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Every demo item, oldest first. */
 export function demoItems(): DemoItem[] {
   const items: DemoItem[] = [];
@@ -182,7 +177,7 @@ export function demoItems(): DemoItem[] {
   for (let v = 1; v <= 15; v++) {
     items.push({
       agency: `village-${v}`, title: `2025年第${(v % 4) + 1}季度村务公开`, summary: '村集体财务收支、惠民补贴发放和重大事项决策情况。', genre: 'other',
-      category: 'civil_affairs_poverty_relief', clause: null, domain: 'social_assistance', formedOn: addDays('2025-10-08', v), publishAfterDays: 2, documentNumber: null,
+      category: 'civil_affairs_poverty_relief', clause: null, domain: 'social_assistance', formedOn: shiftDate('2025-10-08', v), publishAfterDays: 2, documentNumber: null,
       body: '<p>一、村集体收入：上级转移支付、集体资产发包收入。</p><p>二、村集体支出：村组道路维修、办公经费。</p><p>三、惠民补贴：按户发放到“一卡通”，明细在村公开栏张贴。</p><p>监督电话：0745-7731916</p>',
     });
   }

@@ -3,6 +3,7 @@
  * 保密审查员, approved by the 分管领导, published — on the dates they would have happened, so
  * index numbers, audit entries, search and the annual report's counts are all genuine.
  */
+import { shiftDate } from '../china-time.ts';
 import type { DemoAgency } from '../../domain/organisations/demo-organisation.ts';
 import { actorOf } from '../sign-in.ts';
 import { createItemService, type ItemServiceDeps } from '../manage-items.ts';
@@ -13,12 +14,6 @@ import { demoItems } from './demo-items.ts';
 function historicalClock() {
   let t = Date.parse('2017-01-01T01:00:00Z');
   return { now: () => new Date(t), set: (beijingDate: string, hour = 9) => (t = Date.parse(`${beijingDate}T${String(hour - 8).padStart(2, '0')}:00:00Z`)) };
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Seeds the demo items; `agencyIds` maps demo agency keys to ids. Returns how many were published. */
@@ -57,18 +52,18 @@ export async function seedDemoItems(deps: Omit<ItemServiceDeps, 'clock'>, agency
     await items.submit(editor, id);
     clock.set(d.formedOn, 15);
     await items.passReview(reviewer, id);
-    const publishOn = addDays(d.formedOn, d.publishAfterDays);
+    const publishOn = shiftDate(d.formedOn, d.publishAfterDays);
     clock.set(publishOn, 9);
     await items.approve(approver, id);
     clock.set(publishOn, 10);
     await items.publish(editor, id);
     published += 1;
     if (d.then?.withdraw) {
-      clock.set(addDays(publishOn, 3), 11);
+      clock.set(shiftDate(publishOn, 3), 11);
       await items.withdraw(approver, id, d.then.withdraw);
     }
     if (d.then?.expire) {
-      clock.set(addDays(publishOn, 30), 11);
+      clock.set(shiftDate(publishOn, 30), 11);
       await items.expire(approver, id, d.then.expire);
     }
   }

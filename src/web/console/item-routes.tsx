@@ -16,6 +16,7 @@ import {
   type SourcedDecision,
   type SourcedFinding,
 } from '../../domain/publishing/index.ts';
+import { htmlToText } from '../../domain/privacy/index.ts';
 import { chinaDateOf } from '../../services/china-time.ts';
 import { NotFoundError, ServiceError, ValidationError } from '../../services/errors.ts';
 import { formatLocal } from '../../services/sign-in.ts';
@@ -465,7 +466,7 @@ function ItemPage(props: { c: Context<AppEnv>; data: ItemData; review: { finding
         </p>
       )}
       <h2>正文（原文，仅工作人员可见）</h2>
-      <div class="card">{htmlText(item.bodyHtml) || '（无正文）'}</div>
+      <div class="card">{htmlToText(item.bodyHtml) || '（无正文）'}</div>
       {item.attachments.length > 0 && (
         <>
           <h2>附件</h2>
@@ -507,9 +508,6 @@ const EVENT_LABELS: Record<string, string> = {
   Expired: '到期下线',
 };
 
-function htmlText(html: string): string {
-  return html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|h\d|li|tr|div)>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
-}
 
 function ActionButton(props: { id: string; action: string; label: string; csrf: string }) {
   return (
