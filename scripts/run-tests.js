@@ -27,6 +27,10 @@ const chromium = process.env.GONGKAI_CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   warnings.push(`未找到 Chromium（${chromium}）：端到端浏览器测试被跳过。安装：apt-get install chromium fonts-noto-cjk`);
 }
+const soffice = process.env.GONGKAI_SOFFICE_PATH || 'soffice';
+if (spawnSync(soffice, ['--version'], { stdio: 'ignore' }).error) {
+  warnings.push(`未找到 LibreOffice（${soffice}）：年度报告 DOCX 转 PDF 的检查被跳过。安装：apt-get install --no-install-recommends libreoffice-writer-nogui`);
+}
 const banner = (lines) => {
   if (lines.length === 0) return;
   console.log('\n' + '!'.repeat(78));

@@ -6,9 +6,11 @@ import type { Clock } from './services/ports.ts';
 import { openDatabase, pingDatabase, dialectOf, type Database, type Dialect } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { createUnitOfWork } from './storage/unit-of-work.ts';
+import { secretBoxFor } from './storage/secret-box.ts';
 import { loadShippedCalendar } from './storage/shipped-calendar.ts';
 import { createAttachmentStore } from './files/attachment-store.ts';
 import { extractText } from './documents/extract-text.ts';
+import { readLedger } from './documents/ledger-xlsx.ts';
 import { sanitiseBodyHtml } from './documents/sanitise-html.ts';
 import { createApp } from './web/app.tsx';
 import { createPageCache } from './web/middleware/page-cache.ts';
@@ -40,11 +42,12 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
   const pageCache = createPageCache({ isCacheable: isPublicPath });
   const publicChange = { listeners: [() => pageCache.invalidate()] as Array<() => void> };
   const services = createServices({
-    uow: createUnitOfWork(db),
+    uow: createUnitOfWork(db, { secrets: secretBoxFor(config, (m) => logger.warn(m)) }),
     clock: options.clock ?? systemClock,
     sessionHours: config.sessionHours,
     loadShippedCalendar,
     files: createAttachmentStore(config.attachmentsDir, { maxBytes: config.maxUploadBytes }),
+    readLedger,
     extractText,
     sanitiseHtml: sanitiseBodyHtml,
     onPublicChange: () => publicChange.listeners.forEach((l) => l()),

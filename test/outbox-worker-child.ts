@@ -8,11 +8,12 @@ import { createChannelAdapters } from '../src/channels/channel-adapters.ts';
 import { createOutboxWorker } from '../src/jobs/outbox-worker.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import { createUnitOfWork } from '../src/storage/unit-of-work.ts';
+import { secretBoxFor } from '../src/storage/secret-box.ts';
 
 const config = loadConfig();
 const db = openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: 2 });
 const worker = createOutboxWorker({
-  uow: createUnitOfWork(db),
+  uow: createUnitOfWork(db, { secrets: secretBoxFor(config, (m) => process.stderr.write(m + '\n')) }),
   clock: { now: () => new Date() },
   adapters: createChannelAdapters({ publicUrl: config.publicUrl }),
   batchSize: config.worker.batchSize,

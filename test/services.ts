@@ -4,21 +4,27 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServices } from '../src/services/services.ts';
 import { createUnitOfWork } from '../src/storage/unit-of-work.ts';
+import { createSecretBox } from '../src/storage/secret-box.ts';
 import { loadShippedCalendar } from '../src/storage/shipped-calendar.ts';
 import { createAttachmentStore } from '../src/files/attachment-store.ts';
 import { extractText } from '../src/documents/extract-text.ts';
+import { readLedger } from '../src/documents/ledger-xlsx.ts';
 import { sanitiseBodyHtml } from '../src/documents/sanitise-html.ts';
 import type { Database } from '../src/storage/database.ts';
 import { fixedClock } from './clock.ts';
 
+/** The key tests encrypt channel secrets with (pass it as GONGKAI_SECRET_KEY to child processes). */
+export const TEST_SECRET_KEY = '6b9f2c1d8e7a4b3c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4';
+
 /** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time). */
 export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z')) {
   return createServices({
-    uow: createUnitOfWork(db),
+    uow: createUnitOfWork(db, { secrets: createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')) }),
     clock,
     sessionHours: 12,
     loadShippedCalendar,
     files: createAttachmentStore(mkdtempSync(path.join(tmpdir(), 'gongkai-files-')), { maxBytes: 20 * 1048576 }),
+    readLedger,
     extractText,
     sanitiseHtml: sanitiseBodyHtml,
   });

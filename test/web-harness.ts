@@ -5,8 +5,9 @@
 import { loadConfig } from '../src/config.ts';
 import { openApplication, type Application } from '../src/main.ts';
 import { DEMO_USERS } from '../src/domain/organisations/demo-organisation.ts';
-import { openDatabase } from '../src/storage/database.ts';
+import { openDatabase, type Database } from '../src/storage/database.ts';
 import { fixedClock } from './clock.ts';
+import { TEST_SECRET_KEY } from './services.ts';
 
 export const ADMIN_PASSWORD = 'Qiancheng-Root#2026';
 
@@ -19,11 +20,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Creates the app over an in-memory SQLite database with demo data. */
-export async function createTestApp(options: { clock?: string } = {}): Promise<TestApp> {
-  const config = loadConfig({ GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused', NODE_ENV: 'test' });
+/** Creates the app over an in-memory SQLite database (or an empty database given, e.g. PostgreSQL) with demo data. */
+export async function createTestApp(options: { clock?: string; db?: Database } = {}): Promise<TestApp> {
+  const config = loadConfig({ GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused', NODE_ENV: 'test', GONGKAI_SECRET_KEY: TEST_SECRET_KEY });
   const clock = fixedClock(options.clock ?? '2026-11-26T02:00:00.000Z');
-  const application = await openApplication(config, { clock, db: openDatabase({ sqlitePath: ':memory:' }) });
+  const application = await openApplication(config, { clock, db: options.db ?? openDatabase({ sqlitePath: ':memory:' }) });
   await application.services.initialise({ demo: true, adminPassword: ADMIN_PASSWORD });
   const t: TestApp = {
     application,

@@ -53,6 +53,24 @@ const TEMPLATES: Record<string, Render> = {
   }),
 };
 
+/** The messages the services queue, by template name (for the console's per-template provider settings). */
+export const MESSAGE_TEMPLATE_LABELS: Readonly<Record<string, string>> = {
+  item_published: '信息发布通知',
+  request_submitted: '申请已提交',
+  request_received: '申请已收到',
+  clarification_requested: '补正告知',
+  clarification_received: '补正已收到',
+  fee_notice: '信息处理费缴纳通知',
+  request_extended: '延期答复告知',
+  request_replied: '已答复告知',
+  request_closed: '申请终止告知',
+};
+
+/** Whether every template has a label (a test keeps the two lists together). */
+export function templateNames(): string[] {
+  return Object.keys(TEMPLATES);
+}
+
 /** Renders a queued message in our own wording. */
 export function renderMessage(template: string, payload: Record<string, unknown>, publicUrl?: string): RenderedMessage {
   const link = payload.itemPath ? linkTo(payload.itemPath, publicUrl) : '';

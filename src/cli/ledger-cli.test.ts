@@ -67,6 +67,14 @@ test('gongkai import / export / backup / restore / assess', async () => {
     io = capture(env2);
     assert.equal(await main(['restore', backup], io), 0);
     assert.match(io.stdout.join(''), /已恢复 洪江市人民政府/);
+    // The demo's deliveries (the report's channel counts), letters' documents and settings come back too.
+    const again = path.join(other, 'again.json');
+    io = capture(env2);
+    assert.equal(await main(['backup', '--agency', '洪江市人民政府', '--out', again], io), 0);
+    const tablesOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { tables: Record<string, unknown[]> }).tables;
+    const before = tablesOf(backup);
+    assert.ok((before.deliveries ?? []).length > 100, 'the demo has its 152 SMS of 2017 among the deliveries');
+    assert.deepEqual(tablesOf(again), before);
     io = capture(env2);
     assert.equal(await main(['restore', backup], io), 1);
     assert.match(io.stderr.join(''), /只能恢复到空数据库/);

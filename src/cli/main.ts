@@ -420,20 +420,67 @@ const commands: Record<string, Command> = {
   report: {
     summary: '政府信息公开工作年度报告：汇编、校验、导出（JSON/HTML/DOCX/CSV）与导入往年报告',
     usage:
-      'gongkai report --agency 机构名称或ID --year 年度 [--format 2008|2019|2021] [--include-subunits] [--output json|html|docx|csv] [--out 文件] [--table table3] [--manual 文件]\n      gongkai report import 文件|- --agency 机构名称或ID [--include-subunits]',
+      'gongkai report --agency 机构名称或ID --year 年度 [--format 2008|2019|2021] [--include-subunits] [--output json|html|docx|csv] [--out 文件] [--table table3] [--manual 文件]\n      gongkai report import 文件|- --agency 机构名称或ID [--include-subunits] [--year 年度] [--format 2019|2021]',
     help:
       '按机构（--include-subunits 时连同下属站所、村〔社区〕，即“全镇”）和年度，从已发布信息、依申请公开、复议诉讼和发布渠道记录汇编年度报告，并合并与报告一同保存的人工填报数据（行政许可/处罚/强制决定数、行政事业性收费、人员经费、党政读物、正文段落）。格式默认按年度：2018 年及以前为 2008 格式（叙述体），2019—2020 年为 2019 试行格式，2021 年起为 2021 格式。该年度报告已定稿且格式一致时，输出定稿文本。\n' +
       '--output：json（默认；含 agency、year、format、figures 指标、tables 表格、validation 校验结果）、html（正式网页版）、docx（Word，须配合 --out）、csv（表格；--table 只输出一张表，如 table3）。--manual 文件：以 JSON 给出人工填报数据（不保存），如 {"printedMaterials":400,"licensingDecisions":12}。\n' +
-      'import：导入往年报告的 JSON（本系统导出的 JSON，或含 year、format、tables 的表格数据），作为该年度的定稿报告，供下一年度计算“上年结转”。',
+      'import：导入往年报告，作为该年度的定稿报告，供下一年度计算“上年结转”：JSON（本系统导出的 JSON，或含 year、format、tables 的表格数据），或已填好的正式报告 Word（.docx）、网页（.html）——从中读取表二、表三、表四；年度取自标题（可用 --year 指定），格式按表格识别（可用 --format 指定）。',
     async run(args, io) {
       if (args[0] === 'import') {
-        const { values, positionals } = parseArgs({ args: args.slice(1), allowPositionals: true, options: { agency: { type: 'string' }, 'include-subunits': { type: 'boolean' } } });
+        const { values, positionals } = parseArgs({
+          args: args.slice(1),
+          allowPositionals: true,
+          options: { agency: { type: 'string' }, 'include-subunits': { type: 'boolean' }, year: { type: 'string' }, format: { type: 'string' } },
+        });
         const file = positionals[0];
         if (!file || !values.agency) {
           io.err(`缺少${!file ? '文件' : '参数 --agency'}。用法：${commands.report!.usage}`);
           return 2;
         }
+        const year = values.year === undefined ? undefined : Number(values.year);
+        if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 9999)) {
+          io.err(`年度应为四位数字：${values.year ?? ''}`);
+          return 2;
+        }
+        if (values.format !== undefined && values.format !== '2019' && values.format !== '2021') {
+          io.err('导入正式报告时 --format 只能是 2019 或 2021。');
+          return 2;
+        }
+        const format = values.format as '2019' | '2021' | undefined;
         const text = await readInput(io, file);
+        // A Word document or a web page: read its tables 二、三、四; anything else is the JSON form.
+        const isDocument = /\.(docx|html?)$/i.test(file) || /^\s*</.test(text);
+        if (isDocument) {
+          const bytes = file === '-' ? new TextEncoder().encode(text) : new Uint8Array(await readFile(file));
+          const { readReportDocumentContent, UnreadableReportDocumentError } = await import('../documents/report-document-reader.ts');
+          let content;
+          try {
+            content = await readReportDocumentContent(bytes);
+          } catch (e) {
+            if (e instanceof UnreadableReportDocumentError) {
+              io.err(e.message);
+              return 1;
+            }
+            throw e;
+          }
+          return withApp(io, async (app) => {
+            const agency = await findAgency(app, values.agency!);
+            if (!agency) {
+              io.err(`找不到机构：${values.agency}`);
+              return 1;
+            }
+            const result = await app.services.reports.importPastDocument(cliActor(agency), {
+              agencyId: agency.id,
+              includeSubunits: values['include-subunits'] ?? false,
+              content,
+              ...(year !== undefined && { year }),
+              ...(format !== undefined && { format }),
+            });
+            io.out(`已导入 ${agency.name}${result.stored.year}年度报告（${result.stored.format} 格式，编号 ${result.stored.id}，读自 ${file}）。`);
+            for (const note of result.notes) io.out(`  注意：${note}`);
+            return 0;
+          });
+        }
         return withApp(io, async (app) => {
           const agency = await findAgency(app, values.agency!);
           if (!agency) {
@@ -549,7 +596,7 @@ const commands: Record<string, Command> = {
     async run(args, io) {
       const [kind, ...rest] = args;
       const { isLedgerKind } = await import('../services/import-ledgers.ts');
-      const { readLedger, writeLedgerCsv, writeLedgerXlsx, LedgerFileError } = await import('../documents/ledger-xlsx.ts');
+      const { readLedger, writeLedgerCsv, LedgerFileError } = await import('../documents/ledger-xlsx.ts');
       if (kind === 'template') {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' } } });
         const which = positionals[0];
@@ -560,7 +607,12 @@ const commands: Record<string, Command> = {
         const { LEDGER_COLUMNS } = await import('../services/import-ledgers.ts');
         const headers = LEDGER_COLUMNS[which].map((c) => c.header);
         if (values.out?.endsWith('.xlsx')) {
-          await writeFile(values.out, await writeLedgerXlsx('台账', headers, []));
+          // The same template as the console's: headers, an example row and a sheet explaining every column.
+          const { ledgerTemplate } = await import('../services/export-ledgers.ts');
+          const { writeLedgerTemplateXlsx } = await import('../documents/ledger-template.ts');
+          const { LEDGER_KIND_LABELS } = await import('../services/import-ledgers.ts');
+          const t = ledgerTemplate(which);
+          await writeFile(values.out, await writeLedgerTemplateXlsx({ title: LEDGER_KIND_LABELS[which], headers: t.headers, example: t.rows[0] ?? [], columns: t.columns }));
           io.out(`已写入 ${values.out}`);
         } else if (values.out) {
           await writeFile(values.out, writeLedgerCsv(headers, []));
@@ -693,11 +745,11 @@ const commands: Record<string, Command> = {
   },
   assess: {
     summary: '政务公开考核：按考核细则为下级单位评分、排名（JSON/XLSX）',
-    usage: 'gongkai assess --agency 考核机关名称或ID --rubric 细则.json [--comments 评语.json] [--out 文件.xlsx|文件.json]',
+    usage: 'gongkai assess --agency 考核机关名称或ID --rubric 细则.json [--comments 评语.json] [--out 文件.xlsx|文件.docx|文件.json]',
     help:
       '细则 JSON：{"name":"2025年度考核","fromOn":"2025-01-01","toOn":"2025-12-31","indicators":[{"indicator":"on_time_publication_rate","weight":30,"rule":{"kind":"ratio","full":100,"zero":80}},…]}。' +
-      '指标：on_time_publication_rate（主动公开及时率）、on_time_reply_rate（按期答复率）、catalogue_completeness（目录要素完整率）、update_frequency（月均发布条数）、interpretations_per_policy（政策解读率）、corrections（被纠错数）、overdue_requests（逾期申请数）。' +
-      '规则：ratio（测量值达到 full 得满分、不高于 zero 得零分，之间按比例）、deduct（每件扣 each 分，扣完为止）。评语 JSON：{"单位名称或ID":"评语"}。默认输出 JSON，含每项得分的依据和扣分事实。',
+      '指标：on_time_publication_rate（主动公开及时率）、on_time_reply_rate（按期答复率）、catalogue_completeness（目录要素完整率）、update_frequency（月均发布条数）、interpretations_per_policy（政策解读率）、corrections（被纠错数）、overdue_requests（逾期申请数）、overdue_items（超期未公开信息数）；各项 weight 之和应为 100。' +
+      '规则：ratio（测量值达到 full 得满分、不高于 zero 得零分，之间按比例）、deduct（每件扣 each 分，扣完为止；只用于计数指标）、threshold（达到 pass 得满分，否则不得分）。评语 JSON：{"单位名称或ID":"评语"}。默认输出 JSON，含每项得分的依据和扣分事实。',
     async run(args, io) {
       const { values } = parseArgs({ args, options: { agency: { type: 'string' }, rubric: { type: 'string' }, comments: { type: 'string' }, out: { type: 'string' } } });
       if (!values.agency || !values.rubric) {
@@ -722,10 +774,12 @@ const commands: Record<string, Command> = {
         }
         const result = await app.services.assessment.assess(cliActor(agency), agency.id, rubric, { system: true, ...(comments && { comments }) });
         if (values.out?.endsWith('.xlsx')) {
-          const { assessmentRows } = await import('../services/assess-units.ts');
-          const { writeLedgerXlsx } = await import('../documents/ledger-xlsx.ts');
-          const t = assessmentRows(result);
-          await writeFile(values.out, await writeLedgerXlsx(result.rubric, t.headers, t.rows));
+          const { renderAssessmentXlsx } = await import('../documents/assessment-xlsx.ts');
+          await writeFile(values.out, await renderAssessmentXlsx(result));
+          io.out(`已写入 ${values.out}`);
+        } else if (values.out?.endsWith('.docx')) {
+          const { renderAssessmentDocx } = await import('../documents/assessment-docx.ts');
+          await writeFile(values.out, await renderAssessmentDocx(result));
           io.out(`已写入 ${values.out}`);
         } else if (values.out) {
           await writeFile(values.out, JSON.stringify(result, null, 2));

@@ -113,6 +113,19 @@ test('gongkai report: the seed 2017 report from the demo data; 2024 and 2025 in 
     const again = JSON.parse((await run('report', '--agency', '黔城镇人民政府', '--year', '2017', '--include-subunits')).out) as ReportJson;
     assert.ok(again.validation.some((v) => v.rule === 'cross_year.carried_in' && v.passed));
 
+    // A filled official report as Word or as a web page: its tables 二、三、四 are read and imported.
+    const word = path.join(dir, '2022年报.docx');
+    assert.equal((await run('report', '--agency', '黔城镇人民政府', '--year', '2022', '--include-subunits', '--output', 'docx', '--out', word)).code, 0);
+    const fromWord = await run('report', 'import', word, '--agency', '黔城镇人民政府');
+    assert.equal(fromWord.code, 0, fromWord.err);
+    assert.match(fromWord.out, /已导入 黔城镇人民政府2022年度报告（2021 格式/);
+    const page = path.join(dir, '2021年报.html');
+    assert.equal((await run('report', '--agency', '黔城镇人民政府', '--year', '2021', '--output', 'html', '--out', page)).code, 0);
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/<table data-tables="table3">[\s\S]*?<\/table>/, ''));
+    const missing = await run('report', 'import', page, '--agency', '黔城镇人民政府');
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /找不到表三“收到和处理政府信息公开申请情况”/);
+
     const bad: Array<[string[], number, RegExp]> = [
       [['report', '--year', '2017'], 2, /缺少参数：--agency/],
       [['report', '--agency', '黔城镇', '--year', '17'], 2, /年度“17”无效/],

@@ -50,7 +50,7 @@ export function reportJson(report: ReportSnapshot, findings: readonly Validation
     contentHash: meta.contentHash ?? null,
     finalisedAt: meta.finalisedAt ?? null,
     figures: Object.fromEntries(figures.map((f) => [f.key, f.value])),
-    figureDetails: figures.map((f) => ({ key: f.key, label: f.label, value: f.value, unit: f.unit, source: f.source, recordIds: f.recordIds, cell: f.cell })),
+    figureDetails: figures.map((f) => ({ key: f.key, label: f.label, value: f.value, unit: f.unit, source: f.source, recordIds: f.recordIds, ...(f.query != null && { query: f.query }), cell: f.cell })),
     tables,
     preface: (report.preface ?? []).map((p) => p.text),
     sections: (report.sections ?? []).map((s) => ({ key: s.key, title: s.title, paragraphs: s.paragraphs.map((p) => ({ text: p.text, origin: p.origin })), tables: s.tableIds })),

@@ -52,26 +52,38 @@ export function createAttachmentStore(root: string, options: { maxBytes: number 
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AttachmentRejectedError('附件标识无效');
     return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
+  const checkSize = (bytes: Uint8Array) => {
+    if (bytes.length === 0) throw new AttachmentRejectedError('附件是空文件');
+    if (bytes.length > options.maxBytes) {
+      throw new AttachmentRejectedError(`附件过大：${(bytes.length / 1048576).toFixed(1)} MB，上限 ${(options.maxBytes / 1048576).toFixed(0)} MB`);
+    }
+  };
+  const store = async (bytes: Uint8Array): Promise<string> => {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const file = fileOf(sha256);
+    const exists = await stat(file).then(() => true, () => false);
+    if (!exists) {
+      await mkdir(path.dirname(file), { recursive: true });
+      // Write beside, then rename: a crash never leaves a half-written file under the final name.
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, bytes);
+      await rename(tmp, file);
+    }
+    return sha256;
+  };
   return {
     maxBytes: options.maxBytes,
     /** Checks and stores an upload; the same content is stored once. */
     async put(bytes: Uint8Array): Promise<StoredFile> {
-      if (bytes.length === 0) throw new AttachmentRejectedError('附件是空文件');
-      if (bytes.length > options.maxBytes) {
-        throw new AttachmentRejectedError(`附件过大：${(bytes.length / 1048576).toFixed(1)} MB，上限 ${(options.maxBytes / 1048576).toFixed(0)} MB`);
-      }
+      checkSize(bytes);
       const type = await detectAttachmentType(bytes);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const file = fileOf(sha256);
-      const exists = await stat(file).then(() => true, () => false);
-      if (!exists) {
-        await mkdir(path.dirname(file), { recursive: true });
-        // Write beside, then rename: a crash never leaves a half-written file under the final name.
-        const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, bytes);
-        await rename(tmp, file);
-      }
+      const sha256 = await store(bytes);
       return { sha256, size: bytes.length, type, mediaType: ATTACHMENT_TYPES[type].mediaType };
+    },
+    /** Stores a file of any type (a ledger between its dry run and confirmation; CSV is no attachment type), by SHA-256. */
+    async putUpload(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
+      checkSize(bytes);
+      return { sha256: await store(bytes), size: bytes.length };
     },
     /** Reads a stored file, verifying that its content still matches its name. */
     async get(sha256: string): Promise<Uint8Array> {

@@ -12,7 +12,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEmptyDatabase, testDialects } from '../../test/databases.ts';
-import { testServices } from '../../test/services.ts';
+import { TEST_SECRET_KEY, testServices } from '../../test/services.ts';
 import { webhookSignature } from '../channels/sms-channel.ts';
 import { actorOf } from '../services/sign-in.ts';
 import { openDatabase, type Database } from '../storage/database.ts';
@@ -108,7 +108,7 @@ for (const dialect of testDialects()) {
         }
       });
 
-      const env: Record<string, string> = { PATH: process.env.PATH ?? '', NODE_ENV: 'test', TZ: 'UTC', GONGKAI_DATA_DIR: dir, GONGKAI_DEMO: '0', GONGKAI_LOG_LEVEL: 'error', GONGKAI_WORKER_BATCH: '4', GONGKAI_WORKER_LEASE_SECONDS: '1', GONGKAI_WORKER_POLL_SECONDS: '0.05', ...(url && { GONGKAI_DATABASE_URL: url }) };
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '', NODE_ENV: 'test', TZ: 'UTC', GONGKAI_DATA_DIR: dir, GONGKAI_DEMO: '0', GONGKAI_LOG_LEVEL: 'error', GONGKAI_WORKER_BATCH: '4', GONGKAI_WORKER_LEASE_SECONDS: '1', GONGKAI_WORKER_POLL_SECONDS: '0.05', GONGKAI_SECRET_KEY: TEST_SECRET_KEY, ...(url && { GONGKAI_DATABASE_URL: url }) };
       const first = spawnWorker(env);
       children.push(first);
       // Kill on the 6th request (mid-batch), while the gateway holds it: the message is accepted but the worker never hears back.

@@ -31,3 +31,45 @@ describeEachDialect('scheduled jobs', (ctx) => {
     assert.deepEqual((await jobs.runOnce()).published, [], 'a second pass publishes nothing twice');
   });
 });
+
+describeEachDialect('scheduled 一周一更新 check', (ctx) => {
+  test('runs once a China day, stores its finding (audited) for the office dashboard, and clears when the channel is updated', async () => {
+    const clock = fixedClock('2026-11-26T02:00:00.000Z');
+    const s = testServices(ctx.db, clock);
+    await s.initialise({ demo: true, adminPassword: 'Qiancheng-Root#2026', demoContent: undefined });
+    const who = async (login: string) => actorOf((await s.deps.uow.read.users.findByLogin(login))!);
+    const agencies = await s.agencies.all();
+    const town = agencies.find((a) => a.name === '黔城镇人民政府')!;
+    const village = agencies.find((a) => a.parentId === town.id && a.kind.includes('village'))!;
+    await s.deliveries.saveChannelSettings(await who('admin'), town.id, 'wechat', { config: { appId: 'wx1234567890abcdef' }, secrets: { appSecret: 'x-app-secret' } });
+    await s.deliveries.saveChannelSettings(await who('admin'), village.id, 'notice_board', { config: { boardName: '村公开栏' } });
+    const jobs = createScheduledJobs(s);
+    const officer = await who('officer');
+
+    assert.equal((await s.dashboard(officer)).staleCheckedAt, null, 'nothing before the first check');
+    assert.equal((await jobs.runOnce()).staleChecked, true);
+    const dashboard = await s.dashboard(officer);
+    assert.equal(dashboard.staleCheckedAt, '2026-11-26T02:00:00.000Z');
+    assert.equal(dashboard.units.find((u) => u.agency.id === town.id)?.channelsStale, 1, 'the town’s WeChat account');
+    assert.equal(dashboard.units.find((u) => u.agency.id === village.id)?.channelsStale, 1, 'the village’s notice board is listed as its own unit');
+    const check = await s.deliveries.lastStaleCheck(officer, { agencyId: village.id });
+    assert.deepEqual(check?.findings.map((f) => [f.agencyName, f.channel]), [[village.name, 'notice_board']], 'filtered to one unit');
+    assert.deepEqual((await s.deps.uow.read.audit.forEntity('channel_check', '2026-11-26')).map((e) => [e.action, e.actorLabel]), [['stale_check', '定时检查（一周一更新）']]);
+
+    clock.advance(3_600_000);
+    assert.equal((await jobs.runOnce()).staleChecked, false, 'not twice the same day');
+    // WeChat posts something: the next day's check no longer lists it.
+    await s.deps.uow.transaction(async (r) => {
+      const at = clock.now().toISOString();
+      await r.deliveryQueue.enqueue({ agencyId: town.id, channel: 'wechat', recipient: '黔城发布', template: 'item_published', payload: {}, idempotencyKey: 'stale-test', status: 'sent', sentAt: at, at });
+    });
+    clock.set('2026-11-26T16:30:00.000Z'); // 00:30 on 27 November in Beijing
+    assert.equal((await jobs.runOnce()).staleChecked, true, 'a new China day');
+    const next = await s.dashboard(officer);
+    assert.equal(next.units.find((u) => u.agency.id === town.id)?.channelsStale ?? 0, 0);
+    assert.equal(next.units.find((u) => u.agency.id === village.id)?.channelsStale, 1);
+    // Staff who may act on deliveries can check at once; an editor may not.
+    await assert.rejects(s.deliveries.checkStaleChannels(await who('editor')), /权限/);
+    assert.equal((await s.deliveries.checkStaleChannels(officer)).findings.length, 1);
+  });
+});

@@ -1,15 +1,18 @@
 /**
- * Periodic work beside the outbox worker: publish items whose scheduled time has come, and close
- * requests abandoned under 条例第三十条 (no clarification in time) or 109号 (fee unpaid). Each run
+ * Periodic work beside the outbox worker: publish items whose scheduled time has come, close
+ * requests abandoned under 条例第三十条 (no clarification in time) or 109号 (fee unpaid), and once a
+ * day (China date) the 一周一更新 check of the channels, stored for the office dashboard, and the
+ * refresh of the stored due dates of paused requests (征求意见、待缴费). Each run
  * is idempotent, so several processes may run it; on PostgreSQL a conflicting run loses its
  * optimistic check and retries on the next tick.
  */
 import type { Logger } from '../log.ts';
+import { chinaDateOf } from '../services/china-time.ts';
 import type { Services } from '../services/services.ts';
 
 export interface ScheduledJobs {
   /** One pass of every job (tests and `--once`). */
-  runOnce(): Promise<{ published: number[]; publishFailures: number; abandoned: number }>;
+  runOnce(): Promise<{ published: number[]; publishFailures: number; abandoned: number; staleChecked: boolean; deadlinesRefreshed: number }>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -19,12 +22,21 @@ export function createScheduledJobs(services: Services, options: { intervalMs?: 
   const intervalMs = options.intervalMs ?? 60_000;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  let refreshedOn: string | null = null;
   const runOnce = async () => {
     const due = await services.items.publishDue();
     for (const f of due.failed) options.logger?.warn(`定时发布失败（信息 ${f.itemId}）：${f.message}`);
     const closed = await services.requests.closeAbandoned();
     const abandoned = closed.length;
-    return { published: due.published, publishFailures: due.failed.length, abandoned };
+    const staleChecked = await services.deliveries.runDailyStaleCheck();
+    // Once a day (China date): paused requests' stored due dates move on while the pause lasts (条例第三十三条第三款).
+    const today = chinaDateOf(services.deps.clock.now());
+    let deadlinesRefreshed = 0;
+    if (refreshedOn !== today) {
+      deadlinesRefreshed = (await services.requests.refreshPausedDeadlines()).length;
+      refreshedOn = today;
+    }
+    return { published: due.published, publishFailures: due.failed.length, abandoned, staleChecked, deadlinesRefreshed };
   };
   return {
     runOnce,

@@ -56,3 +56,85 @@ describeEachDialect('search index', (ctx) => {
     assert.deepEqual((await index.search({ q: '保密审查' })).hits.map((h) => h.itemId), []);
   });
 });
+
+/** A seeded PRNG so that a failure can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describeEachDialect('search index against a reference', (ctx) => {
+  // A small alphabet makes every query match many documents in title, body, both or neither.
+  const ALPHABET = ['公', '开', '申', '请', '审', '查', 'a', 'B', '1', '2', '、', ' ', '%', '開'];
+  const rnd = prng(2017);
+  const text = (n: number) => Array.from({ length: n }, () => ALPHABET[Math.floor(rnd() * ALPHABET.length)]!).join('');
+  const corpus: SearchDocument[] = Array.from({ length: 1300 }, (_, i) => {
+    const agency = 3 + Math.floor(rnd() * 4);
+    return {
+      itemId: i + 1,
+      agencyId: agency,
+      agencyPath: agency === 6 ? '/1/2/6/' : `/1/${agency}/`,
+      title: text(3 + Math.floor(rnd() * 6)),
+      body: text(Math.floor(rnd() * 60)),
+      category: rnd() < 0.5 ? '综合政务' : '农业、林业、水利',
+      genre: rnd() < 0.5 ? 'notice' : 'news',
+      year: 2015 + Math.floor(rnd() * 4),
+      validity: rnd() < 0.8 ? 'valid' : 'expired',
+      publishedOn: `20${15 + Math.floor(rnd() * 4)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
+    };
+  });
+
+  function reference(q: string, filter: { within?: string[]; year?: number; category?: string; validity?: string; genre?: string }, offset: number, limit: number) {
+    const nq = normaliseForSearch(q);
+    const rows = corpus
+      .map((d) => ({ d, title: normaliseForSearch(d.title), body: normaliseForSearch(d.body) }))
+      .filter(({ d, title, body }) => (title.includes(nq) || body.includes(nq)) &&
+        (!filter.within || filter.within.some((p) => d.agencyPath.startsWith(p))) && (!filter.year || d.year === filter.year) &&
+        (!filter.category || d.category === filter.category) && (!filter.validity || d.validity === filter.validity) && (!filter.genre || d.genre === filter.genre))
+      .sort((x, y) => Number(y.title.includes(nq)) - Number(x.title.includes(nq)) || y.d.publishedOn.localeCompare(x.d.publishedOn) || y.d.itemId - x.d.itemId);
+    const reachable = Math.min(rows.length, 1000);
+    return { total: reachable, capped: rows.length > 1000, ids: rows.slice(offset, Math.min(offset + limit, reachable)).map((r) => r.d.itemId) };
+  }
+
+  test('every query, filter and page gives exactly the reference result (exact substrings, title tier first, newest first, capped count)', async () => {
+    const index = createSearchIndex(ctx.db);
+    await index.upsertMany(corpus);
+    const queries = ['公', '公开', '开申请', 'a', 'ab', '1 2', '、', '%', '公開', '审查公开', 'b1', '公a', '请、', '開申'];
+    const filters = [{}, { within: ['/1/2/'] }, { within: ['/1/3/', '/1/2/6/'] }, { year: 2016 }, { category: '农业、林业、水利', validity: 'valid' }, { genre: 'news', year: 2018 }];
+    let checked = 0;
+    for (const q of queries) {
+      for (const f of filters) {
+        for (const [offset, limit] of [[0, 20], [990, 20], [37, 5]] as const) {
+          const want = reference(q, f, offset, limit);
+          const got = await index.search({ q, ...f, offset, limit });
+          assert.deepEqual(got.hits.map((h) => h.itemId), want.ids, `${q} ${JSON.stringify(f)} ${offset}+${limit}`);
+          assert.equal(got.total, want.total, `total of ${q} ${JSON.stringify(f)}`);
+          assert.equal(got.capped === true, want.capped, `capped flag of ${q} ${JSON.stringify(f)}`);
+          checked++;
+        }
+      }
+    }
+    assert.equal(checked, queries.length * filters.length * 3);
+    assert.ok(reference('公', {}, 0, 1).capped, 'the corpus has a query past the cap');
+    const common = await index.search({ q: '公' });
+    assert.equal(common.capped, true, 'a character in most documents is counted only up to the cap');
+    assert.equal(common.total, 1000);
+  });
+
+  test('removal clears every part of an entry; re-publishing with a new date moves it', async () => {
+    const index = createSearchIndex(ctx.db);
+    const doc = corpus.find((d) => normaliseForSearch(d.title).includes('审查'))!;
+    await index.remove(doc.itemId);
+    for (const q of ['审查', '审', normaliseForSearch(doc.title)]) {
+      assert.ok(!(await index.search({ q, limit: 100 })).hits.some((h) => h.itemId === doc.itemId), q);
+    }
+    await index.upsert({ ...doc, title: '审查审查审查', publishedOn: '2030-01-01' });
+    const [first] = (await index.search({ q: '审查' })).hits;
+    assert.equal(first?.itemId, doc.itemId, 'the newest title hit comes first');
+  });
+});

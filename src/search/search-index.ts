@@ -1,16 +1,30 @@
 /**
  * The full-text index of published items, with exact substring semantics on both stores
- * (architecture.md, “Search”): SQLite uses an FTS5 `trigram` table to find candidates for queries
- * of 3+ characters and a scan for 1–2 characters; PostgreSQL uses `pg_trgm` GIN indexes under
- * `LIKE '%q%'`. The final match and the ranking (title hits first, then newest) are the same SQL
- * on both, so both stores return identical hits in identical order.
+ * (architecture.md, “Search”). A query's results are two tiers — items whose title contains it,
+ * then items where only the body (with attachment text) does — each newest first; both stores
+ * return the same hits in the same order.
+ *
+ * Built to stay fast at a million items (src/search/search-terms.ts):
+ * - every entry has a sort key, newest first; the tiers are read in sort-key order and reading
+ *   stops at the page, so a common word costs no more than a rare one;
+ * - SQLite: an FTS5 `trigram` table answers queries of 3+ characters and an FTS5 table of
+ *   one- and two-character grams the shorter ones; both carry the facets, so filters run inside
+ *   the index. PostgreSQL: `pg_trgm` GIN indexes under `LIKE '%q%'` and GIN indexes on the gram
+ *   arrays; the planner walks the sort-key index for common words and the GIN index for rare ones.
+ *   Short queries with punctuation or spaces (rare) are answered by a scan in sort-key order.
+ * - counts stop at {@link SEARCH_RESULT_CAP}: “1000 条以上” is what a reader needs, and counting
+ *   every one of 300 000 matches would cost more than the page itself.
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf, type Executor } from '../storage/database.ts';
 import { escapeLike, normaliseForSearch } from './normalise-text.ts';
+import { agencyIdOfPath, facetsOf, facetToken, gramsOf, isGramQuery, sortKeyOf } from './search-terms.ts';
 import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '../services/ports.ts';
 
 export type { SearchDocument, SearchQuery } from '../services/ports.ts';
+
+/** Results beyond this are neither counted nor paged to; the reader narrows the query instead. */
+export const SEARCH_RESULT_CAP = 1000;
 
 const SNIPPET_RADIUS = 40;
 
@@ -26,81 +40,177 @@ function snippetOf(body: string, q: string): { snippet: string; marks: Array<[nu
   return { snippet, marks };
 }
 
+/** An FTS5 string literal (a phrase for the trigram table, a single token for the gram table). */
+function ftsString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A tier of results: how to list its sort keys (newest first) and how to count them (up to the cap). */
+interface Tier {
+  /** `dense`: the tier has more matches than the cap, so reading the sort-key index in order finds a page at once. */
+  keys(limit: number, offset: number, dense: boolean): Promise<number[]>;
+  count(cap: number): Promise<number>;
+}
+
 /** Creates the search index over a database or transaction. */
 export function createSearchIndex(db: Executor): SearchIndex {
   const postgres = dialectOf(db) === 'postgres';
+
+  /** SQLite: a tier is an FTS5 MATCH expression over the trigram or gram table. */
+  function ftsTiers(table: 'search_fts' | 'search_grams', term: string, query: SearchQuery): [Tier, Tier] {
+    const facet = (token: string) => `facets : ${ftsString(token)}`;
+    const filters: string[] = [];
+    if (query.within) {
+      const ids = query.within.map(agencyIdOfPath).filter((x): x is string => x !== undefined);
+      filters.push(`(${ids.map((id) => facet(facetToken.agency(id))).join(' OR ')})`);
+    }
+    if (query.category) filters.push(facet(facetToken.category(query.category)));
+    if (query.genre) filters.push(facet(facetToken.genre(query.genre)));
+    if (query.year) filters.push(facet(facetToken.year(query.year)));
+    if (query.validity) filters.push(facet(facetToken.validity(query.validity)));
+    const and = filters.map((f) => ` AND ${f}`).join('');
+    const tier = (match: string): Tier => ({
+      keys: async (limit, offset) =>
+        (await sql<{ k: number }>`select rowid as k from ${sql.table(table)} where ${sql.table(table)} match ${match} order by rowid desc limit ${limit} offset ${offset}`.execute(db)).rows.map((r) => Number(r.k)),
+      count: async (cap) =>
+        Number((await sql<{ n: number }>`select count(*) as n from (select 1 from ${sql.table(table)} where ${sql.table(table)} match ${match} limit ${cap})`.execute(db)).rows[0]?.n ?? 0),
+    });
+    return [tier(`(title : ${term})${and}`), tier(`(body : ${term} NOT title : ${term})${and}`)];
+  }
+
+  /** PostgreSQL, and SQLite's scan for short queries with punctuation: predicates over search_documents. */
+  function sqlTiers(inTitle: RawBuilder<SqlBool>, inBody: RawBuilder<SqlBool>, query: SearchQuery): [Tier, Tier] {
+    const filters: Array<Expression<SqlBool>> = [];
+    if (query.within) filters.push(sql<SqlBool>`(${sql.join(query.within.map((p) => sql`d.agency_path like ${`${escapeLike(p)}%`} escape '\\'`), sql` or `)})`);
+    if (query.category) filters.push(sql<SqlBool>`d.category = ${query.category}`);
+    if (query.genre) filters.push(sql<SqlBool>`d.genre = ${query.genre}`);
+    if (query.year) filters.push(sql<SqlBool>`d.year = ${query.year}`);
+    if (query.validity) filters.push(sql<SqlBool>`d.validity = ${query.validity}`);
+    const tier = (where: RawBuilder<SqlBool>): Tier => {
+      const all = sql.join([where, ...filters], sql` and `);
+      const page = (ex: Executor, limit: number, offset: number) =>
+        sql<{ k: number | string }>`select d.sort_key as k from search_documents d where ${all} order by d.sort_key desc limit ${limit} offset ${offset}`.execute(ex);
+      return {
+        keys: async (limit, offset, dense) => {
+          if (!postgres || !dense) return (await page(db, limit, offset)).rows.map((r) => Number(r.k));
+          // A word in most documents: PostgreSQL's estimate for array and trigram predicates often
+          // prefers a bitmap of every match and a sort; walking the sort-key index stops at the page.
+          const walk = async (tx: Executor) => {
+            await sql`set local enable_bitmapscan = off`.execute(tx);
+            const rows = (await page(tx, limit, offset)).rows;
+            await sql`set local enable_bitmapscan = on`.execute(tx);
+            return rows.map((r) => Number(r.k));
+          };
+          return db.isTransaction ? walk(db) : db.transaction().execute(walk);
+        },
+        count: async (cap) =>
+          Number((await sql<{ n: number | string }>`select count(*) as n from (select 1 from search_documents d where ${all} limit ${cap}) s`.execute(db)).rows[0]?.n ?? 0),
+      };
+    };
+    return [tier(inTitle), tier(sql<SqlBool>`${inBody} and not (${inTitle})`)];
+  }
+
+  function tiersFor(q: string, query: SearchQuery): [Tier, Tier] {
+    if (!postgres && [...q].length >= 3) return ftsTiers('search_fts', ftsString(q), query);
+    if (!postgres && isGramQuery(q)) return ftsTiers('search_grams', ftsString(q), query);
+    if (postgres && isGramQuery(q)) {
+      return sqlTiers(sql<SqlBool>`d.title_grams @> array[${q}]::text[]`, sql<SqlBool>`d.body_grams @> array[${q}]::text[]`, query);
+    }
+    const pattern = `%${escapeLike(q)}%`;
+    return sqlTiers(sql<SqlBool>`d.title_norm like ${pattern} escape '\\'`, sql<SqlBool>`d.body_norm like ${pattern} escape '\\'`, query);
+  }
+
   return {
     /** Adds or replaces an item's entry (call in the transaction that publishes it). */
     async upsert(doc: SearchDocument): Promise<void> {
-      const row = {
-        item_id: doc.itemId,
-        agency_id: doc.agencyId,
-        agency_path: doc.agencyPath,
-        title_norm: normaliseForSearch(doc.title),
-        body_norm: normaliseForSearch(doc.body),
-        category: doc.category,
-        genre: doc.genre,
-        year: doc.year,
-        validity: doc.validity,
-        published_on: doc.publishedOn,
-      };
-      await db.deleteFrom('search_documents').where('item_id', '=', doc.itemId).execute();
-      await db.insertInto('search_documents').values(row).execute();
-      if (!postgres) {
-        await sql`delete from search_fts where rowid = ${doc.itemId}`.execute(db);
-        await sql`insert into search_fts (rowid, title, body) values (${doc.itemId}, ${row.title_norm}, ${row.body_norm})`.execute(db);
+      await this.upsertMany([doc]);
+    },
+    /** Adds or replaces many entries, a few statements per 500 (the ledger import writes thousands of items at once). */
+    async upsertMany(docs: readonly SearchDocument[]): Promise<void> {
+      for (let i = 0; i < docs.length; i += 500) {
+        const part = docs.slice(i, i + 500);
+        const ids = part.map((d) => d.itemId);
+        const old = await db.selectFrom('search_documents').select('sort_key').where('item_id', 'in', ids).execute();
+        if (old.length > 0) {
+          await db.deleteFrom('search_documents').where('item_id', 'in', ids).execute();
+          if (!postgres) {
+            const keys = sql.join(old.map((r) => Number(r.sort_key)));
+            await sql`delete from search_fts where rowid in (${keys})`.execute(db);
+            await sql`delete from search_grams where rowid in (${keys})`.execute(db);
+          }
+        }
+        const rows = part.map((doc) => ({ doc, title: normaliseForSearch(doc.title), body: normaliseForSearch(doc.body), sortKey: sortKeyOf(doc.publishedOn, doc.itemId), facets: facetsOf(doc) }));
+        await db
+          .insertInto('search_documents')
+          .values(
+            rows.map(({ doc, title, body, sortKey }) => ({
+              item_id: doc.itemId,
+              agency_id: doc.agencyId,
+              agency_path: doc.agencyPath,
+              title_norm: title,
+              body_norm: body,
+              category: doc.category,
+              genre: doc.genre,
+              year: doc.year,
+              validity: doc.validity,
+              published_on: doc.publishedOn,
+              sort_key: sortKey,
+              ...(postgres ? { title_grams: gramsOf(title), body_grams: gramsOf(body) } : {}),
+            })),
+          )
+          .execute();
+        if (!postgres) {
+          await sql`insert into search_fts (rowid, title, body, facets) values ${sql.join(rows.map((r) => sql`(${r.sortKey}, ${r.title}, ${r.body}, ${r.facets})`))}`.execute(db);
+          await sql`insert into search_grams (rowid, title, body, facets) values ${sql.join(rows.map((r) => sql`(${r.sortKey}, ${gramsOf(r.title).join(' ')}, ${gramsOf(r.body).join(' ')}, ${r.facets})`))}`.execute(db);
+        }
       }
     },
     /** Removes an item (withdrawn, or unpublished for revision). */
     async remove(itemId: number): Promise<void> {
+      const existing = await db.selectFrom('search_documents').select('sort_key').where('item_id', '=', itemId).executeTakeFirst();
+      if (!existing) return;
       await db.deleteFrom('search_documents').where('item_id', '=', itemId).execute();
-      if (!postgres) await sql`delete from search_fts where rowid = ${itemId}`.execute(db);
+      if (!postgres) {
+        const key = Number(existing.sort_key);
+        await sql`delete from search_fts where rowid = ${key}`.execute(db);
+        await sql`delete from search_grams where rowid = ${key}`.execute(db);
+      }
     },
-    /** Finds items containing the query as a substring of title or body. */
+    /** Finds items containing the query as a substring of title or body: title hits first, then newest. */
     async search(query: SearchQuery): Promise<SearchResult> {
       const q = normaliseForSearch(query.q);
-      if (!q) return { total: 0, hits: [] };
-      const pattern = `%${escapeLike(q)}%`;
-      let base = db.selectFrom('search_documents as d');
-      if (!postgres && [...q].length >= 3) {
-        // FTS5 trigram: a quoted phrase matches exactly the documents containing the substring.
-        const phrase = `"${q.replace(/"/g, '""')}"`;
-        base = base.where(sql<boolean>`d.item_id in (select rowid from search_fts where search_fts match ${phrase})`);
+      if (!q || (query.within && query.within.length === 0)) return { total: 0, hits: [] };
+      const limit = Math.max(0, Math.min(query.limit ?? 20, 100));
+      const offset = Math.max(0, query.offset ?? 0);
+      const [titleTier, bodyTier] = tiersFor(q, query);
+      const [inTitle, inBodyOnly] = await Promise.all([titleTier.count(SEARCH_RESULT_CAP + 1), bodyTier.count(SEARCH_RESULT_CAP + 1)]);
+      const capped = inTitle + inBodyOnly > SEARCH_RESULT_CAP;
+      const reachable = Math.min(inTitle + inBodyOnly, SEARCH_RESULT_CAP);
+      const want = Math.max(0, Math.min(limit, reachable - offset));
+      const keys: Array<{ key: number; titleMatch: boolean }> = [];
+      if (want > 0 && offset < inTitle) {
+        for (const key of await titleTier.keys(want, offset, inTitle > SEARCH_RESULT_CAP)) keys.push({ key, titleMatch: true });
       }
-      base = base.where((eb) =>
-        eb.or([eb(sql`d.title_norm`, 'like', sql`${pattern} escape '\\'`), eb(sql`d.body_norm`, 'like', sql`${pattern} escape '\\'`)]),
-      );
-      if (query.within) {
-        const roots = query.within;
-        if (roots.length === 0) return { total: 0, hits: [] };
-        base = base.where((eb) => eb.or(roots.map((p) => eb('d.agency_path', 'like', `${escapeLike(p)}%`))));
+      if (keys.length < want) {
+        const bodyOffset = Math.max(0, offset - inTitle);
+        for (const key of await bodyTier.keys(want - keys.length, bodyOffset, inBodyOnly > SEARCH_RESULT_CAP)) keys.push({ key, titleMatch: false });
       }
-      if (query.category) base = base.where('d.category', '=', query.category);
-      if (query.genre) base = base.where('d.genre', '=', query.genre);
-      if (query.year) base = base.where('d.year', '=', query.year);
-      if (query.validity) base = base.where('d.validity', '=', query.validity);
-      const titleMatch = sql<number>`case when d.title_norm like ${pattern} escape '\\' then 1 else 0 end`;
-      const [countRow, rows] = await Promise.all([
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base
-          .select(['d.item_id', 'd.published_on', 'd.body_norm', 'd.title_norm', titleMatch.as('title_match')])
-          .orderBy('title_match', 'desc')
-          .orderBy('d.published_on', 'desc')
-          .orderBy('d.item_id', 'desc')
-          .limit(Math.min(query.limit ?? 20, 100))
-          .offset(query.offset ?? 0)
-          .execute(),
-      ]);
+      const rows = keys.length
+        ? await db
+            .selectFrom('search_documents')
+            .select(['item_id', 'sort_key', 'published_on', 'body_norm'])
+            .where('sort_key', 'in', keys.map((k) => k.key))
+            .execute()
+        : [];
+      const byKey = new Map(rows.map((r) => [Number(r.sort_key), r]));
       return {
-        total: Number(countRow.n),
-        hits: rows.map((r) => ({
-          itemId: r.item_id,
-          titleMatch: Number(r.title_match) === 1,
-          publishedOn: r.published_on,
-          ...snippetOf(r.body_norm, q),
-        })),
+        total: reachable,
+        ...(capped ? { capped: true } : {}),
+        hits: keys.flatMap(({ key, titleMatch }) => {
+          const r = byKey.get(key);
+          return r ? [{ itemId: r.item_id, titleMatch, publishedOn: r.published_on, ...snippetOf(r.body_norm, q) }] : [];
+        }),
       };
     },
   };
 }
-

@@ -12,16 +12,23 @@ import {
   compileReport,
   defaultFormatFor,
   importReportTables,
+  readReportDocument,
   isValid,
   validateReport,
   toReportRequest,
   FIGURE_KEYS,
+  findFigure,
+  isFigureKey,
+  NORMATIVE_GENRES,
+  OFFICIAL_DOCUMENT_GENRES,
   REPORT_FORMATS,
   type AnnualReport,
   type DeliveryChannel,
   type DeliveryTally,
   type Figure,
   type FigureUnit,
+  type ImportReportResult,
+  type ReportDocumentContent,
   type ManualReportInputs,
   type ReportFormat,
   type ReportSnapshot,
@@ -32,6 +39,7 @@ import type { Agency } from '../domain/organisations/agency.ts';
 import { requirePermission } from './access-control.ts';
 import { chinaDateOf } from './china-time.ts';
 import { ConflictError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
+import { traceFigure, type FigureTrace } from './trace-report-figures.ts';
 import type { Actor, Clock, Delivery, DeliveryChannelCode, Repositories, StoredReport, UnitOfWork } from './ports.ts';
 
 export interface ReportServiceDeps {
@@ -115,10 +123,13 @@ function parseOptions(raw: ReportOptions): ReportOptions {
 /**
  * Whether a reply of （一）予以公开 told the applicant the information was already public (条例第三十六条第
  * （一）项：“所申请公开信息已经主动公开的，告知申请人获取该政府信息的方式、途径”) or provided it (（二）).
- * The request domain records the outcome, not the article; the reply summary states it.
+ * The reply records the item chosen by the office; replies recorded before it was kept (or imported
+ * without it) are read from the reply summary.
  */
 export function replyTypeOf(state: RequestState): ReplyType | null {
   if (state.outcome !== 'disclosed' || state.reply === null) return null;
+  const recorded = state.reply.replyType;
+  if (recorded === 'already_public' || recorded === 'provided') return recorded;
   return /已(经)?主动公开|第三十六条第（一）项/.test(state.reply.summary) ? 'already_public' : 'provided';
 }
 
@@ -236,7 +247,10 @@ export function createReportService(deps: ReportServiceDeps) {
 
   async function compileFrom(repos: Repositories, agency: Agency, options: Required<Omit<ReportOptions, 'format'>> & { format: ReportFormat }, manual: ManualReportInputs) {
     const agencyIds = options.includeSubunits ? (await repos.agencies.list({ within: [agency.path] })).map((a) => a.id) : [agency.id];
-    const sources = await repos.reports.sources({ agencyIds, year: options.year });
+    // A county folds a million items: the store counts the year's items in SQL, and only the 规章 and
+    // 行政规范性文件 (表二 needs their dates) are read one by one.
+    const itemCounts = await repos.reports.countItems({ agencyIds, year: options.year, officialGenres: OFFICIAL_DOCUMENT_GENRES });
+    const sources = await repos.reports.sources({ agencyIds, year: options.year, itemGenres: NORMATIVE_GENRES });
     const deliveries = await repos.deliveries.sentBetween({ agencyIds, fromAt: chinaYearStart(options.year), toAt: chinaYearStart(options.year + 1) });
     const previous = await previousOf(repos, agency.id, options.year);
     const report: AnnualReport = compileReport({
@@ -244,7 +258,10 @@ export function createReportService(deps: ReportServiceDeps) {
       year: options.year,
       format: options.format,
       items: sources.items,
+      itemCounts,
+      scopeAgencyIds: agencyIds,
       requests: sources.requests.map((r) => toReportRequest(r.state, r.dueOn, replyTypeOf(r.state))),
+      earlierRequestsOnRecord: sources.earlierRequestsOnRecord,
       appeals: sources.appeals,
       deliveries: deliveryTallies(deliveries),
       ...(previous !== undefined && { previousReport: previous }),
@@ -279,12 +296,46 @@ export function createReportService(deps: ReportServiceDeps) {
     return { stored, agency };
   }
 
+  /** Saves a past report read from JSON or a document as the final version of its year (imported, hashed, audited). */
+  async function savePast(actor: Actor, input: { agencyId: number; includeSubunits?: boolean }, result: Extract<ImportReportResult, { ok: true }>, readingNotes: readonly string[]) {
+    const notes = [...readingNotes, ...result.notes];
+    const at = now();
+    return deps.uow.transaction(async (repos) => {
+      const agency = await agencyOf(repos, input.agencyId);
+      requirePermission(actor, 'report.compile', agency);
+      const report: ReportSnapshot = { ...result.report, agency: { id: agency.id, name: agency.name, kind: agency.kind } };
+      const current = await currentVersion(repos, agency.id, report.year);
+      if (current !== undefined) throw new ConflictError(`${String(report.year)}年度已有报告（编号 ${String(current.id)}），不能再导入。`);
+      const contentHash = reportHash(report);
+      const stored = await repos.reports.insert(
+        {
+          agencyId: agency.id,
+          year: report.year,
+          format: report.format,
+          includeSubunits: input.includeSubunits ?? false,
+          status: 'final',
+          origin: 'imported',
+          manualInputs: emptyManualInputs(),
+          compiled: report,
+          contentHash,
+          finalisedAt: at,
+          finalisedBy: actor.label,
+          supersedesId: null,
+          published: false,
+        },
+        at,
+      );
+      await audit(repos, actor, at, stored.id, 'import', { year: report.year, format: report.format, contentHash, blanks: result.blanks.length, notes });
+      return { stored, blanks: result.blanks, notes };
+    });
+  }
+
   const frozenMessage = (s: StoredReport) =>
     s.status === 'final'
       ? `${String(s.year)}年度报告已于 ${s.finalisedAt?.slice(0, 10) ?? ''} 定稿，不能修改；如需更正，请创建更正版本（更正版本定稿后取代原报告）。`
       : '该版本已被更正版本取代，不能修改。';
 
-  return {
+  const service = {
     /**
      * Compiles a report from the records with the inputs kept with the current stored version (or the
      * given ones). When the current version is final and matches the options, its frozen text is returned.
@@ -423,35 +474,20 @@ export function createReportService(deps: ReportServiceDeps) {
       }
       const result = importReportTables(normaliseReportJson(data));
       if (!result.ok) throw new ValidationError(`导入的年报有误：${result.problems.join('；')}`);
-      const at = now();
-      return deps.uow.transaction(async (repos) => {
-        const agency = await agencyOf(repos, input.agencyId);
-        requirePermission(actor, 'report.compile', agency);
-        const report: ReportSnapshot = { ...result.report, agency: { id: agency.id, name: agency.name, kind: agency.kind } };
-        const current = await currentVersion(repos, agency.id, report.year);
-        if (current !== undefined) throw new ConflictError(`${String(report.year)}年度已有报告（编号 ${String(current.id)}），不能再导入。`);
-        const contentHash = reportHash(report);
-        const stored = await repos.reports.insert(
-          {
-            agencyId: agency.id,
-            year: report.year,
-            format: report.format,
-            includeSubunits: input.includeSubunits ?? false,
-            status: 'final',
-            origin: 'imported',
-            manualInputs: emptyManualInputs(),
-            compiled: report,
-            contentHash,
-            finalisedAt: at,
-            finalisedBy: actor.label,
-            supersedesId: null,
-            published: false,
-          },
-          at,
-        );
-        await audit(repos, actor, at, stored.id, 'import', { year: report.year, format: report.format, contentHash, blanks: result.blanks.length, notes: result.notes });
-        return { stored, blanks: result.blanks, notes: result.notes };
-      });
+      return savePast(actor, input, result, []);
+    },
+
+    /**
+     * Imports a filled official report document (its text and table cells as the DOCX or HTML reader
+     * extracted them): tables 二、三、四 are read, validated as the JSON import is, and saved as the final
+     * report of their year.
+     */
+    async importPastDocument(actor: Actor, input: { agencyId: number; includeSubunits?: boolean; content: ReportDocumentContent; year?: number; format?: ReportFormat }) {
+      const reading = readReportDocument(input.content, { ...(input.year !== undefined && { year: input.year }), ...(input.format !== undefined && { format: input.format }) });
+      if (!reading.ok) throw new ValidationError(`导入的年报有误：${reading.problems.join('；')}`);
+      const result = importReportTables(reading.json);
+      if (!result.ok) throw new ValidationError(`导入的年报有误：${result.problems.join('；')}`);
+      return savePast(actor, input, result, reading.notes);
     },
 
     /** A stored version for staff, with its validation (a draft is shown as last compiled). */
@@ -462,6 +498,20 @@ export function createReportService(deps: ReportServiceDeps) {
         return { ...(await compileFrom(repos, agency, { agencyId: agency.id, year: stored.year, format: stored.format, includeSubunits: stored.includeSubunits }, stored.manualInputs)), stored, frozen: false, agency };
       }
       return { ...frozenView(stored, agency, await previousOf(repos, agency.id, stored.year)), frozen: stored.status !== 'draft' };
+    },
+
+    /**
+     * The records behind one figure of the report `compile` shows for these options (the draft compiled
+     * now, or the frozen text), a page at a time: every number of the report can be checked against them.
+     */
+    async traceFigure(actor: Actor, raw: ReportOptions, key: string, page: { offset: number; limit: number } = { offset: 0, limit: 50 }): Promise<{ view: ReportView; trace: FigureTrace | null }> {
+      if (!isFigureKey(key)) throw new NotFoundError('年度报告中没有这项数据');
+      const view = await service.compile(actor, raw);
+      const figure = findFigure(view.report.figures ?? [], key);
+      if (figure === undefined) throw new NotFoundError('该年度报告中没有这项数据');
+      // Manual inputs and figures carried from last year's report have no records behind them.
+      if (figure.source === 'manual' || figure.source === 'previous_report') return { view, trace: null };
+      return { view, trace: await traceFigure(deps.uow.read, view.report, figure, page, replyTypeOf) };
     },
 
     /** The versions of an agency's reports (newest year first). */
@@ -488,6 +538,7 @@ export function createReportService(deps: ReportServiceDeps) {
     /** Whether a final version's stored text still has the hash recorded when it was finalised. */
     verifyHash: (stored: StoredReport): boolean => stored.compiled !== null && stored.contentHash === reportHash(stored.compiled),
   };
+  return service;
 }
 
 export type ReportService = ReturnType<typeof createReportService>;

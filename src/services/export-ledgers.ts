@@ -4,19 +4,26 @@
  * dates, and the register of reconsideration and litigation of an agency subtree. The shell writes the
  * table as XLSX or CSV.
  */
-import { DEFAULT_CATEGORIES, GENRE_INFO } from '../domain/publishing/index.ts';
+import { DEFAULT_CATALOGUE_DOMAINS, DEFAULT_CATEGORIES, GENRES, GENRE_INFO, STATUTORY_CLAUSES, STATUTORY_CLAUSE_INFO } from '../domain/publishing/index.ts';
 import { htmlToText } from '../domain/privacy/index.ts';
 import {
+  APPLICANT_TYPES,
   APPLICANT_TYPE_LABELS,
   DELIVERY_METHOD_LABELS,
+  INFORMATION_FORMS,
   INFORMATION_FORM_LABELS,
+  INTAKE_CHANNELS,
   INTAKE_CHANNEL_LABELS,
+  OUTCOMES,
   OUTCOME_DEFINITIONS,
+  REQUESTED_DELIVERY_METHODS,
+  WITHHOLDING_GROUNDS,
   WITHHOLDING_GROUND_LABELS,
 } from '../domain/requests/index.ts';
 import { requirePermission } from './access-control.ts';
 import { ValidationError } from './errors.ts';
-import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, LEDGER_COLUMNS, isLedgerKind, type LedgerKind } from './import-ledgers.ts';
+import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, LEDGER_COLUMNS, LEDGER_EXAMPLES, isLedgerKind, type LedgerColumn, type LedgerKind } from './import-ledgers.ts';
+import { APPEAL_KINDS, APPEAL_RESULTS } from './manage-requests.ts';
 import type { Actor, UnitOfWork } from './ports.ts';
 
 const PAGE = 1000;
@@ -25,6 +32,53 @@ export interface LedgerExport {
   kind: LedgerKind;
   headers: string[];
   rows: string[][];
+}
+
+export interface LedgerTemplate extends LedgerExport {
+  /** Each column: header, whether required, what goes in it, and the values it accepts (empty: free text or a date). */
+  columns: Array<LedgerColumn & { allowed: string[] }>;
+}
+
+const plainRowLabel = (label: string) => label.replace(/^（.）/, '').replace(/（.*）$/, '').replace(/^\d+\./, '');
+
+/** The values a column accepts, as the import reads them (labels; codes are accepted too). */
+function allowedValues(kind: LedgerKind): Record<string, string[]> {
+  if (kind === 'items') {
+    return {
+      主题分类: DEFAULT_CATEGORIES.entries.map((c) => c.label),
+      体裁: GENRES.map((g) => GENRE_INFO[g].label),
+      公开条款: STATUTORY_CLAUSES.map((c) => `${c}（${STATUTORY_CLAUSE_INFO[c].citation}${STATUTORY_CLAUSE_INFO[c].item === null ? `：${STATUTORY_CLAUSE_INFO[c].label}` : ''}）`),
+      标准目录领域: DEFAULT_CATALOGUE_DOMAINS.entries.map((d) => `${d.code}（${d.label}）`),
+    };
+  }
+  if (kind === 'requests') {
+    return {
+      申请人类型: APPLICANT_TYPES.map((t) => APPLICANT_TYPE_LABELS[t]),
+      申请渠道: INTAKE_CHANNELS.map((c) => INTAKE_CHANNEL_LABELS[c]),
+      信息形式: INFORMATION_FORMS.map((f) => INFORMATION_FORM_LABELS[f]),
+      获取方式: REQUESTED_DELIVERY_METHODS.map((m) => DELIVERY_METHOD_LABELS[m]),
+      // 逾期未缴费须有收费通知，不从台账导入（docs/import.md）。
+      办理结果: OUTCOMES.filter((o) => o !== 'other_fee_unpaid').map((o) => plainRowLabel(OUTCOME_DEFINITIONS[o].rowLabel)),
+      不予公开部分的依据: WITHHOLDING_GROUNDS.map((g) => WITHHOLDING_GROUND_LABELS[g].replace(/（.*）$/, '')),
+    };
+  }
+  return {
+    案件类型: APPEAL_KINDS.map((k) => APPEAL_KIND_LABELS[k]),
+    结果: APPEAL_RESULTS.map((r) => APPEAL_RESULT_LABELS[r]),
+  };
+}
+
+/** The template of a ledger kind: the headers, the example row, and each column explained with its allowed values. */
+export function ledgerTemplate(kind: LedgerKind): LedgerTemplate {
+  if (!isLedgerKind(kind)) throw new ValidationError(`未知的台账类型“${String(kind)}”：应为 items、requests 或 appeals。`);
+  const columns = LEDGER_COLUMNS[kind];
+  const allowed = allowedValues(kind);
+  return {
+    kind,
+    headers: columns.map((c) => c.header),
+    rows: [columns.map((c) => LEDGER_EXAMPLES[kind][c.header] ?? '')],
+    columns: columns.map((c) => ({ ...c, allowed: allowed[c.header] ?? [] })),
+  };
 }
 
 /** Creates the ledger export service. */
@@ -130,11 +184,7 @@ export function createLedgerExportService(deps: { uow: UnitOfWork }) {
       return { kind, headers, rows };
     },
 
-    /** An empty template of a ledger kind: the headers and one example row of notes. */
-    template(kind: LedgerKind): LedgerExport {
-      if (!isLedgerKind(kind)) throw new ValidationError(`未知的台账类型“${String(kind)}”：应为 items、requests 或 appeals。`);
-      const columns = LEDGER_COLUMNS[kind];
-      return { kind, headers: columns.map((c) => c.header), rows: [] };
-    },
+    /** The template of a ledger kind (see {@link ledgerTemplate}). */
+    template: ledgerTemplate,
   };
 }

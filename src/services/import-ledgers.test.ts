@@ -189,6 +189,33 @@ describeEachDialect('ledger import, export, backup', (ctx) => {
     assert.equal(exported.rows[0]![exported.headers.indexOf('关联申请编号')], '2025-001');
   });
 
+  test('templates: the example row is refused unchanged and is a valid row once changed', async () => {
+    const marker: Record<string, string> = { items: '索引号', requests: '申请编号', appeals: '复议机关或法院' };
+    for (const kind of ['items', 'requests', 'appeals'] as const) {
+      const tpl = s.ledgers.template(kind);
+      assert.ok(tpl.columns.every((c) => tpl.headers.includes(c.header)), kind);
+      const asIs = await s.ledgers.importLedger(officer(ledgerUnit), kind, table(tpl.headers, tpl.rows), { agencyId: ledgerUnit.id, dryRun: true });
+      assert.deepEqual(asIs.errors.map((e) => e.message), ['这是模板中的示例行，请删除后再导入。'], kind);
+      const changed = tpl.rows.map((r) => r.map((v, i) => (tpl.headers[i] === marker[kind] ? v.replace('示例-', 'TPL-') : v)));
+      const run = await s.ledgers.importLedger(officer(ledgerUnit), kind, table(tpl.headers, changed), { agencyId: ledgerUnit.id, dryRun: true });
+      assert.deepEqual(run.errors, [], kind);
+      assert.equal(run.created, 1, kind);
+      assert.equal(run.planned[0]!.line, 2, kind);
+    }
+    assert.ok(s.ledgers.template('items').columns.find((c) => c.header === '体裁')!.allowed.includes('行政规范性文件'));
+    assert.ok(s.ledgers.template('requests').columns.find((c) => c.header === '办理结果')!.allowed.includes('予以公开'));
+  });
+
+  test('search: upsertMany replaces entries it already holds', async () => {
+    const [first] = (await s.items.publicList({ within: [ledgerUnit.path] })).items;
+    const doc = { itemId: Number(first!.id), agencyId: ledgerUnit.id, agencyPath: ledgerUnit.path, title: first!.title, body: '更正后的正文：乡村振兴衔接资金', category: 'general_affairs', genre: 'notice', year: 2025, validity: 'valid' as const, publishedOn: first!.publishedOn! };
+    await s.deps.uow.transaction((repos) => repos.search.upsertMany([doc]));
+    assert.equal((await s.items.search({ q: '乡村振兴衔接资金', within: [ledgerUnit.path] })).total, 1);
+    await s.deps.uow.transaction((repos) => repos.search.upsertMany([{ ...doc, body: '再次更正' }]));
+    assert.equal((await s.items.search({ q: '乡村振兴衔接资金', within: [ledgerUnit.path] })).total, 0);
+    assert.equal((await s.items.search({ q: '再次更正', within: [ledgerUnit.path] })).total, 1);
+  });
+
   test('export → import elsewhere is idempotent for items and requests', async () => {
     for (const kind of ['items', 'requests'] as const) {
       const exported = await s.ledgers.exportLedger(officer(ledgerUnit), kind, ledgerUnit.id);

@@ -73,7 +73,7 @@ import { chinaDateOf } from './china-time.ts';
 import { ValidationError } from './errors.ts';
 import type { CalendarService } from './manage-calendar.ts';
 import { APPEAL_KINDS, APPEAL_RESULTS, applicantKeyOf } from './manage-requests.ts';
-import type { Actor, AppealInput, AppealKind, AppealResult, CaseNote, Clock, LedgerTable, Repositories, UnitOfWork } from './ports.ts';
+import type { Actor, AppealInput, AppealKind, AppealResult, CaseNote, Clock, LedgerTable, Repositories, SearchDocument, UnitOfWork } from './ports.ts';
 
 /** The kinds of ledger. */
 export const LEDGER_KINDS = ['items', 'requests', 'appeals'] as const;
@@ -154,6 +154,54 @@ export const LEDGER_COLUMNS: Readonly<Record<LedgerKind, readonly LedgerColumn[]
   ],
 };
 
+/**
+ * The example row of each template (one per kind, in column order). A row equal to it is refused on
+ * import, so that a template filled in below its example never imports the example as a record.
+ */
+export const LEDGER_EXAMPLES: Readonly<Record<LedgerKind, Readonly<Record<string, string>>>> = {
+  items: {
+    索引号: '示例-11431281006189210X/2025-00001',
+    信息名称: '关于做好2025年农村公路养护工作的通知',
+    文号: '黔政发〔2025〕3号',
+    生成日期: '2025-03-03',
+    发布日期: '2025-03-05',
+    主题分类: '综合政务',
+    体裁: '通知',
+    内容概述: '部署2025年全镇农村公路日常养护和汛期巡查工作。',
+    正文: '各村（社区）、镇直各单位：\n现将2025年农村公路养护工作有关事项通知如下。',
+    关键词: '农村公路、养护',
+  },
+  requests: {
+    申请编号: '示例-2025-001',
+    申请人类型: '自然人',
+    申请人姓名或名称: '张晓梅',
+    联系电话: '0745-0000000',
+    申请渠道: '当面提交',
+    收到申请日期: '2025-03-03',
+    申请内容: '2025年本村危房改造补助对象名单',
+    信息形式: '纸质文本',
+    获取方式: '当面领取',
+    办理结果: '予以公开',
+    答复日期: '2025-03-10',
+    答复摘要: '已提供补助对象名单复印件。',
+  },
+  appeals: {
+    案件类型: '行政复议',
+    申请复议或起诉日期: '2025-04-01',
+    复议机关或法院: '示例-洪江市人民政府',
+    结果: '结果维持',
+    审结日期: '2025-05-20',
+    关联申请编号: '',
+    备注: '',
+  },
+};
+
+/** Whether a row is the template's example row, unchanged. */
+function isExampleRow(kind: LedgerKind, cells: Record<string, string>): boolean {
+  const example = LEDGER_EXAMPLES[kind];
+  return LEDGER_COLUMNS[kind].every((c) => (cells[c.header] ?? '').trim() === (example[c.header] ?? '').trim());
+}
+
 /** A problem with one row (or the whole file when `line` is 0). */
 export interface LedgerProblem {
   line: number;
@@ -172,6 +220,8 @@ export interface LedgerImportReport {
   created: number;
   /** Rows already imported (skipped): line and key. */
   duplicates: Array<{ line: number; key: string }>;
+  /** Rows that would be (or were) created: line, key and what the row is (title, applicant, case). */
+  planned: Array<{ line: number; key: string; label: string }>;
   errors: LedgerProblem[];
   warnings: LedgerProblem[];
 }
@@ -289,7 +339,13 @@ interface ItemPlan extends Base {
   findings: SourcedFinding[];
   publishedOn: string;
   interpretsIndexNumber: string | null;
+  /** The workflow replayed on stand-in ids (STAND_IN_ITEM_ID, STAND_IN_POLICY_ID): the commit puts in the real ones. */
+  state: ItemState;
+  events: ItemEvent[];
 }
+
+const STAND_IN_ITEM_ID = 'import';
+const STAND_IN_POLICY_ID = 'import-policy';
 
 interface RequestPlan extends Base {
   events: DisclosureRequestEvent[];
@@ -303,6 +359,17 @@ interface RequestPlan extends Base {
 interface AppealPlan extends Base {
   input: Omit<AppealInput, 'requestId'>;
   trackingNumber: string | null;
+}
+
+/** What a planned row is, for the dry run's list: the item's title, the applicant and request, the case. */
+function planLabel(kind: LedgerKind, plan: ItemPlan | RequestPlan | AppealPlan): string {
+  if (kind === 'items') return (plan as ItemPlan).content.title;
+  if (kind === 'requests') {
+    const record = (plan as RequestPlan).state.record;
+    return `${record.applicant.name}：${record.informationSought.description}`;
+  }
+  const input = (plan as AppealPlan).input;
+  return `${APPEAL_KIND_LABELS[input.kind]}（${input.filedOn}，${input.body}）`;
 }
 
 function importGrants(agency: Agency): RoleGrant[] {
@@ -319,6 +386,7 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
   async function agenciesUnder(repos: Repositories, actor: Actor, agencyId: number, permission: 'item.draft' | 'request.handle') {
     const root = await repos.agencies.findById(agencyId);
     if (!root) throw new ValidationError('导入的机构不存在');
+    requirePermission(actor, 'ledger.import', root);
     requirePermission(actor, permission, root);
     const all = await repos.agencies.list({ within: [root.path] });
     const byName = new Map<string, Agency>();
@@ -390,7 +458,7 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
   }
 
   /** Runs the workflow on the ledger's dates: drafted, submitted and scanned on the formation date, reviewed, approved and published on the publication date. */
-  function replayItem(plan: ItemPlan, itemId: string, policyStatus: 'published' | null, e: RowErrors): { state: ItemState; events: ItemEvent[]; findings: SourcedFinding[] } | null {
+  function replayItem(plan: Pick<ItemPlan, 'agency' | 'content' | 'findings' | 'publishedOn'>, itemId: string, policyStatus: 'published' | null, e: RowErrors): { state: ItemState; events: ItemEvent[]; findings: SourcedFinding[] } | null {
     const grants = importGrants(plan.agency);
     const ctx = (role: string, date: string): ItemContext => ({
       actor: { userId: `import:${role}`, grants },
@@ -426,9 +494,11 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
 
   async function planItems(repos: Repositories, actor: Actor, table: LedgerTable, options: LedgerImportOptions, report: LedgerImportReport): Promise<ItemPlan[]> {
     const { find } = await agenciesUnder(repos, actor, options.agencyId, 'item.draft');
-    const keys = table.rows.map((r) => (r.cells['索引号'] ?? '').trim()).filter((k) => k !== '');
+    // One batched look-up for every 索引号 the file names, as its own key or as the interpreted policy's.
+    const keys = table.rows.flatMap((r) => [(r.cells['索引号'] ?? '').trim(), (r.cells['所解读文件索引号'] ?? '').trim()]).filter((k) => k !== '');
     const existing = await repos.ledgers.itemIdsByIndexNumbers(keys);
     const seen = new Map<string, number>();
+    const planned = new Map<string, ItemPlan>();
     const plans: ItemPlan[] = [];
     for (const row of table.rows) {
       const e = new RowErrors(row.line);
@@ -445,20 +515,24 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
       }
       if (parsed && agency && parsed.publishedOn && e.problems.length === 0) {
         const findings = scanItemTexts(reviewTextsOf(parsed.content, new Map()), { allowList: [agency.phone, agency.fax, agency.email].filter((x) => x !== '') });
-        const plan: ItemPlan = { line: row.line, key, agency, content: parsed.content, findings, publishedOn: parsed.publishedOn, interpretsIndexNumber: parsed.interprets };
-        const interprets = plan.interpretsIndexNumber;
+        const interprets = parsed.interprets;
         if (interprets !== null) {
-          const inFile = plans.find((p) => p.key === interprets);
-          const inDb = existing.get(interprets) ?? (await repos.ledgers.itemIdsByIndexNumbers([interprets])).get(interprets);
-          if (!inFile && inDb === undefined) e.add(`找不到所解读的文件（索引号“${interprets}”）：须已导入或在本文件中排在前面。`, '所解读文件索引号');
-          else if (inFile && inFile.publishedOn > plan.publishedOn) e.add('政策解读须与所解读的文件同步或在其之后发布。', '发布日期');
+          const inFile = planned.get(interprets);
+          if (!inFile && !existing.has(interprets)) e.add(`找不到所解读的文件（索引号“${interprets}”）：须已导入或在本文件中排在前面。`, '所解读文件索引号');
+          else if (inFile && inFile.publishedOn > parsed.publishedOn) e.add('政策解读须与所解读的文件同步或在其之后发布。', '发布日期');
         }
-        // The workflow is checked now, on a stand-in id, so that the dry run reports what the commit would refuse.
+        // The workflow runs now, on stand-in ids, so that the dry run reports what the commit would
+        // refuse; the commit reuses these events with the real ids (nothing in them depends on the id).
         if (e.problems.length === 0) {
-          const check = replayItem({ ...plan, content: { ...plan.content, interpretsItemId: interprets === null ? null : 'policy' } }, 'dry-run', 'published', e);
-          if (check && check.state.status !== 'published') e.add('未能走完发布流程。');
+          const base = { line: row.line, key, agency, content: parsed.content, findings, publishedOn: parsed.publishedOn, interpretsIndexNumber: interprets };
+          const replayed = replayItem({ ...base, content: { ...parsed.content, interpretsItemId: interprets === null ? null : STAND_IN_POLICY_ID } }, STAND_IN_ITEM_ID, 'published', e);
+          if (replayed && replayed.state.status !== 'published') e.add('未能走完发布流程。');
+          if (replayed && e.problems.length === 0) {
+            const plan: ItemPlan = { ...base, state: replayed.state, events: replayed.events };
+            plans.push(plan);
+            planned.set(key, plan);
+          }
         }
-        if (e.problems.length === 0) plans.push(plan);
       }
       report.errors.push(...e.problems);
     }
@@ -466,36 +540,40 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
   }
 
   async function commitItems(repos: Repositories, plans: ItemPlan[], at: string): Promise<void> {
-    const ids = new Map<string, number>();
-    const batch: Array<{ state: ItemState; events: ItemEvent[]; review: { findings: SourcedFinding[]; decisions: never[]; scannedAt: string } }> = [];
-    for (const plan of plans) {
-      const itemId = await repos.ledgers.createPublishedItem(plan.agency.id, plan.key, at);
-      ids.set(plan.key, itemId);
-      let interpretsItemId: string | null = null;
-      if (plan.interpretsIndexNumber !== null) {
-        const id = ids.get(plan.interpretsIndexNumber) ?? (await repos.ledgers.itemIdsByIndexNumbers([plan.interpretsIndexNumber])).get(plan.interpretsIndexNumber);
-        interpretsItemId = id === undefined ? null : String(id);
+    const ids = await repos.ledgers.createPublishedItems(plans.map((p) => ({ agencyId: p.agency.id, indexNumber: p.key })), at);
+    const outside = [...new Set(plans.flatMap((p) => (p.interpretsIndexNumber !== null && !ids.has(p.interpretsIndexNumber) ? [p.interpretsIndexNumber] : [])))];
+    const stored = outside.length > 0 ? await repos.ledgers.itemIdsByIndexNumbers(outside) : new Map<string, number>();
+    const validityToday = chinaDateOf(new Date(at));
+    // Written 500 at a time, so that the rows of one slice are garbage before the next is built.
+    for (let from = 0; from < plans.length; from += 500) {
+      const batch: Array<{ state: ItemState; events: ItemEvent[]; review: { findings: SourcedFinding[]; decisions: never[]; scannedAt: string } }> = [];
+      const docs: SearchDocument[] = [];
+      for (const plan of plans.slice(from, from + 500)) {
+        const id = ids.get(plan.key);
+        const policy = plan.interpretsIndexNumber === null ? null : (ids.get(plan.interpretsIndexNumber) ?? stored.get(plan.interpretsIndexNumber));
+        if (id === undefined || policy === undefined) throw new ValidationError(`第 ${plan.line} 行：保存信息失败，请重新试导入。`);
+        const itemId = String(id);
+        const interpretsItemId = policy === null ? null : String(policy);
+        const events = plan.events.map((ev): ItemEvent => (ev.type === 'Drafted' ? { ...ev, itemId, content: { ...ev.content, interpretsItemId } } : { ...ev, itemId }));
+        const state: ItemState = { ...plan.state, id: itemId, interpretsItemId, indexNumber: plan.key };
+        batch.push({ state, events, review: { findings: plan.findings, decisions: [], scannedAt: at } });
+        const pub = publicContentOf(state, plan.findings, []);
+        docs.push({
+          itemId: id,
+          agencyId: state.agencyId,
+          agencyPath: state.agencyPath,
+          title: pub.title,
+          body: [pub.summary, state.documentNumber ?? '', htmlToText(pub.bodyHtml)].join('\n'),
+          category: state.categoryCode,
+          genre: state.genre,
+          year: Number(state.formedOn.slice(0, 4)),
+          validity: state.validity ? validityOn(state.validity, validityToday) : 'valid',
+          publishedOn: plan.publishedOn,
+        });
       }
-      const e = new RowErrors(plan.line);
-      const replayed = replayItem({ ...plan, content: { ...plan.content, interpretsItemId } }, String(itemId), 'published', e);
-      if (!replayed) throw new ValidationError(`第 ${plan.line} 行：${e.problems.map((p) => p.message).join('')}`);
-      const state: ItemState = { ...replayed.state, indexNumber: plan.key };
-      batch.push({ state, events: replayed.events, review: { findings: replayed.findings, decisions: [], scannedAt: at } });
-      const pub = publicContentOf(state, replayed.findings, []);
-      await repos.search.upsert({
-        itemId,
-        agencyId: state.agencyId,
-        agencyPath: state.agencyPath,
-        title: pub.title,
-        body: [pub.summary, state.documentNumber ?? '', htmlToText(pub.bodyHtml)].join('\n'),
-        category: state.categoryCode,
-        genre: state.genre,
-        year: Number(state.formedOn.slice(0, 4)),
-        validity: state.validity ? validityOn(state.validity, chinaDateOf(new Date(at))) : 'valid',
-        publishedOn: plan.publishedOn,
-      });
+      await repos.ledgers.insertItemVersions(batch, at);
+      await repos.search.upsertMany(docs);
     }
-    await repos.ledgers.insertItemVersions(batch, at);
   }
 
   // --- requests ------------------------------------------------------------------------------
@@ -752,11 +830,14 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
     async importLedger(actor: Actor, kind: LedgerKind, table: LedgerTable, options: LedgerImportOptions): Promise<LedgerImportReport> {
       if (!isLedgerKind(kind)) throw new ValidationError(`未知的台账类型“${String(kind)}”：应为 items、requests 或 appeals。`);
       const { at, today } = now();
-      const report: LedgerImportReport = { kind, dryRun: options.dryRun, committed: false, total: table.rows.length, created: 0, duplicates: [], errors: [], warnings: [] };
+      const report: LedgerImportReport = { kind, dryRun: options.dryRun, committed: false, total: table.rows.length, created: 0, duplicates: [], planned: [], errors: [], warnings: [] };
       const headerProblems = checkHeaders(kind, table);
       report.errors.push(...headerProblems.filter((p) => p.column !== undefined));
       report.warnings.push(...headerProblems.filter((p) => p.column === undefined));
       if (table.rows.length === 0) report.errors.push({ line: 0, message: '台账中没有数据行。' });
+      for (const row of table.rows) {
+        if (isExampleRow(kind, row.cells)) report.errors.push({ line: row.line, message: '这是模板中的示例行，请删除后再导入。' });
+      }
       if (report.errors.length > 0) return report;
       return deps.uow.transaction(async (repos) => {
         const plans =
@@ -766,6 +847,7 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
               ? await planRequests(repos, actor, table, options, report, today)
               : await planAppeals(repos, actor, table, options, report, today);
         report.created = plans.length;
+        report.planned = plans.map((p) => ({ line: p.line, key: p.key, label: planLabel(kind, p) }));
         if (options.dryRun || report.errors.length > 0) return report;
         const source = options.source?.fileName ?? '台账';
         if (kind === 'items') await commitItems(repos, plans as ItemPlan[], at);

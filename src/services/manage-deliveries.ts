@@ -64,7 +64,7 @@ export function defaultChannelsForCategory(categoryCode: string): OutboxChannel[
 }
 
 /** How an account is named when its settings give no name. */
-const ACCOUNT_NAMES: Readonly<Record<OutboxChannel, string>> = { wechat: '微信公众号', weibo: '政务微博', sms: '短信', email: '电子邮件', notice_board: '信息公开栏' };
+export const CHANNEL_NAMES: Readonly<Record<OutboxChannel, string>> = { wechat: '微信公众号', weibo: '政务微博', sms: '短信', email: '电子邮件', notice_board: '信息公开栏' };
 
 /** The portal path of an item; channels turn it into a full link with GONGKAI_PUBLIC_URL. */
 export const itemPathOf = (itemId: number | string): string => `/xxgk/items/${itemId}`;
@@ -115,7 +115,7 @@ export async function enqueueItemDeliveries(repos: Repositories, state: ItemStat
     const categories = stringList(account.config.categories);
     const wanted = categories.length ? categories.includes(state.categoryCode) : defaultChannelsForCategory(state.categoryCode).includes(channel);
     if (!wanted) continue;
-    const recipients = channel === 'sms' || channel === 'email' ? stringList(account.config.subscribers) : [String(account.config.accountName ?? '') || ACCOUNT_NAMES[channel]];
+    const recipients = channel === 'sms' || channel === 'email' ? stringList(account.config.subscribers) : [String(account.config.accountName ?? '') || CHANNEL_NAMES[channel]];
     for (const recipient of recipients) {
       const id = await repos.deliveryQueue.enqueue({
         agencyId: state.agencyId,
@@ -135,21 +135,25 @@ export async function enqueueItemDeliveries(repos: Repositories, state: ItemStat
 
 // ---- channel settings ------------------------------------------------------------------------
 
-const categoriesField = z.array(z.string().min(1)).max(100).optional();
-const phoneList = z.array(z.string().regex(/^\+?\d{5,20}$/, '手机号格式不正确')).max(10_000).optional();
-const emailList = z.array(z.string().email('邮箱格式不正确')).max(10_000).optional();
-const url = z.string().url('须为完整网址');
+const categoriesField = z.array(z.string().min(1, '主题分类不能为空'), { error: '主题分类格式不正确' }).max(100, '主题分类最多 100 项').optional();
+const phoneList = z.array(z.string().regex(/^\+?\d{5,20}$/, '手机号格式不正确'), { error: '订阅手机号格式不正确' }).max(10_000, '订阅号码最多 10000 个').optional();
+const emailList = z.array(z.string().email('邮箱格式不正确'), { error: '订阅邮箱格式不正确' }).max(10_000, '订阅邮箱最多 10000 个').optional();
+const url = z.string({ error: '须为完整网址' }).url('须为完整网址，如 https://example.gov.cn/api');
+const optionalText = (max: number) => z.string({ error: '须为文字' }).max(max, `不超过 ${max} 个字符`).optional();
+const wholeNumber = (min: number, max: number, what: string) =>
+  z.number({ error: `${what}须为整数` }).int(`${what}须为整数`).min(min, `${what}须在 ${min}–${max} 之间`).max(max, `${what}须在 ${min}–${max} 之间`);
+const flag = z.boolean({ error: '须为“是”或“否”' });
 
 const CONFIG_SCHEMAS: Record<OutboxChannel, { config: z.ZodType<Record<string, unknown>>; secrets: readonly string[] }> = {
   email: {
     config: z
       .object({
-        host: z.string().min(1, '请填写 SMTP 服务器'),
-        port: z.number().int().min(1).max(65535).default(465),
-        secure: z.boolean().default(true),
-        user: z.string().optional(),
-        from: z.string().min(3, '请填写发件人'),
-        rejectUnauthorized: z.boolean().optional(),
+        host: z.string({ error: '请填写 SMTP 服务器' }).trim().min(1, '请填写 SMTP 服务器').max(255, 'SMTP 服务器地址过长'),
+        port: wholeNumber(1, 65535, '端口').default(465),
+        secure: flag.default(true),
+        user: optionalText(255),
+        from: z.string({ error: '请填写发件人' }).trim().min(3, '请填写发件人，如 黔城镇人民政府 <xxgk@example.gov.cn>').max(255, '发件人过长'),
+        rejectUnauthorized: flag.optional(),
         subscribers: emailList,
         categories: categoriesField,
       })
@@ -159,42 +163,56 @@ const CONFIG_SCHEMAS: Record<OutboxChannel, { config: z.ZodType<Record<string, u
   sms: {
     config: z
       .object({
-        provider: z.enum(['webhook', 'aliyun']),
+        provider: z.enum(['webhook', 'aliyun'], { error: '请选择短信网关类型' }),
         url: url.optional(),
-        signName: z.string().optional(),
-        accessKeyId: z.string().optional(),
-        templates: z.record(z.string(), z.object({ code: z.string().min(1), text: z.string().optional() }).strict()).default({}),
-        perNumberPerHour: z.number().int().min(1).max(1000).optional(),
-        perNumberPerDay: z.number().int().min(1).max(10_000).optional(),
+        signName: optionalText(40),
+        accessKeyId: optionalText(128),
+        templates: z.record(z.string(), z.object({ code: z.string({ error: '请填写模板编号' }).min(1, '请填写模板编号'), text: optionalText(500) }).strict()).default({}),
+        perNumberPerHour: wholeNumber(1, 1000, '每个号码每小时上限').optional(),
+        perNumberPerDay: wholeNumber(1, 10_000, '每个号码每天上限').optional(),
         subscribers: phoneList,
         categories: categoriesField,
       })
-      .strict(),
+      .strict()
+      .superRefine((c, ctx) => {
+        if (c.provider === 'webhook' && !c.url) ctx.addIssue({ code: 'custom', path: ['url'], message: '通用网关须填写网关地址' });
+        if (c.provider === 'aliyun' && !c.accessKeyId) ctx.addIssue({ code: 'custom', path: ['accessKeyId'], message: '阿里云短信须填写 AccessKey ID' });
+        if (c.provider === 'aliyun' && !c.signName) ctx.addIssue({ code: 'custom', path: ['signName'], message: '阿里云短信须填写短信签名' });
+      }),
     secrets: ['webhookSecret', 'accessKeySecret'],
   },
   wechat: {
     config: z
       .object({
-        appId: z.string().min(1, '请填写公众号 AppID'),
+        appId: z.string({ error: '请填写公众号 AppID' }).trim().regex(/^wx[0-9a-zA-Z]{3,30}$/, 'AppID 格式不正确（以 wx 开头）'),
         apiBase: url.optional(),
-        thumbMediaId: z.string().optional(),
-        author: z.string().optional(),
-        accountName: z.string().optional(),
-        templates: z.record(z.string(), z.object({ templateId: z.string().min(1), fields: z.record(z.string(), z.string()) }).strict()).optional(),
+        thumbMediaId: optionalText(128),
+        author: optionalText(16),
+        accountName: optionalText(64),
+        templates: z.record(z.string(), z.object({ templateId: z.string({ error: '请填写模板 ID' }).min(1, '请填写模板 ID'), fields: z.record(z.string(), z.string()) }).strict()).optional(),
         categories: categoriesField,
       })
       .strict(),
     secrets: ['appSecret'],
   },
   weibo: {
-    config: z.object({ apiBase: url.optional(), accountName: z.string().optional(), categories: categoriesField }).strict(),
+    config: z.object({ apiBase: url.optional(), accountName: optionalText(64), categories: categoriesField }).strict(),
     secrets: ['accessToken'],
   },
   notice_board: {
-    config: z.object({ boardName: z.string().optional(), categories: categoriesField }).strict(),
+    config: z.object({ boardName: optionalText(64), categories: categoriesField }).strict(),
     secrets: [],
   },
 };
+
+/** What is wrong with an account's settings, field by field (empty when they would be saved), for forms that check before saving. */
+export function channelConfigProblems(channel: OutboxChannel, config: unknown): Record<string, string> {
+  const parsed = CONFIG_SCHEMAS[channel].config.safeParse(config);
+  return parsed.success ? {} : validationErrorFrom(parsed.error.issues).fieldErrors;
+}
+
+/** The secrets each channel's account keeps (write-only: never shown back). */
+export const CHANNEL_SECRETS: Readonly<Record<OutboxChannel, readonly string[]>> = Object.fromEntries(OUTBOX_CHANNELS.map((c) => [c, CONFIG_SCHEMAS[c].secrets])) as Record<OutboxChannel, readonly string[]>;
 
 /** A channel account as staff see it: secrets only by name. */
 export interface ChannelAccountView {
@@ -205,6 +223,8 @@ export interface ChannelAccountView {
   config: Record<string, unknown>;
   /** Names of the secrets that are set; their values are never returned. */
   secretsSet: string[];
+  /** The stored secrets could not be decrypted (the encryption key changed): enter them again. */
+  secretsUnreadable: boolean;
   /** The account is inherited from this ancestor agency (null: the agency's own). */
   inheritedFrom: number | null;
   updatedAt: string | null;
@@ -218,6 +238,7 @@ function viewOf(account: ChannelAccount, agencyId: number): ChannelAccountView {
     enabled: account.enabled,
     config: account.config,
     secretsSet: Object.keys(account.secrets).filter((k) => account.secrets[k]).sort(),
+    secretsUnreadable: account.secretsUnreadable === true,
     inheritedFrom: account.agencyId === agencyId ? null : account.agencyId,
     updatedAt: account.updatedAt,
   };
@@ -256,6 +277,14 @@ export interface StaleChannel {
   message: string;
 }
 
+/** The stored finding of a 一周一更新 check. */
+export interface StaleCheck {
+  checkedAt: string;
+  /** The China date of the check (the scheduler runs it once a day). */
+  checkedOn: string;
+  findings: StaleChannel[];
+}
+
 /** The weekly sheet of a notice board (公开栏): the items published in a week. */
 export interface NoticeBoardSheet {
   agencyId: number;
@@ -273,9 +302,14 @@ export interface DeliveryServiceDeps {
   clock: Clock;
 }
 
-const VIEW: readonly Permission[] = ['item.draft', 'request.handle', 'report.compile'];
+/** Who sees the delivery log: those who write, approve and send what goes out, and who count it for the report. */
+const VIEW: readonly Permission[] = ['item.draft', 'item.approve', 'request.handle', 'report.compile'];
 const DECIDE: readonly Permission[] = ['request.handle', 'item.approve'];
-const STALE_CHANNELS: readonly OutboxChannel[] = ['wechat', 'weibo', 'notice_board'];
+/** Permissions that show the delivery log, and that allow retrying, cancelling and recording deliveries (for the web's links and buttons). */
+export const DELIVERY_VIEW_PERMISSIONS = VIEW;
+export const DELIVERY_DECIDE_PERMISSIONS = DECIDE;
+/** The channels the 一周一更新 check covers. */
+export const STALE_CHANNELS: readonly OutboxChannel[] = ['wechat', 'weibo', 'notice_board'];
 const WEEK_MS = 7 * 86_400_000;
 
 /** Creates the delivery service. */
@@ -299,6 +333,27 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     const roots = within !== undefined ? [(await agencyFor(repos, actor, within, VIEW)).path] : [...new Set(VIEW.flatMap((p) => scopesFor((actor as Actor).grants, p)))];
     if (roots.length === 0) throw new ForbiddenError();
     return (await repos.agencies.list({ within: roots })).map((a) => a.id);
+  }
+
+  /**
+   * Enabled WeChat, Weibo and notice-board accounts (of some agencies, or all) whose agency's
+   * subtree sent nothing on the channel in the last 7 days: the seed's 一周一更新 promise for its
+   * 政务新媒体 (条例第二十三条“其他互联网政务媒体”) and 公开栏.
+   */
+  async function staleOf(repos: Repositories, agencyIds: number[] | undefined): Promise<StaleChannel[]> {
+    const cutoff = new Date(now().getTime() - WEEK_MS).toISOString();
+    const out: StaleChannel[] = [];
+    for (const account of await repos.channelSettings.list(agencyIds)) {
+      if (!account.enabled || !STALE_CHANNELS.includes(account.channel)) continue;
+      const owner = (await repos.agencies.findById(account.agencyId))!;
+      const subtree = (await repos.agencies.list({ within: [owner.path] })).map((a) => a.id);
+      const last = (await repos.deliveryQueue.lastSent(subtree)).filter((r) => r.channel === account.channel).map((r) => r.lastSentAt).sort().at(-1) ?? null;
+      if (last !== null && last >= cutoff) continue;
+      const label = CHANNEL_NAMES[account.channel];
+      const since = last === null ? '尚无发布记录' : `自 ${chinaDateOf(new Date(last))} 起已超过一周未更新`;
+      out.push({ agencyId: owner.id, agencyName: owner.name, channel: account.channel, lastSentAt: last, message: `${owner.name}${label}${since}（应一周一更新）` });
+    }
+    return out;
   }
 
   async function loadForDecision(repos: Repositories, actor: Actor, deliveryId: number): Promise<QueuedDelivery> {
@@ -326,12 +381,26 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     });
   }
 
-  return {
+  const service = {
     /** Staff: the delivery log, newest first, within the actor's agencies (optionally one agency's subtree). */
-    async list(actor: Actor, filter: { agencyId?: number; itemId?: number; requestId?: number; channel?: OutboxChannel; statuses?: QueuedDeliveryStatus[]; limit?: number; offset?: number } = {}) {
+    async list(
+      actor: Actor,
+      filter: { agencyId?: number; itemId?: number; requestId?: number; channel?: OutboxChannel; statuses?: QueuedDeliveryStatus[]; fromOn?: string; toOn?: string; limit?: number; offset?: number } = {},
+    ) {
       const repos = deps.uow.read;
+      const { fromOn, toOn, ...rest } = filter;
+      for (const [name, on] of [['from', fromOn], ['to', toOn]] as const) {
+        if (on !== undefined && !isDateOn(on)) throw new ValidationError(`日期“${on}”无效，应为 YYYY-MM-DD`, { [name]: '日期无效，应为 YYYY-MM-DD' });
+      }
+      if (fromOn !== undefined && toOn !== undefined && fromOn > toOn) throw new ValidationError('起始日期不能晚于截止日期', { from: '起始日期不能晚于截止日期' });
       const agencyIds = await visibleAgencyIds(repos, actor, filter.agencyId);
-      return repos.deliveryQueue.list({ ...filter, ...(agencyIds && { agencyIds }) });
+      return repos.deliveryQueue.list({
+        ...rest,
+        ...(agencyIds && { agencyIds }),
+        // The counts' period rule (China dates, inclusive), so a count and its list agree.
+        ...(fromOn !== undefined && { fromAt: chinaDayStartAt(fromOn) }),
+        ...(toOn !== undefined && { toAt: chinaDayStartAt(shiftDate(toOn, 1)) }),
+      });
     },
 
     /** Staff: one delivery with its log (queued, sending, sent, failed with the provider's message, retried …). */
@@ -356,6 +425,10 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
      */
     async counts(actor: Actor | 'system', period: { fromOn: string; toOn: string; agencyId?: number }): Promise<ChannelCounts[]> {
       const repos = deps.uow.read;
+      for (const [name, on] of [['from', period.fromOn], ['to', period.toOn]] as const) {
+        if (!isDateOn(on)) throw new ValidationError(`日期“${on}”无效，应为 YYYY-MM-DD`, { [name]: '日期无效，应为 YYYY-MM-DD' });
+      }
+      if (period.fromOn > period.toOn) throw new ValidationError('起始日期不能晚于截止日期', { from: '起始日期不能晚于截止日期' });
       const agencyIds = await visibleAgencyIds(repos, actor, period.agencyId);
       const rows = await repos.deliveryQueue.counts({ ...(agencyIds && { agencyIds }), fromAt: chinaDayStartAt(period.fromOn), toAt: chinaDayStartAt(shiftDate(period.toOn, 1)) });
       return OUTBOX_CHANNELS.map((channel) => {
@@ -368,20 +441,47 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     /** The weekly check: enabled WeChat, Weibo and notice-board accounts with nothing sent in the last 7 days (一周一更新). */
     async staleChannels(actor: Actor | 'system', options: { agencyId?: number } = {}): Promise<StaleChannel[]> {
       const repos = deps.uow.read;
-      const agencyIds = await visibleAgencyIds(repos, actor, options.agencyId);
-      const cutoff = new Date(now().getTime() - WEEK_MS).toISOString();
-      const out: StaleChannel[] = [];
-      for (const account of await repos.channelSettings.list(agencyIds)) {
-        if (!account.enabled || !STALE_CHANNELS.includes(account.channel)) continue;
-        const owner = (await repos.agencies.findById(account.agencyId))!;
-        const subtree = (await repos.agencies.list({ within: [owner.path] })).map((a) => a.id);
-        const last = (await repos.deliveryQueue.lastSent(subtree)).filter((r) => r.channel === account.channel).map((r) => r.lastSentAt).sort().at(-1) ?? null;
-        if (last !== null && last >= cutoff) continue;
-        const label = ACCOUNT_NAMES[account.channel];
-        const since = last === null ? '尚无发布记录' : `自 ${chinaDateOf(new Date(last))} 起已超过一周未更新`;
-        out.push({ agencyId: owner.id, agencyName: owner.name, channel: account.channel, lastSentAt: last, message: `${owner.name}${label}${since}（应一周一更新）` });
-      }
-      return out;
+      return staleOf(repos, await visibleAgencyIds(repos, actor, options.agencyId));
+    },
+
+    /**
+     * Runs the 一周一更新 check over every agency and stores its finding (for the office dashboard),
+     * audited. Staff who may act on deliveries can run it at once; the scheduler runs it daily.
+     */
+    async checkStaleChannels(actor: Actor | 'system'): Promise<StaleCheck> {
+      if (actor !== 'system' && !DECIDE.some((p) => can(actor.grants, p))) throw new ForbiddenError();
+      const at = now().toISOString();
+      return deps.uow.transaction(async (repos) => {
+        const check: StaleCheck = { checkedAt: at, checkedOn: chinaDateOf(now()), findings: await staleOf(repos, undefined) };
+        await repos.settings.set(STALE_CHECK_KEY, JSON.stringify(check), at);
+        await repos.audit.append({
+          actor: actor === 'system' ? STALE_CHECKER : actor,
+          at,
+          entity: 'channel_check',
+          entityId: check.checkedOn,
+          action: 'stale_check',
+          change: { stale: check.findings.map((f) => `${f.agencyId}:${f.channel}`) },
+        });
+        return check;
+      });
+    },
+
+    /** The scheduler's pass: runs the check unless it already ran today (China date); true when it ran. */
+    async runDailyStaleCheck(): Promise<boolean> {
+      const stored = await readStaleCheck(deps.uow.read);
+      if (stored?.checkedOn === chinaDateOf(now())) return false;
+      await service.checkStaleChannels('system');
+      return true;
+    },
+
+    /** The stored finding of the last check: the accounts of agencies the actor may see, or of one agency (as the dashboard counts them); undefined before the first check. */
+    async lastStaleCheck(actor: Actor, options: { agencyId?: number; channel?: OutboxChannel } = {}): Promise<StaleCheck | undefined> {
+      const repos = deps.uow.read;
+      const stored = await readStaleCheck(repos);
+      if (!stored) return undefined;
+      const visible = new Set(await visibleAgencyIds(repos, actor, options.agencyId));
+      const wanted = (agencyId: number) => (options.agencyId === undefined ? visible.has(agencyId) : agencyId === options.agencyId);
+      return { ...stored, findings: stored.findings.filter((f) => wanted(f.agencyId) && (options.channel === undefined || f.channel === options.channel)) };
     },
 
     /** Staff: the agency's channel accounts (own or inherited), secrets by name only. */
@@ -402,12 +502,14 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
      */
     async saveChannelSettings(actor: Actor, agencyId: number, channel: string, raw: { enabled?: unknown; config?: unknown; secrets?: unknown }): Promise<ChannelAccountView> {
       if (!isOutboxChannel(channel)) throw new ValidationError('未知的渠道', { channel: '未知的渠道' });
+      // Who may change the account is settled before what was typed is judged.
+      await agencyFor(deps.uow.read, actor, agencyId, ['agency.manage']);
       const schema = CONFIG_SCHEMAS[channel];
-      const parsed = schema.config.safeParse(raw.config ?? {});
-      if (!parsed.success) throw validationErrorFrom(parsed.error.issues);
       const secretsIn = (raw.secrets ?? {}) as Record<string, unknown>;
       const unknown = Object.keys(secretsIn).filter((k) => !schema.secrets.includes(k));
       if (unknown.length) throw new ValidationError(`未知的密钥项：${unknown.join('、')}`, { secrets: '未知的密钥项' });
+      const parsed = schema.config.safeParse(raw.config ?? {});
+      if (!parsed.success) throw validationErrorFrom(parsed.error.issues);
       const at = now().toISOString();
       return deps.uow.transaction(async (repos) => {
         await agencyFor(repos, actor, agencyId, ['agency.manage']);
@@ -425,7 +527,9 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         }
         const account: ChannelAccount = { agencyId, channel, enabled: raw.enabled === undefined ? true : raw.enabled === true || raw.enabled === 'on' || raw.enabled === '1', config: parsed.data, secrets, updatedAt: at };
         await repos.channelSettings.save(account);
-        await repos.audit.append({ actor, at, entity: 'channel_settings', entityId: `${agencyId}:${channel}`, action: 'save', change: { enabled: account.enabled, config: account.config, secretsChanged: changed } });
+        // The audit names the secrets changed, never their values; subscriber lists (personal data) by their size.
+        const audited = Object.fromEntries(Object.entries(account.config).map(([k, v]) => [k, k === 'subscribers' && Array.isArray(v) ? `${v.length} 个` : v]));
+        await repos.audit.append({ actor, at, entity: 'channel_settings', entityId: `${agencyId}:${channel}`, action: 'save', change: { enabled: account.enabled, config: audited, secretsChanged: changed } });
         return viewOf(account, agencyId);
       });
     },
@@ -470,12 +574,26 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       });
     },
   };
+  return service;
+}
+
+/** Where the last 一周一更新 finding is kept (settings table). */
+const STALE_CHECK_KEY = 'channels.stale_check';
+/** The scheduler as it appears in the audit log. */
+const STALE_CHECKER: Actor = { userId: null, label: '定时检查（一周一更新）', grants: [] };
+
+const isDateOn = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** The stored finding of the last 一周一更新 check, if any (all agencies). */
+export async function readStaleCheck(repos: Repositories): Promise<StaleCheck | undefined> {
+  const text = await repos.settings.get(STALE_CHECK_KEY);
+  return text ? (JSON.parse(text) as StaleCheck) : undefined;
 }
 
 const noticeBoardKey = (agencyId: number, weekStartOn: string) => `notice-board:${agencyId}:${weekStartOn}`;
 
 async function sheetOf(repos: Repositories, agency: Agency, dayOn: string): Promise<NoticeBoardSheet> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dayOn)) throw new ValidationError('日期格式应为 YYYY-MM-DD', { week: '日期格式应为 YYYY-MM-DD' });
+  if (!isDateOn(dayOn)) throw new ValidationError(`日期“${dayOn}”无效，应为 YYYY-MM-DD`, { week: '日期无效，应为 YYYY-MM-DD' });
   const { startOn, endOn } = weekOf(dayOn);
   const states: ItemState[] = [];
   // The list's `year` is the year formed, not published: scan the live items of the subtree.

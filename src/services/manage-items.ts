@@ -6,8 +6,6 @@
  * all in one transaction.
  */
 import {
-  DEFAULT_CATALOGUE_DOMAINS,
-  DEFAULT_CATEGORIES,
   DEFAULT_INDEX_TEMPLATE,
   createItemInputSchema,
   decideItem,
@@ -15,6 +13,7 @@ import {
   evolveItem,
   findIndexCode,
   formatIndexNumber,
+  kindCodeOf,
   indexSequenceScope,
   publicContentOf,
   reviewTextsOf,
@@ -35,6 +34,7 @@ import type { Agency } from '../domain/organisations/agency.ts';
 import { scopesFor } from '../domain/access/roles.ts';
 import { requireAnyPermission, requirePermission } from './access-control.ts';
 import { scanOptionsFor } from './manage-agencies.ts';
+import { vocabulariesAt } from './manage-vocabularies.ts';
 import { chinaDateOf } from './china-time.ts';
 import { enqueueItemDeliveries } from './manage-deliveries.ts';
 import { ForbiddenError, NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
@@ -50,8 +50,6 @@ export interface ItemServiceDeps {
   /** Called after a change that alters what the public sees (cache invalidation). */
   onPublicChange?: () => void;
 }
-
-const itemSchema = createItemInputSchema({ categories: DEFAULT_CATEGORIES, catalogueDomains: DEFAULT_CATALOGUE_DOMAINS });
 
 export interface Upload {
   name: string;
@@ -103,8 +101,13 @@ export function createItemService(deps: ItemServiceDeps) {
     return out;
   }
 
-  function parseContent(raw: Record<string, unknown>, attachments: AttachmentMeta[]): ItemContent {
-    const parsed = itemSchema.safeParse(raw);
+  /**
+   * Parses the form against the vocabularies of the item's agency (inherited from its superiors); an
+   * edited item keeps the terms it already carries even if they have been retired since.
+   */
+  async function parseContent(repos: Repositories, agencyPath: string, raw: Record<string, unknown>, attachments: AttachmentMeta[], current?: ItemState): Promise<ItemContent> {
+    const keep = current ? { categoryCode: current.categoryCode, catalogueDomain: current.catalogueDomain, kindCode: kindCodeOf(current) } : {};
+    const parsed = createItemInputSchema(await vocabulariesAt(repos, agencyPath), keep).safeParse(raw);
     if (!parsed.success) throw validationErrorFrom(parsed.error.issues);
     return { ...parsed.data, bodyHtml: deps.sanitiseHtml(parsed.data.bodyHtml), attachments };
   }
@@ -243,7 +246,7 @@ export function createItemService(deps: ItemServiceDeps) {
       return deps.uow.transaction(async (repos) => {
         const agency = await repos.agencies.findById(agencyId);
         if (!agency) throw new ValidationError('发布机构不存在', { agencyId: '请选择发布机构' });
-        const content = parseContent(raw, []);
+        const content = await parseContent(repos, agency.path, raw, []);
         const itemId = await repos.items.createItem(agencyId, ctx.at);
         const attachments = await storeUploads(repos, uploads);
         const decision = decideItem(null, { type: 'create', itemId: String(itemId), agencyId, agencyPath: agency.path, content: { ...content, attachments } }, ctx);
@@ -261,7 +264,7 @@ export function createItemService(deps: ItemServiceDeps) {
         if (!state) throw new NotFoundError('找不到该信息');
         const kept = state.attachments.filter((a) => !removeAttachments.includes(a.fileId));
         const added = await storeUploads(repos, uploads);
-        const content = parseContent(raw, [...kept, ...added]);
+        const content = await parseContent(repos, state.agencyPath, raw, [...kept, ...added], state);
         const decision = decideItem(state, { type: 'edit', content }, ctx);
         if (!decision.ok) throw new ServiceError(decision.message, rejectionStatus(decision.code));
         await applyEvents(repos, itemId, decision.events, ctx.at);

@@ -22,6 +22,7 @@ import {
   REQUEST_STATUS_LABELS,
   checkRequestRecord,
   clarificationNotice,
+  consultationLetter,
   deadlineOf,
   decide,
   evolve,
@@ -34,6 +35,7 @@ import {
   isRequestStatus,
   outcomeLabelZh,
   replyLetter,
+  serviceReceipt,
   suggestProactiveDisclosure,
   terminationNotice,
   type Actor as DomainActor,
@@ -43,6 +45,7 @@ import {
   type Letter,
   type LetterContext,
   type LetterKind,
+  type LetterTemplateLookup,
   type RepeatMatch,
   type RequestCommand,
   type RequestRecord,
@@ -51,7 +54,9 @@ import {
   type SimilarityItem,
 } from '../domain/requests/index.ts';
 import { scanText } from '../domain/privacy/index.ts';
+import { FeeInputError, assessInformationProcessingFee, type FeeAssessment } from '../domain/fees/index.ts';
 import { scanOptionsFor } from './manage-agencies.ts';
+import { letterTemplateLookupFor, remedyBodiesOf } from './manage-letter-templates.ts';
 import { requireAnyPermission, requirePermission, SYSTEM_ACTOR } from './access-control.ts';
 import { chinaDateOf, shiftDate } from './china-time.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
@@ -95,6 +100,8 @@ export const APPEAL_RESULTS = ['upheld', 'corrected', 'other', 'pending'] as con
 export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter(isOpen);
 /** Statuses in which the reply clock runs (not paused, not waiting for the applicant): the due-date queues. */
 const CLOCK_RUNNING: readonly RequestStatus[] = ['registered', 'under_review', 'in_progress', 'under_approval'];
+/** Statuses in which the reply clock is paused and the due date moves on daily (consultation, fee notice). */
+const PAUSED: readonly RequestStatus[] = ['consulting', 'awaiting_fee'];
 /** Statuses the abandonment check looks at (条例第三十条; 109号). */
 const MAY_BE_ABANDONED: readonly RequestStatus[] = ['awaiting_clarification', 'awaiting_fee'];
 
@@ -199,6 +206,33 @@ function recordFrom(
 
 /** The fee as staff ask for it: per piece the service counts the applicant's earlier pieces in the month itself. */
 export type FeeRequest = { readonly basis: 'per_piece'; readonly pieces?: number } | { readonly basis: 'per_page'; readonly pages: number };
+
+const BOTH_STANDARDS = '同一申请不得同时按件和按量计收信息处理费（国办函〔2020〕109号第三条：“不得同时按照两种标准重复计算”）：请只填写所选标准的件数或页数。';
+
+/**
+ * The fee form as staff fill it: the standard chosen and its count. Per piece the count is the pieces of
+ * this request (“一事一申请”, 109号第四条; default 1); per page the pages (第五条). A count given for
+ * the other standard is refused (第三条).
+ */
+export function parseFeeRequest(raw: unknown): FeeRequest {
+  const r = (raw ?? {}) as { basis?: unknown; pieces?: unknown; pages?: unknown };
+  const given = (v: unknown) => v !== undefined && v !== null && String(v).trim() !== '';
+  const count = (v: unknown, label: string, min: number) => {
+    const n = Number(String(v).trim());
+    if (!Number.isSafeInteger(n) || n < min) throw new ValidationError(`${label}应为不小于 ${min} 的整数`, { [label === '页数' ? 'pages' : 'pieces']: `${label}无效` });
+    return n;
+  };
+  if (r.basis === 'per_piece') {
+    if (given(r.pages)) throw new ValidationError(BOTH_STANDARDS, { pages: '按件计收时不填页数' });
+    return { basis: 'per_piece', pieces: given(r.pieces) ? count(r.pieces, '本次申请件数', 1) : 1 };
+  }
+  if (r.basis === 'per_page') {
+    if (given(r.pieces)) throw new ValidationError(BOTH_STANDARDS, { pieces: '按量计收时不填件数' });
+    if (!given(r.pages)) throw new ValidationError('按量计收请填写页数', { pages: '请填写页数' });
+    return { basis: 'per_page', pages: count(r.pages, '页数', 0) };
+  }
+  throw new ValidationError('请选择计收方式：按件计收或按量计收（国办函〔2020〕109号第三条）', { basis: '请选择计收方式' });
+}
 
 /** A handling command as staff issue it (submission goes through `submitOnline` or `register`). */
 export type StaffRequestCommand =
@@ -330,48 +364,31 @@ export interface TrackingView {
   letters: IssuedLetter[];
 }
 
-/** Every letter issued on a request so far, in full (for the DOCX and the tracking page). */
-function fullLettersIssued(state: RequestState, context: Omit<LetterContext, 'dateOn'>): Letter[] {
+/** Every letter issued to the applicant so far, in full (for the DOCX and the tracking page), in the agency's wording. */
+function fullLettersIssued(state: RequestState, context: Omit<LetterContext, 'dateOn'>, templates?: LetterTemplateLookup): Letter[] {
   const ctx = (dateOn: string): LetterContext => ({ ...context, dateOn });
   const out: Letter[] = [];
   const add = (letter: Letter | null) => letter && out.push(letter);
-  if (state.clarification) add(clarificationNotice(state, ctx(state.clarification.sentOn)));
-  if (state.extension) add(extensionNotice(state, ctx(state.extension.approvedOn)));
-  if (state.fee) add(feeNotice(state, ctx(state.fee.sentOn)));
-  if (state.reply) add(replyLetter(state, ctx(state.reply.repliedOn)));
-  if (state.abandoned) add(terminationNotice(state, ctx(state.abandoned.abandonedOn)));
-  return out.sort((a, b) => a.dateOn.localeCompare(b.dateOn));
-}
-
-/**
- * Where the remedies paragraph sends the applicant: the reconsideration body is the people's
- * government one level up (《行政复议法》第二十四条：对“下一级人民政府”作出的行政行为不服的，向上一级地方人民政府申请),
- * the court the basic court of the same place.
- */
-async function remedyBodiesOf(repos: Repositories, agencyId: number): Promise<{ agencyName: string; reviewBodyName: string; courtName: string; contact: string }> {
-  const agency = await repos.agencies.findById(agencyId);
-  const parent = agency?.parentId ? await repos.agencies.findById(agency.parentId) : undefined;
-  const government = parent && (parent.kind === 'county_gov' || parent.kind === 'town_gov') ? parent : agency;
-  const place = (government?.name ?? '').replace(/人民政府.*$/, '');
-  return {
-    agencyName: agency?.name ?? '',
-    reviewBodyName: parent?.name ?? `${place}人民政府`,
-    courtName: `${place.replace(/(镇|乡|街道)$/, '')}人民法院`,
-    contact: [agency?.disclosureOffice, agency?.phone].filter(Boolean).join('，'),
-  };
-}
-
-function lettersIssued(state: RequestState, agencyName: string): IssuedLetter[] {
-  const ctx = (dateOn: string): LetterContext => ({ agencyName, reviewBodyName: '', courtName: '', dateOn });
-  const out: IssuedLetter[] = [];
-  const add = (letter: Letter | null) => letter && out.push({ kind: letter.kind, title: letter.title, dateOn: letter.dateOn });
-  if (state.clarification) add(clarificationNotice(state, ctx(state.clarification.sentOn)));
-  if (state.extension) add(extensionNotice(state, ctx(state.extension.approvedOn)));
-  if (state.fee) add(feeNotice(state, ctx(state.fee.sentOn)));
+  if (state.clarification) add(clarificationNotice(state, ctx(state.clarification.sentOn), templates));
+  if (state.extension) add(extensionNotice(state, ctx(state.extension.approvedOn), templates));
+  if (state.fee) add(feeNotice(state, ctx(state.fee.sentOn), templates));
   // Only a reply made: `replyLetter` would also preview a draft, which the applicant must not see.
-  if (state.reply) add(replyLetter(state, ctx(state.reply.repliedOn)));
-  if (state.abandoned) add(terminationNotice(state, ctx(state.abandoned.abandonedOn)));
+  if (state.reply) add(replyLetter(state, ctx(state.reply.repliedOn), templates));
+  if (state.abandoned) add(terminationNotice(state, ctx(state.abandoned.abandonedOn), templates));
   return out.sort((a, b) => a.dateOn.localeCompare(b.dateOn));
+}
+
+/** The letters staff can print: those issued to the applicant, the 征求意见书 and the 送达回证 of the reply. */
+function staffLetters(state: RequestState, context: Omit<LetterContext, 'dateOn'>, templates: LetterTemplateLookup, today: string): Letter[] {
+  const out = fullLettersIssued(state, context, templates);
+  const consultation = state.consultations.at(-1);
+  if (consultation) {
+    const letter = consultationLetter(state, { ...context, dateOn: consultation.startedOn }, templates);
+    if (letter) out.push(letter);
+  }
+  const served = state.reply ? out.find((l) => l.kind === 'reply') : state.abandoned ? out.find((l) => l.kind === 'termination_notice') : undefined;
+  if (served) out.push(serviceReceipt(state, served.title, { ...context, dateOn: state.delivery?.deliveredOn ?? today }, templates));
+  return out;
 }
 
 // --- the service --------------------------------------------------------------------------------
@@ -782,7 +799,8 @@ export function createRequestService(deps: RequestServiceDeps) {
       const request = await repos.requests.find(requestId);
       if (!request) throw new NotFoundError('找不到该申请');
       assertInScope(actor, request);
-      const letter = fullLettersIssued(request.state, await remedyBodiesOf(repos, request.agencyId)).find((l) => l.kind === kind);
+      const templates = await letterTemplateLookupFor(repos, request.state.record.agencyPath);
+      const letter = staffLetters(request.state, await remedyBodiesOf(repos, request.agencyId), templates, now().today).find((l) => l.kind === kind);
       if (!letter) throw new NotFoundError('该申请尚未出具这份文书');
       return letter;
     },
@@ -791,7 +809,8 @@ export function createRequestService(deps: RequestServiceDeps) {
     async letterForApplicant(trackingNumber: string, queryCode: string, kind: string): Promise<Letter> {
       const repos = deps.uow.read;
       const r = await verifyTracking(repos, trackingNumber, queryCode);
-      const letter = fullLettersIssued(r.state, await remedyBodiesOf(repos, r.agencyId)).find((l) => l.kind === kind);
+      const templates = await letterTemplateLookupFor(repos, r.state.record.agencyPath);
+      const letter = fullLettersIssued(r.state, await remedyBodiesOf(repos, r.agencyId), templates).find((l) => l.kind === kind);
       if (!letter) throw new NotFoundError('该文书尚未出具');
       return letter;
     },
@@ -816,7 +835,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         outcomeLabel: s.outcome ? outcomeLabelZh(s.outcome) : null,
         clarification: s.status === 'awaiting_clarification' && c ? { points: c.points, deadlineOn: c.deadlineOn } : null,
         fee: s.fee ? { amount: s.fee.assessment.amount, paymentDueOn: s.fee.paymentDueOn, paid: s.fee.paidOn !== null, waived: s.fee.waivedOn !== null } : null,
-        letters: lettersIssued(s, agencyName),
+        letters: fullLettersIssued(s, { agencyName, reviewBodyName: '', courtName: '' }, await letterTemplateLookupFor(repos, s.record.agencyPath)).map((l) => ({ kind: l.kind, title: l.title, dateOn: l.dateOn })),
       };
     },
 
@@ -955,6 +974,95 @@ export function createRequestService(deps: RequestServiceDeps) {
         if (done) changed.push(done);
       }
       return changed;
+    },
+
+    /**
+     * The daily refresh of paused cases (征求意见、待缴费): while a pause lasts the due date moves on day by
+     * day (条例第三十三条第三款：征求意见“所需时间不计算在前款规定的期限内”；收费通知至缴费之日暂停), so the
+     * stored date the queues sort by is recomputed; each change is audited as the system.
+     */
+    async refreshPausedDeadlines(at: Date = deps.clock.now()) {
+      const today = chinaDateOf(at);
+      const iso = at.toISOString();
+      const cal = await currentCalendar();
+      const changed: Array<{ id: number; trackingNumber: string; before: string | null; after: string | null }> = [];
+      for (const id of await deps.uow.read.requests.idsInStatuses(PAUSED)) {
+        const done = await retryOnConflict(() => deps.uow.transaction(async (repos) => {
+          const stored = await repos.requests.find(id);
+          if (!stored || !PAUSED.includes(stored.state.status)) return null;
+          const { dueOn, provisional } = deadlineColumns(stored.state, stored, cal, today);
+          if (dueOn === stored.dueOn && provisional === stored.provisional) return null;
+          const ok = await repos.requests.save(
+            { id, state: stored.state, dueOn, provisional, applicantKey: stored.applicantKey, pieces: stored.pieces, notes: stored.notes, updatedAt: iso },
+            stored.state.version,
+          );
+          if (!ok) throw new ConflictError('申请在刷新期限时被修改，请重试。');
+          await repos.audit.append({ actor: SYSTEM_ACTOR, at: iso, entity: 'request', entityId: id, action: 'refresh_deadline', change: { status: stored.state.status, before: stored.dueOn, after: dueOn, asOf: today } });
+          return { id, trackingNumber: stored.trackingNumber, before: stored.dueOn, after: dueOn };
+        }));
+        if (done) changed.push(done);
+      }
+      return changed;
+    },
+
+    /**
+     * Staff: the fee a notice would charge, with its tier breakdown, without sending it. Per piece the
+     * applicant's earlier pieces of the calendar month are counted (109号第四条); per page the pages
+     * (第五条); never both (第三条).
+     */
+    async previewFee(actor: Actor, requestId: number, raw: unknown): Promise<FeeAssessment> {
+      const fee = parseFeeRequest(raw);
+      const stored = await deps.uow.read.requests.find(requestId);
+      if (!stored) throw new NotFoundError('找不到该申请');
+      assertInScope(actor, stored);
+      requirePermission(actor, 'request.handle', { path: stored.state.record.agencyPath });
+      const { command } = await domainCommandOf(deps.uow.read, stored, { type: 'send_fee_notice', fee });
+      try {
+        return assessInformationProcessingFee((command as Extract<RequestCommand, { type: 'send_fee_notice' }>).fee);
+      } catch (e) {
+        if (e instanceof FeeInputError) throw new ValidationError(e.message, { fee: e.message });
+        throw e;
+      }
+    },
+
+    /**
+     * Staff: records the delivery of the reply (送达); with a returned 送达回证, who signed it and its scan
+     * are kept as the proof (the scan in the file store).
+     */
+    async recordDelivery(actor: Actor, requestId: number, raw: { method?: unknown; deliveredOn?: unknown; proof?: unknown; signedBy?: unknown }, scan?: { name: string; bytes: Uint8Array }) {
+      const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+      const signedBy = text(raw.signedBy);
+      let stored: { fileId: string; fileName: string } | undefined;
+      if (scan && scan.bytes.length > 0) {
+        if (!deps.files) throw new ServiceError('未配置附件存储，不能保存送达回证扫描件', 409);
+        try {
+          const put = await deps.files.put(scan.bytes);
+          if (!['pdf', 'png', 'jpeg'].includes(put.type)) throw new Error('送达回证扫描件只收 PDF、PNG 或 JPEG 文件');
+          stored = { fileId: put.sha256, fileName: scan.name.slice(0, 200) || '送达回证' };
+        } catch (e) {
+          throw new ValidationError(`送达回证扫描件“${scan.name}”：${e instanceof Error ? e.message : String(e)}`, { scan: String(e) });
+        }
+      }
+      const receipt = signedBy !== '' || stored !== undefined;
+      const proof = text(raw.proof) || (receipt ? `送达回证已寄回${signedBy ? `，签收人：${signedBy}` : ''}` : '');
+      return run(actor, requestId, {
+        type: 'deliver',
+        method: text(raw.method) as never,
+        ...(text(raw.deliveredOn) && { deliveredOn: text(raw.deliveredOn) }),
+        proof,
+        ...(signedBy !== '' && { signedBy }),
+        ...(stored && { scan: stored }),
+      });
+    },
+
+    /** Staff: the scan of the returned 送达回证. */
+    async deliveryScan(actor: Actor, requestId: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+      const stored = await deps.uow.read.requests.find(requestId);
+      if (!stored) throw new NotFoundError('找不到该申请');
+      assertInScope(actor, stored);
+      const scan = stored.state.delivery?.scan;
+      if (!scan || !deps.files) throw new NotFoundError('没有送达回证扫描件');
+      return { fileName: scan.fileName, bytes: await deps.files.get(scan.fileId) };
     },
 
     /** Records a reconsideration or lawsuit about disclosure (行政复议、行政诉讼). */

@@ -10,6 +10,7 @@ import { classifyPublicationQueue } from '../domain/publishing/index.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
 import { chinaDateOf, shiftDate } from './china-time.ts';
 import type { CalendarService } from './manage-calendar.ts';
+import { readStaleCheck } from './manage-deliveries.ts';
 import type { Actor, Clock, UnitOfWork } from './ports.ts';
 
 export interface UnitRow {
@@ -21,11 +22,15 @@ export interface UnitRow {
   requestsOpen: number;
   requestsDueThisWeek: number;
   requestsOverdue: number;
+  /** The unit's WeChat, Weibo and notice-board accounts not updated within a week at the last check (一周一更新). */
+  channelsStale: number;
 }
 
 export interface Dashboard {
   units: UnitRow[];
   publishedByMonth: Array<{ month: string; count: number }>;
+  /** When the 一周一更新 check last ran (null: not yet). */
+  staleCheckedAt: string | null;
 }
 
 /** Builds the dashboard for an actor's units. */
@@ -41,6 +46,7 @@ export async function buildOfficeDashboard(deps: { uow: UnitOfWork; clock: Clock
   );
   const openRequests = (await repos.requests.list({ within: scopes, limit: 10_000 })).items.filter((r) => r.closedOn === null);
   const weekEnd = shiftDate(today, 7);
+  const staleCheck = await readStaleCheck(repos);
   // Each item or request counts for the unit it belongs to.
   const units: UnitRow[] = agencies.map((agency) => {
     const items = pending.filter((i) => i.agencyId === agency.id);
@@ -54,6 +60,7 @@ export async function buildOfficeDashboard(deps: { uow: UnitOfWork; clock: Clock
       requestsOpen: requests.length,
       requestsDueThisWeek: requests.filter((r) => r.dueOn !== null && r.dueOn >= today && r.dueOn <= weekEnd).length,
       requestsOverdue: requests.filter((r) => r.dueOn !== null && r.dueOn < today).length,
+      channelsStale: staleCheck?.findings.filter((f) => f.agencyId === agency.id).length ?? 0,
     };
   });
   const months: string[] = [];
@@ -64,5 +71,5 @@ export async function buildOfficeDashboard(deps: { uow: UnitOfWork; clock: Clock
   }
   const published = (await repos.items.list({ within: scopes, liveOnly: true, limit: 10_000 })).items;
   const publishedByMonth = months.map((month) => ({ month, count: published.filter((p) => p.publishedOn?.startsWith(month)).length }));
-  return { units: units.filter((u) => Object.entries(u).some(([k, v]) => k !== 'agency' && v > 0) || u.agency.kind === 'town_gov' || u.agency.kind === 'county_gov'), publishedByMonth };
+  return { units: units.filter((u) => Object.entries(u).some(([k, v]) => k !== 'agency' && v > 0) || u.agency.kind === 'town_gov' || u.agency.kind === 'county_gov'), publishedByMonth, staleCheckedAt: staleCheck?.checkedAt ?? null };
 }

@@ -5,9 +5,10 @@
 import type { Agency, AgencyInput } from '../domain/organisations/agency.ts';
 import type { Role, RoleGrant } from '../domain/access/roles.ts';
 import type { AuditEntry, ChainProblem } from '../domain/audit/hash-chain.ts';
-import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
+import type { ItemEvent, ItemState, VocabularyEntry } from '../domain/publishing/index.ts';
 import type { DisclosureRequestEvent, RequestState } from '../domain/requests/index.ts';
-import type { ManualReportInputs, ReportAppeal, ReportFormat, ReportSnapshot } from '../domain/reports/index.ts';
+import type { ItemCountKey, ItemCounts, ManualReportInputs, ReportAppeal, ReportFormat, ReportSnapshot } from '../domain/reports/index.ts';
+import type { RubricConfig } from '../domain/assessment/index.ts';
 
 /** The source of instants; tests pass a fixed clock. */
 export interface Clock {
@@ -114,6 +115,20 @@ export interface SettingsRepository {
   set(key: string, value: string, at: string): Promise<void>;
 }
 
+/** Agencies' own vocabularies (主题分类 `category`, 体裁 `kind`, 标准目录领域 `catalogue_domain`). */
+export interface VocabularyRepository {
+  /** The lists of a vocabulary that any of these agencies configured, by agency, each in order. */
+  termsOf(vocabulary: string, agencyIds: readonly number[]): Promise<Map<number, VocabularyEntry[]>>;
+  /** Serialises edits of one agency's lists (row lock on PostgreSQL). */
+  lock(agencyId: number): Promise<void>;
+  /** Replaces an agency's list of a vocabulary with entries in this order. */
+  replace(agencyId: number, vocabulary: string, entries: readonly VocabularyEntry[], at: string): Promise<void>;
+  /** Removes an agency's own list: it inherits its superior's again. */
+  clear(agencyId: number, vocabulary: string): Promise<void>;
+  /** How many items (counting any version) under an agency path carry each code of a vocabulary. */
+  usage(vocabulary: string, agencyPath: string): Promise<Map<string, number>>;
+}
+
 /** One notice year of the holiday calendar as stored (data has the shape of a year in cn-holidays.json). */
 export interface CalendarYearRecord {
   year: number;
@@ -218,12 +233,17 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** Matches counted, up to the search cap (src/search/search-index.ts SEARCH_RESULT_CAP). */
   total: number;
+  /** More matches exist than were counted: show “N 条以上” and ask the reader to narrow the query. */
+  capped?: boolean;
   hits: SearchHit[];
 }
 
 export interface SearchIndex {
   upsert(doc: SearchDocument): Promise<void>;
+  /** Adds or replaces many entries in a few statements (the ledger import of thousands of items). */
+  upsertMany(docs: readonly SearchDocument[]): Promise<void>;
   remove(itemId: number): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
 }
@@ -232,6 +252,8 @@ export interface SearchIndex {
 export interface FileStore {
   maxBytes: number;
   put(bytes: Uint8Array): Promise<{ sha256: string; size: number; type: string; mediaType: string }>;
+  /** Stores a file of any type under the size limit, by SHA-256 (a ledger kept between its dry run and confirmation). */
+  putUpload(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
   get(sha256: string): Promise<Uint8Array>;
 }
 
@@ -418,7 +440,57 @@ export type NewStoredReport = Omit<StoredReport, 'id' | 'createdAt' | 'updatedAt
 export interface ReportSources {
   items: ItemState[];
   requests: Array<{ state: RequestState; dueOn: string | null }>;
+  /** Whether requests received before the year exist (whether or not they were read). */
+  earlierRequestsOnRecord: boolean;
   appeals: ReportAppeal[];
+}
+
+/** An item behind a report figure, as the trace page lists it. */
+export interface TracedItem {
+  id: string;
+  title: string;
+  documentNumber: string | null;
+  indexNumber: string | null;
+  agencyName: string;
+  firstPublishedOn: string;
+  /** The latest published version's fields the counts read. */
+  genre: string;
+  hasElectronicFullText: boolean;
+  formedOn: string;
+  /** Validity dates, when read from the version's state (texts listed by id); null otherwise. */
+  validity: { effectiveOn: string | null; expiresOn: string | null; repealedOn: string | null } | null;
+}
+
+/** A request, appeal or delivery behind a report figure, with its agency's name. */
+export interface TracedRequest {
+  id: string;
+  trackingNumber: string;
+  agencyName: string;
+  state: RequestState;
+  dueOn: string | null;
+}
+export interface TracedAppeal {
+  id: string;
+  agencyName: string;
+  kind: string;
+  body: string;
+  filedOn: string;
+  result: string;
+  closedOn: string | null;
+}
+export interface TracedDelivery {
+  id: string;
+  agencyName: string;
+  channel: string;
+  recipient: string;
+  sentAt: string | null;
+}
+
+/** Which agencies and year a report's figures are counted in, and the genres the counts test (passed in from the domain). */
+export interface ItemCountScope {
+  agencyIds: readonly number[];
+  year: number;
+  officialGenres: readonly string[];
 }
 
 export interface ReportRepository {
@@ -431,7 +503,21 @@ export interface ReportRepository {
   find(id: number): Promise<StoredReport | undefined>;
   /** Versions matching a filter, newest year first, then newest version first. */
   list(filter: { agencyIds?: readonly number[]; year?: number; statuses?: readonly StoredReportStatus[]; published?: boolean }): Promise<StoredReport[]>;
-  sources(filter: { agencyIds: readonly number[]; year: number }): Promise<ReportSources>;
+  /**
+   * What the compiler folds for agencies and a year. Only requests still relevant to the year are read
+   * (received in it, open on 1 January, or flawed); `earlierRequestsOnRecord` says whether any earlier
+   * one exists. With `itemGenres`, only the items with a version of those genres are read (the others are
+   * counted by `countItems`).
+   */
+  sources(filter: { agencyIds: readonly number[]; year: number; itemGenres?: readonly string[] }): Promise<ReportSources>;
+  /** The year's items counted in SQL: first published in the year; of them 公文; of those with full text online. */
+  countItems(scope: ItemCountScope): Promise<ItemCounts>;
+  /** A page of the items behind one of those counts, by first publication date, and how many there are. */
+  listItems(scope: ItemCountScope & { key: ItemCountKey; offset: number; limit: number }): Promise<{ total: number; rows: TracedItem[] }>;
+  itemsByIds(ids: readonly number[]): Promise<TracedItem[]>;
+  requestsByIds(ids: readonly number[]): Promise<TracedRequest[]>;
+  appealsByIds(ids: readonly number[]): Promise<TracedAppeal[]>;
+  deliveriesByIds(ids: readonly number[]): Promise<TracedDelivery[]>;
 }
 
 /** A channel the outbox sends on: every channel of the report except the portal itself. */
@@ -503,6 +589,9 @@ export interface DeliveryQueueFilter {
   requestId?: number;
   channel?: OutboxChannel;
   statuses?: readonly QueuedDeliveryStatus[];
+  /** A period [fromAt, toAt) of instants, as the counts take it: sent messages by when sent, the others by when queued. */
+  fromAt?: string;
+  toAt?: string;
   limit?: number;
   offset?: number;
 }
@@ -542,6 +631,8 @@ export interface ChannelAccount {
   enabled: boolean;
   config: Record<string, unknown>;
   secrets: Record<string, string>;
+  /** The stored secrets could not be decrypted (the encryption key changed): they must be entered again. */
+  secretsUnreadable?: boolean;
   updatedAt: string;
 }
 
@@ -558,14 +649,38 @@ export interface LedgerTable {
   rows: Array<{ line: number; cells: Record<string, string> }>;
 }
 
+/** A ledger file between its dry run and the confirmation. */
+export interface LedgerUpload {
+  id: number;
+  sha256: string;
+  kind: 'items' | 'requests' | 'appeals';
+  agencyId: number;
+  fileName: string;
+  sizeBytes: number;
+  userId: number;
+  uploadedAt: string;
+  /** After this instant the confirmation is refused (the file must be uploaded and dry-run again). */
+  expiresAt: string;
+  importedAt: string | null;
+}
+
+/** Reads a ledger file (XLSX or CSV); rejects with a Chinese message when the file is not a readable table. */
+export type LedgerReader = (bytes: Uint8Array) => Promise<LedgerTable>;
+
 /** Look-ups the ledger import needs for idempotency. */
 export interface LedgerRepository {
   /** Item ids by 索引号, for the numbers that exist. */
   itemIdsByIndexNumbers(indexNumbers: readonly string[]): Promise<Map<string, number>>;
   /** Request ids by tracking number (申请编号), for the numbers that exist. */
   requestIdsByTrackingNumbers(trackingNumbers: readonly string[]): Promise<Map<string, number>>;
-  /** Creates the row of an item published elsewhere before (version 1 live, its 索引号 kept); returns the id. */
-  createPublishedItem(agencyId: number, indexNumber: string, at: string): Promise<number>;
+  /** Creates the rows of items published elsewhere before (version 1 live, their 索引号 kept), in a few statements; returns the ids by 索引号. */
+  createPublishedItems(rows: ReadonlyArray<{ agencyId: number; indexNumber: string }>, at: string): Promise<Map<string, number>>;
+  /** Records a ledger file that passed its dry run, until its confirmation (the bytes are in the file store). */
+  stageUpload(upload: Omit<LedgerUpload, 'id' | 'importedAt'>): Promise<LedgerUpload>;
+  /** The latest upload of a file (by SHA-256) by a user. */
+  findUpload(sha256: string, userId: number): Promise<LedgerUpload | undefined>;
+  /** Marks an upload as imported (its confirmation can be used once). */
+  markUploadImported(id: number, at: string): Promise<void>;
   /** Saves many new item versions, their events and privacy reviews in a few statements (the import of thousands of rows). */
   insertItemVersions(batch: ReadonlyArray<{ state: ItemState; events: readonly ItemEvent[]; review: StoredReview }>, at: string): Promise<void>;
 }
@@ -608,7 +723,106 @@ export interface RequestDocumentRepository {
   remove(id: number): Promise<void>;
 }
 
+/** An assessing agency's rubric (考核细则) at its current version. */
+export interface StoredRubric {
+  id: number;
+  agencyId: number;
+  name: string;
+  version: number;
+  config: RubricConfig;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** One saved version of a rubric. */
+export interface RubricVersion {
+  rubricId: number;
+  version: number;
+  name: string;
+  config: RubricConfig;
+  reason: string;
+  savedAt: string;
+  savedBy: string;
+}
+
+/** The assessor's comment on a unit for one period (`periodKey` = `fromOn~toOn`). */
+export interface AssessmentComment {
+  rubricId: number;
+  periodKey: string;
+  unitId: number;
+  text: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface AssessmentRepository {
+  /** Saves a new rubric as version 1 (and its first version row). */
+  insertRubric(input: { agencyId: number; name: string; config: RubricConfig; reason: string; at: string; by: string }): Promise<StoredRubric>;
+  /** Saves the next version; false when the stored version is not `expectedVersion` (a concurrent change). */
+  saveRubric(id: number, expectedVersion: number, input: { name: string; config: RubricConfig; reason: string; at: string; by: string }): Promise<boolean>;
+  findRubric(id: number): Promise<StoredRubric | undefined>;
+  /** Rubrics of some assessing agencies, by name. */
+  listRubrics(agencyIds: readonly number[]): Promise<StoredRubric[]>;
+  /** Every version of a rubric, newest first. */
+  versions(rubricId: number): Promise<RubricVersion[]>;
+  comments(rubricId: number, periodKey: string): Promise<AssessmentComment[]>;
+  /** Saves (or replaces) a comment; an empty text removes it. */
+  saveComment(comment: AssessmentComment): Promise<void>;
+}
+
+/** Aggregates for statistics pages (counted in SQL, not loaded record by record). */
+export interface StatisticsRepository {
+  /** Items first published, per agency, month (`YYYY-MM`) and subject category, within agency subtrees. */
+  publishedItemCounts(filter: { within: readonly string[] }): Promise<Array<{ agencyId: number; month: string; categoryCode: string; count: number }>>;
+}
+
+/** One saved version of an agency's letter template (文书模板). */
+export interface StoredLetterTemplate {
+  agencyId: number;
+  key: string;
+  version: number;
+  title: string;
+  body: string;
+  /** This version dropped the agency's own wording: the agency inherits, or uses the built-in template. */
+  isReset: boolean;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface LetterTemplateRepository {
+  /** The latest version of every key at each of the agencies (e.g. an agency and its ancestors). */
+  current(agencyIds: readonly number[]): Promise<StoredLetterTemplate[]>;
+  /** Every version of one key at one agency, newest first. */
+  history(agencyId: number, key: string): Promise<StoredLetterTemplate[]>;
+  /** Adds the next version (latest + 1) and returns it. */
+  add(version: Omit<StoredLetterTemplate, 'version'>): Promise<StoredLetterTemplate>;
+}
+
+/** The office's decision on a suggestion to publish proactively (条例第四十四条). */
+export interface SuggestionDecision {
+  id: number;
+  agencyId: number;
+  requestIds: number[];
+  decision: 'published' | 'dismissed';
+  itemId: number | null;
+  reason: string;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+export interface SuggestionDecisionRepository {
+  add(decision: Omit<SuggestionDecision, 'id'>): Promise<SuggestionDecision>;
+  /** The decisions at the given agencies. */
+  list(agencyIds: readonly number[]): Promise<SuggestionDecision[]>;
+}
+
 export interface Repositories {
+  letterTemplates: LetterTemplateRepository;
+  suggestionDecisions: SuggestionDecisionRepository;
+  assessments: AssessmentRepository;
+  statistics: StatisticsRepository;
   requestDocuments: RequestDocumentRepository;
   items: ItemRepository;
   search: SearchIndex;
@@ -618,6 +832,7 @@ export interface Repositories {
   sessions: SessionRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
+  vocabularies: VocabularyRepository;
   requests: RequestRepository;
   appeals: AppealRepository;
   outbox: OutboxRepository;

@@ -3,7 +3,7 @@ import { requirePermission } from './access-control.ts';
 import { createAgency, disclosureSettingsOf, listManageableAgencies, saveDisclosureSettings, updateAgency, type DisclosureSettings } from './manage-agencies.ts';
 import { createUser, listManageableUsers, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
 import { initialiseDatabase, type InitialiseOptions } from './initialise-database.ts';
-import type { Actor, Clock, FileStore, Session, TextExtractor, UnitOfWork, UserWithGrants } from './ports.ts';
+import type { Actor, Clock, FileStore, LedgerReader, Session, TextExtractor, UnitOfWork, UserWithGrants } from './ports.ts';
 import { createItemService } from './manage-items.ts';
 import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
@@ -11,12 +11,18 @@ import { buildOfficeDashboard } from './office-dashboard.ts';
 import { createCalendarService } from './manage-calendar.ts';
 import { createDeadlineService } from './compute-deadlines.ts';
 import { createRequestService } from './manage-requests.ts';
+import { createLetterTemplateService } from './manage-letter-templates.ts';
+import { createSuggestionService } from './proactive-suggestions.ts';
 import { createDeliveryService } from './manage-deliveries.ts';
 import { createReportService } from './compile-annual-report.ts';
 import { createLedgerImportService } from './import-ledgers.ts';
 import { createLedgerExportService } from './export-ledgers.ts';
+import { createLedgerUploadService } from './stage-ledger-imports.ts';
 import { createBackupService } from './backup-agency.ts';
 import { createAssessmentService } from './assess-units.ts';
+import { buildTrends, type TrendOptions } from './build-trends.ts';
+import { publicRequestStatistics } from './request-statistics.ts';
+import { createVocabularyService } from './manage-vocabularies.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
@@ -25,6 +31,8 @@ export interface ServiceDeps {
   /** The calendar file shipped with the release, parsed. */
   loadShippedCalendar: () => unknown;
   files: FileStore;
+  /** Reads ledger files (XLSX or CSV) for the console's import. */
+  readLedger: LedgerReader;
   extractText: TextExtractor;
   sanitiseHtml: (html: string) => string;
   /** Told when what the public sees changes (page caches). */
@@ -35,6 +43,7 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const calendar = createCalendarService({ uow: deps.uow, clock: deps.clock, loadShipped: deps.loadShippedCalendar });
   const requests = createRequestService({ uow: deps.uow, clock: deps.clock, calendar, files: deps.files, extractText: deps.extractText });
+  const items = createItemService({ uow: deps.uow, clock: deps.clock, files: deps.files, extractText: deps.extractText, sanitiseHtml: deps.sanitiseHtml, onPublicChange: () => deps.onPublicChange?.() });
   // When a holiday notice is added or corrected, open reply deadlines move with it.
   calendar.onChange(async (years) => {
     await requests.recomputeDeadlines(years);
@@ -44,12 +53,16 @@ export function createServices(deps: ServiceDeps) {
     calendar,
     deadlines: createDeadlineService(calendar),
     requests,
+    letterTemplates: createLetterTemplateService({ uow: deps.uow, clock: deps.clock }),
+    suggestions: createSuggestionService({ uow: deps.uow, clock: deps.clock, requests, items }),
     deliveries: createDeliveryService({ uow: deps.uow, clock: deps.clock }),
     ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow }) },
+    ledgerUploads: createLedgerUploadService({ uow: deps.uow, clock: deps.clock, files: deps.files, readLedger: deps.readLedger, ledgers: createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }) }),
     backup: createBackupService({ uow: deps.uow, clock: deps.clock, files: deps.files }),
     assessment: createAssessmentService({ uow: deps.uow, clock: deps.clock, calendar }),
     reports: createReportService({ uow: deps.uow, clock: deps.clock, onPublicChange: () => deps.onPublicChange?.() }),
-    items: createItemService({ uow: deps.uow, clock: deps.clock, files: deps.files, extractText: deps.extractText, sanitiseHtml: deps.sanitiseHtml, onPublicChange: () => deps.onPublicChange?.() }),
+    vocabularies: createVocabularyService({ uow: deps.uow, clock: deps.clock, onPublicChange: () => deps.onPublicChange?.() }),
+    items,
     initialise: (options: InitialiseOptions) =>
       initialiseDatabase(deps, { demoContent: { files: deps.files, extractText: deps.extractText, sanitiseHtml: deps.sanitiseHtml }, ...options }),
     signIn: (login: string, password: string) => signIn(deps, login, password),
@@ -83,6 +96,8 @@ export function createServices(deps: ServiceDeps) {
       count: () => deps.uow.read.audit.count(),
     },
     dashboard: (actor: Actor) => buildOfficeDashboard({ uow: deps.uow, clock: deps.clock, calendar }, actor),
+    trends: (actor: Actor, options: TrendOptions) => buildTrends({ uow: deps.uow, clock: deps.clock, calendar }, actor, options),
+    requestStatistics: (rootAgencyId: number, wanted: { year?: number }) => publicRequestStatistics({ uow: deps.uow, clock: deps.clock }, rootAgencyId, wanted),
     settings: {
       get: (key: string) => deps.uow.read.settings.get(key),
     },

@@ -3,6 +3,7 @@
  * copied column for column with their ids, so that a restore into an empty database reproduces the
  * same records (and a second backup the same file). All SQL of the backup lives here.
  */
+import { createSearchIndex } from '../search/search-index.ts';
 import { sql, type RawBuilder } from 'kysely';
 import type { BackupRepository, BackupTables } from '../services/ports.ts';
 import { dialectOf, type Executor } from './database.ts';
@@ -27,8 +28,19 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: string; order: string[]; iden
   { table: 'requests', order: ['id'], identity: true },
   { table: 'request_events', order: ['id'], identity: true },
   { table: 'request_sequences', order: ['year'], identity: false },
+  { table: 'request_documents', order: ['id'], identity: true },
   { table: 'appeals', order: ['id'], identity: true },
   { table: 'annual_reports', order: ['id'], identity: true },
+  { table: 'vocabulary_terms', order: ['id'], identity: true },
+  { table: 'letter_templates', order: ['id'], identity: true },
+  { table: 'request_suggestion_decisions', order: ['id'], identity: true },
+  { table: 'assessment_rubrics', order: ['id'], identity: true },
+  { table: 'assessment_rubric_versions', order: ['rubric_id', 'version'], identity: false },
+  { table: 'assessment_comments', order: ['rubric_id', 'period_key', 'unit_id'], identity: false },
+  // Secrets stay encrypted (src/storage/secret-box.ts): a restore under another key asks for them again.
+  { table: 'channel_settings', order: ['agency_id', 'channel'], identity: false },
+  { table: 'deliveries', order: ['id'], identity: true },
+  { table: 'delivery_events', order: ['id'], identity: true },
 ];
 
 const CHUNK = 200;
@@ -78,12 +90,23 @@ export function createBackupRepository(db: Executor): BackupRepository {
       }
       out.attachment_texts.sort((a, b) => String(a.sha256).localeCompare(String(b.sha256)));
       out.index_sequences = await select('index_sequences', sql`agency_id in ${agencyIds}`);
-      out.search_documents = await select('search_documents', sql`item_id in ${itemIds}`);
+      // The index's derived columns (sort key, grams) differ by store and are rebuilt on restore.
+      out.search_documents = (await select('search_documents', sql`item_id in ${itemIds}`)).map(
+        ({ sort_key: _k, title_grams: _t, body_grams: _b, ...core }) => core,
+      );
       out.requests = await select('requests', sql`agency_id in ${subtreeIds}`);
       out.request_events = await select('request_events', sql`request_id in ${requestIds}`);
       out.request_sequences = await select('request_sequences', null);
       out.appeals = await select('appeals', sql`agency_id in ${subtreeIds}`);
       out.annual_reports = await select('annual_reports', sql`agency_id in ${subtreeIds}`);
+      out.request_documents = await select('request_documents', sql`request_id in ${requestIds}`);
+      for (const table of ['vocabulary_terms', 'letter_templates', 'request_suggestion_decisions', 'assessment_rubrics', 'channel_settings', 'deliveries']) {
+        out[table] = await select(table, sql`agency_id in ${subtreeIds}`);
+      }
+      const rubricIds = sql`(select id from assessment_rubrics where agency_id in ${subtreeIds})`;
+      out.assessment_rubric_versions = await select('assessment_rubric_versions', sql`rubric_id in ${rubricIds}`);
+      out.assessment_comments = await select('assessment_comments', sql`rubric_id in ${rubricIds}`);
+      out.delivery_events = await select('delivery_events', sql`delivery_id in (select id from deliveries where agency_id in ${subtreeIds})`);
       return out;
     },
 
@@ -103,7 +126,7 @@ export function createBackupRepository(db: Executor): BackupRepository {
       }
       for (const { table, identity } of BACKUP_TABLES) {
         let rows = tables[table] ?? [];
-        if (rows.length === 0) continue;
+        if (rows.length === 0 || table === 'search_documents') continue;
         if (table === 'agencies') rows = [...rows].sort((a, b) => String(a.path).length - String(b.path).length || Number(a.id) - Number(b.id));
         if (table === 'settings') {
           for (const r of rows) await sql`delete from settings where key = ${String(r.key)}`.execute(db);
@@ -118,8 +141,14 @@ export function createBackupRepository(db: Executor): BackupRepository {
           await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
         }
       }
-      if (!postgres && (tables.search_documents ?? []).length > 0) {
-        await sql`insert into search_fts (rowid, title, body) select item_id, title_norm, body_norm from search_documents`.execute(db);
+      // Search entries go back through the index, which derives what each store needs (the stored text is already normalised).
+      const index = createSearchIndex(db);
+      for (const r of tables.search_documents ?? []) {
+        await index.upsert({
+          itemId: Number(r.item_id), agencyId: Number(r.agency_id), agencyPath: String(r.agency_path), title: String(r.title_norm),
+          body: String(r.body_norm), category: String(r.category), genre: String(r.genre), year: Number(r.year),
+          validity: String(r.validity), publishedOn: String(r.published_on),
+        });
       }
     },
   };

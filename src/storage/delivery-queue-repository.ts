@@ -111,6 +111,17 @@ export function createDeliveryQueueRepository(db: Executor): DeliveryQueueReposi
       if (f.requestId !== undefined) q = q.where('request_id', '=', f.requestId);
       if (f.channel) q = q.where('channel', '=', f.channel);
       if (f.statuses?.length) q = q.where('status', 'in', [...f.statuses]);
+      // The same period rule as `counts`, so that each count opens exactly its messages.
+      if (f.fromAt !== undefined || f.toAt !== undefined) {
+        const fromAt = f.fromAt ?? '';
+        const toAt = f.toAt ?? '9999';
+        q = q.where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'sent'), eb('sent_at', '>=', fromAt), eb('sent_at', '<', toAt)]),
+            eb.and([eb('status', '!=', 'sent'), eb('created_at', '>=', fromAt), eb('created_at', '<', toAt)]),
+          ]),
+        );
+      }
       const total = (await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
       const rows = await q
         .selectAll()

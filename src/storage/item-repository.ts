@@ -23,10 +23,12 @@ export function columnsOf(state: ItemState, at: string): ItemVersionTable {
     changed_on: state.changedOn,
     published_on: state.publishedOn,
     genre: state.genre,
+    kind_code: state.kindCode ?? state.genre,
     category_code: state.categoryCode,
     clause: state.clause,
     catalogue_domain: state.catalogueDomain,
     interprets_item_id: state.interpretsItemId === null ? null : Number(state.interpretsItemId),
+    full_text: state.hasElectronicFullText ? 1 : 0,
     state: JSON.stringify(state),
     updated_at: at,
   };

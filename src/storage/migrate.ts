@@ -9,6 +9,12 @@ import * as requests from './migrations/20261126-0005-requests.ts';
 import * as reports from './migrations/20261126-0006-reports.ts';
 import * as channels from './migrations/20261126-0007-channels.ts';
 import * as requestDocuments from './migrations/20261126-0008-request-documents.ts';
+import * as ledgerUploads from './migrations/20261127-0010-ledger-uploads.ts';
+import * as searchScale from './migrations/20261127-0015-search-scale.ts';
+import * as assessmentRubrics from './migrations/20261127-0011-assessment-rubrics.ts';
+import * as reportTrace from './migrations/20261127-0012-report-trace.ts';
+import * as requestTemplates from './migrations/20261127-0013-request-templates.ts';
+import * as vocabularies from './migrations/20261127-0014-vocabularies.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +26,12 @@ export const migrations: Record<string, Migration> = {
   '20261126-0006-reports': reports,
   '20261126-0007-channels': channels,
   '20261126-0008-request-documents': requestDocuments,
+  '20261127-0010-ledger-uploads': ledgerUploads,
+  '20261127-0011-assessment-rubrics': assessmentRubrics,
+  '20261127-0012-report-trace': reportTrace,
+  '20261127-0013-request-templates': requestTemplates,
+  '20261127-0014-vocabularies': vocabularies,
+  '20261127-0015-search-scale': searchScale,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -84,6 +84,22 @@ export interface SettingTable {
   updated_at: string;
 }
 
+/** One term of an agency's configured vocabulary (主题分类、体裁、标准目录领域); its units inherit the list. */
+export interface VocabularyTermTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** `category`, `kind` or `catalogue_domain`. */
+  vocabulary: string;
+  code: string;
+  label: string;
+  parent_code: string | null;
+  /** 体裁 only: the statutory genre the kind counts as. */
+  genre: string | null;
+  position: number;
+  retired: number;
+  updated_at: string;
+}
+
 export interface CalendarYearTable {
   year: number;
   /** The year's notices, holidays, sources and note as JSON (the shape of cn-holidays.json). */
@@ -114,6 +130,11 @@ export interface SearchDocumentTable {
   year: number;
   validity: string;
   published_on: string;
+  /** Newest first (src/search/search-terms.ts). */
+  sort_key: number;
+  /** PostgreSQL only: the one- and two-character grams. */
+  title_grams?: string[];
+  body_grams?: string[];
 }
 
 export interface ItemTable {
@@ -138,10 +159,14 @@ export interface ItemVersionTable {
   changed_on: string | null;
   published_on: string | null;
   genre: string;
+  /** The configured 体裁 code (null on rows restored from backups made before vocabularies). */
+  kind_code?: string | null;
   category_code: string;
   clause: string | null;
   catalogue_domain: string | null;
   interprets_item_id: number | null;
+  /** 1 when the version's full text is online (ItemState.hasElectronicFullText), for the annual report's counts in SQL. */
+  full_text: number;
   /** The version's ItemState as JSON, derived from its events. */
   state: string;
   updated_at: string;
@@ -351,7 +376,85 @@ export interface RequestDocumentTable {
   added_by: string;
 }
 
+/** An assessing agency's rubric (考核细则): the current version; earlier ones are in assessment_rubric_versions. */
+export interface AssessmentRubricTable {
+  id: Generated<number>;
+  agency_id: number;
+  name: string;
+  version: number;
+  /** The RubricConfig as JSON (indicators, weights, rules, periods). */
+  config: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Every saved version of a rubric, with the reason for the change. */
+export interface AssessmentRubricVersionTable {
+  rubric_id: number;
+  version: number;
+  name: string;
+  config: string;
+  reason: string;
+  saved_at: string;
+  saved_by: string;
+}
+
+/** The assessor's comment (评语) on a unit for one period of a rubric (period_key = `fromOn~toOn`). */
+export interface AssessmentCommentTable {
+  rubric_id: number;
+  period_key: string;
+  unit_id: number;
+  comment: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** One saved version of an agency's letter template (文书模板); `is_reset` 1 drops the agency's own wording. */
+export interface LetterTemplateTable {
+  id: Generated<number>;
+  agency_id: number;
+  template_key: string;
+  version: number;
+  title: string;
+  body: string;
+  is_reset: number;
+  created_at: string;
+  created_by: string;
+}
+
+/** The office's decision on a 第四十四条 suggestion: the cluster's request ids (JSON), published as a draft item or dismissed. */
+export interface RequestSuggestionDecisionTable {
+  id: Generated<number>;
+  agency_id: number;
+  request_ids: string;
+  decision: string;
+  item_id: number | null;
+  reason: string;
+  decided_at: string;
+  decided_by: string;
+}
+
+/** A ledger file between its dry run and the confirmation (the bytes are in the file store, by SHA-256). */
+export interface LedgerUploadTable {
+  id: Generated<number>;
+  sha256: string;
+  kind: string;
+  agency_id: number;
+  file_name: string;
+  size_bytes: number;
+  uploaded_by: number;
+  uploaded_at: string;
+  expires_at: string;
+  imported_at: string | null;
+}
+
 export interface DB {
+  ledger_uploads: LedgerUploadTable;
+  assessment_rubrics: AssessmentRubricTable;
+  assessment_rubric_versions: AssessmentRubricVersionTable;
+  assessment_comments: AssessmentCommentTable;
   request_documents: RequestDocumentTable;
   items: ItemTable;
   item_versions: ItemVersionTable;
@@ -369,9 +472,12 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  vocabulary_terms: VocabularyTermTable;
   requests: RequestTable;
   request_events: RequestEventTable;
   request_sequences: RequestSequenceTable;
+  letter_templates: LetterTemplateTable;
+  request_suggestion_decisions: RequestSuggestionDecisionTable;
   appeals: AppealTable;
   outbox_messages: OutboxMessageTable;
   annual_reports: AnnualReportTable;

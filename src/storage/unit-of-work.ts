@@ -14,8 +14,10 @@ import { createAuditRepository } from './audit-repository.ts';
 import type { Database, Executor } from './database.ts';
 import { createSessionRepository } from './session-repository.ts';
 import { createSettingsRepository } from './settings-repository.ts';
+import { createVocabularyRepository } from './vocabulary-repository.ts';
 import { createUserRepository } from './user-repository.ts';
 import { createRequestRepository } from './request-repository.ts';
+import { createLetterTemplateRepository, createSuggestionDecisionRepository } from './letter-template-repository.ts';
 import { createAppealRepository } from './appeal-repository.ts';
 import { createOutboxRepository } from './outbox-repository.ts';
 import { createReportRepository } from './report-repository.ts';
@@ -24,10 +26,20 @@ import { createDeliveryQueueRepository } from './delivery-queue-repository.ts';
 import { createChannelSettingsRepository } from './channel-settings-repository.ts';
 import { createLedgerRepository } from './ledger-repository.ts';
 import { createBackupRepository } from './backup-repository.ts';
+import { createAssessmentRepository } from './assessment-repository.ts';
+import { createStatisticsRepository } from './statistics-repository.ts';
+import type { SecretBox } from './secret-box.ts';
+
+export interface RepositoryOptions {
+  /** Encrypts the channel accounts' secrets at rest; without it, secrets cannot be saved. */
+  secrets?: SecretBox;
+}
 
 /** Builds every repository over one executor (the database or a transaction). */
-export function createRepositories(db: Executor): Repositories {
+export function createRepositories(db: Executor, options: RepositoryOptions = {}): Repositories {
   return {
+    assessments: createAssessmentRepository(db),
+    statistics: createStatisticsRepository(db),
     requestDocuments: createRequestDocumentRepository(db),
     items: createItemRepository(db),
     search: createSearchIndex(db),
@@ -37,22 +49,25 @@ export function createRepositories(db: Executor): Repositories {
     sessions: createSessionRepository(db),
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
+    vocabularies: createVocabularyRepository(db),
     requests: createRequestRepository(db),
+    letterTemplates: createLetterTemplateRepository(db),
+    suggestionDecisions: createSuggestionDecisionRepository(db),
     appeals: createAppealRepository(db),
     outbox: createOutboxRepository(db),
     reports: createReportRepository(db),
     deliveries: createDeliveryRepository(db),
     deliveryQueue: createDeliveryQueueRepository(db),
-    channelSettings: createChannelSettingsRepository(db),
+    channelSettings: createChannelSettingsRepository(db, options.secrets),
     ledgers: createLedgerRepository(db),
     backup: createBackupRepository(db),
   };
 }
 
 /** Creates the unit of work for a database. */
-export function createUnitOfWork(db: Database): UnitOfWork {
+export function createUnitOfWork(db: Database, options: RepositoryOptions = {}): UnitOfWork {
   const current = new AsyncLocalStorage<Repositories>();
-  const base = createRepositories(db);
+  const base = createRepositories(db, options);
   return {
     // Inside a transaction, reads join it: on SQLite the transaction holds the only connection.
     get read() {
@@ -62,7 +77,7 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       const joined = current.getStore();
       if (joined) return work(joined);
       return db.transaction().execute((tx) => {
-        const repos = createRepositories(tx);
+        const repos = createRepositories(tx, options);
         return current.run(repos, () => work(repos));
       });
     },

@@ -16,12 +16,19 @@ import { itemRoutes } from './console/item-routes.tsx';
 import { requestRoutes } from './console/request-routes.tsx';
 import { reportRoutes } from './console/report-routes.tsx';
 import { deadlineRoutes } from './console/deadline-routes.tsx';
+import { ledgerRoutes } from './console/ledger-routes.tsx';
+import { assessmentRoutes } from './console/assessment-routes.tsx';
+import { trendRoutes } from './console/trend-routes.tsx';
+import { deliveryRoutes } from './console/delivery-routes.tsx';
+import { channelSettingsRoutes } from './console/channel-settings-routes.tsx';
+import { vocabularyRoutes } from './console/vocabulary-routes.tsx';
 import { safeLocalPath } from './forms.ts';
 import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import type { PageCache } from './middleware/page-cache.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
+import { statisticsRoutes } from './portal/statistics-pages.tsx';
 import { requestPortalRoutes } from './portal/request-pages.tsx';
 import { deadlineApiRoutes } from './api/deadline-routes.ts';
 import { itemApiRoutes } from './api/item-routes.ts';
@@ -98,6 +105,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', requestPortalRoutes());
+  // Before the portal's catch-all section route (/xxgk/:slug).
+  app.route('/', statisticsRoutes());
   app.route('/', portalRoutes());
   app.route('/api/v1', deadlineApiRoutes());
   app.route('/', itemApiRoutes());
@@ -127,6 +136,12 @@ export function createApp(deps: AppDeps) {
   app.route('/console', requestRoutes());
   app.route('/console/reports', reportRoutes());
   app.route('/console/deadline', deadlineRoutes());
+  app.route('/console/ledgers', ledgerRoutes());
+  app.route('/console/assessment', assessmentRoutes());
+  app.route('/console/trends', trendRoutes());
+  app.route('/console/deliveries/settings', channelSettingsRoutes());
+  app.route('/console/deliveries', deliveryRoutes());
+  app.route('/console/vocabularies', vocabularyRoutes());
 
   app.notFound((c) =>
     c.html(<ErrorPage status={404} message="您访问的页面不存在或已被移除。" largeText={c.get('largeText') ?? false} path={c.req.path} />, 404),

@@ -124,10 +124,10 @@ test('a reply carrying a third party’s ID number is stopped before it is sent 
   await officer.get(`/console/requests/${id}`);
   await officer.post(`/console/requests/${id}/command`, { type: 'confirm_receipt', confirmedOn: '2026-11-26' });
   await officer.post(`/console/requests/${id}/command`, { type: 'start_review' });
-  const res = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '经查，补贴发给了李四（身份证号 43128119900307121X）。' });
+  const res = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '经查，补贴发给了李四（身份证号 43128119900307121X）。' });
   assert.equal(res.status, 409);
   assert.match(await res.text(), /答复内容含有不应公开的信息：431\*{11}121X/);
-  const own = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '您（身份证号 110105194912310021）申请的信息予以公开。' });
+  const own = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '您（身份证号 110105194912310021）申请的信息予以公开。' });
   assert.equal(own.status, 303, 'the applicant’s own number may be quoted back to them');
 });
 
@@ -151,14 +151,14 @@ test('released documents are scanned; an unresolved finding stops the reply; the
   const page = await (await officer.get(`/console/requests/${id}`)).text();
   assert.match(page, /补贴明细\.docx/);
   assert.match(page, /431\*{11}121X/);
-  await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '予以公开，见所附文件。' }).then(async (r) => {
+  await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '予以公开，见所附文件。' }).then(async (r) => {
     assert.equal(r.status, 409, 'the draft is stopped while the document has an unresolved finding');
     assert.match(await r.text(), /仍有 1 处不应公开的信息/);
   });
   const findingId = /name="findingId" value="([^"]+)"/.exec(page)![1]!;
   const documentId = /name="documentId" value="(\d+)"/.exec(page)![1]!;
   await officer.post(`/console/requests/${id}/documents`, { action: 'justify', documentId, findingId, reason: '李四书面同意向申请人提供' });
-  assert.equal((await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', summary: '予以公开，见所附文件。' })).status, 303);
+  assert.equal((await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '予以公开，见所附文件。' })).status, 303);
   const approver = await t.signedIn('approver');
   await approver.get(`/console/requests/${id}`);
   assert.equal((await approver.post(`/console/requests/${id}/command`, { type: 'approve_reply' })).status, 303);

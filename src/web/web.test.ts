@@ -155,13 +155,13 @@ describe('login, sessions, CSRF', () => {
 });
 
 describe('roles against console routes', () => {
-  const routes = ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/reports', '/console/calendar', '/console/agencies', '/console/agencies/new', '/console/users', '/console/users/new', '/console/audit', '/console/account/password'];
+  const routes = ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/requests/templates', '/console/requests/templates/reply.disclosed', '/console/requests/suggestions', '/console/reports', '/console/reports/trace?agency=2&year=2024&subunits=1&figure=requests.received', '/console/assessment', '/console/assessment/new', '/console/trends', '/console/ledgers', '/console/calendar', '/console/agencies', '/console/agencies/new', '/console/vocabularies', '/console/users', '/console/users/new', '/console/audit', '/console/deliveries', '/console/deliveries/counts', '/console/deliveries/stale', '/console/deliveries/notice-board', '/console/deliveries/settings', '/console/account/password'];
   const allowed: Record<string, string[]> = {
-    admin: ['/console', '/console/deadline', '/console/calendar', '/console/agencies', '/console/agencies/new', '/console/users', '/console/users/new', '/console/audit', '/console/account/password'],
-    officer: ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/reports', '/console/calendar', '/console/audit', '/console/account/password'],
-    editor: ['/console', '/console/deadline', '/console/items', '/console/account/password'],
+    admin: ['/console', '/console/deadline', '/console/calendar', '/console/agencies', '/console/agencies/new', '/console/vocabularies', '/console/users', '/console/users/new', '/console/audit', '/console/deliveries/settings', '/console/account/password'],
+    officer: ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/requests/templates', '/console/requests/templates/reply.disclosed', '/console/requests/suggestions', '/console/reports', '/console/reports/trace?agency=2&year=2024&subunits=1&figure=requests.received', '/console/assessment', '/console/assessment/new', '/console/trends', '/console/ledgers', '/console/calendar', '/console/vocabularies', '/console/audit', '/console/deliveries', '/console/deliveries/counts', '/console/deliveries/stale', '/console/deliveries/notice-board', '/console/account/password'],
+    editor: ['/console', '/console/deadline', '/console/items', '/console/deliveries', '/console/deliveries/counts', '/console/deliveries/stale', '/console/deliveries/notice-board', '/console/account/password'],
     reviewer: ['/console', '/console/deadline', '/console/items', '/console/account/password'],
-    approver: ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/account/password'],
+    approver: ['/console', '/console/deadline', '/console/items', '/console/requests', '/console/requests/templates', '/console/requests/templates/reply.disclosed', '/console/requests/suggestions', '/console/trends', '/console/deliveries', '/console/deliveries/counts', '/console/deliveries/stale', '/console/deliveries/notice-board', '/console/account/password'],
   };
   for (const [role, ok] of Object.entries(allowed)) {
     test(`${role}: allowed routes answer 200, the others 403, and the navigation shows only what is allowed`, async () => {
@@ -172,7 +172,7 @@ describe('roles against console routes', () => {
         if (res.status === 403) assert.match(await res.text(), /没有/);
       }
       const nav = await (await a.get('/console')).text();
-      for (const route of ['/console/items', '/console/users', '/console/audit', '/console/agencies']) {
+      for (const route of ['/console/items', '/console/users', '/console/audit', '/console/agencies', '/console/vocabularies', '/console/deliveries', '/console/deliveries/settings']) {
         assert.equal(nav.includes(`href="${route}"`), ok.includes(route), `${role} nav ${route}`);
       }
     });

@@ -27,19 +27,23 @@ export const PERMISSIONS = [
   'audit.view',
   'audit.verify',
   'calendar.manage',
+  // 主题分类、体裁、标准目录领域：条例第十二条“政府信息的分类、编排体系”由公开指南说明。
+  'vocabulary.manage',
   'item.draft',
   'item.review',
   'item.approve',
   'request.handle',
   'request.approve',
   'report.compile',
+  // 台账导入把别处已公开的信息、已办结的申请直接记为已发布、已答复，不再逐件审查，故只授予公开办。
+  'ledger.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['console.enter', 'agency.manage', 'user.manage', 'audit.view', 'audit.verify', 'calendar.manage'],
+  admin: ['console.enter', 'agency.manage', 'user.manage', 'audit.view', 'audit.verify', 'calendar.manage', 'vocabulary.manage'],
   // 公开办：条例第四条“政府信息公开工作机构”的日常工作——受理申请、维护目录与指南、编制年报。
-  officer: ['console.enter', 'audit.view', 'calendar.manage', 'item.draft', 'request.handle', 'report.compile'],
+  officer: ['console.enter', 'audit.view', 'calendar.manage', 'vocabulary.manage', 'item.draft', 'request.handle', 'report.compile', 'ledger.import'],
   editor: ['console.enter', 'item.draft'],
   reviewer: ['console.enter', 'item.review'],
   // 条例第三十三条：延期答复“应当经政府信息公开工作机构负责人同意”。

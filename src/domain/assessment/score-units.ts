@@ -1,15 +1,19 @@
 /**
- * Scores units against a rubric from their records, keeping the evidence behind every point (which
- * items were late, which replies overdue, which cases corrected), and ranks them. Pure: the records,
- * the calendar and the period come in; nothing is read.
+ * Scores units against a rubric from their records, keeping the evidence behind every point: each
+ * indicator's figure comes with the list of records it was computed from, those that cost points
+ * marked (which items were late, which replies overdue, which cases corrected), and ranks the units.
+ * Pure: the records, the calendar, the period and the day of assessment come in; nothing is read.
  */
 import { computePublicationDeadline, type HolidayCalendar } from '../calendar/index.ts';
 import { INDICATOR_LABELS, type Indicator, type Rubric, type RubricIndicator } from './rubric.ts';
 
 /** A published item as assessment sees it. */
 export interface AssessedItem {
+  /** The record's id (for the link to it). */
+  readonly id: string;
   readonly ref: string;
   readonly title: string;
+  /** The day the 20 working days run from: the 生成日期, or the 变更日期 of a revision. */
   readonly formedOn: string;
   readonly publishedOn: string;
   readonly summary: string;
@@ -20,8 +24,17 @@ export interface AssessedItem {
   readonly interprets: string | null;
 }
 
+/** An item not yet published that must be (公开属性 主动公开 or not yet decided), as assessment sees it. */
+export interface AssessedPendingItem {
+  readonly id: string;
+  readonly ref: string;
+  readonly title: string;
+  readonly formedOn: string;
+}
+
 /** A request as assessment sees it. */
 export interface AssessedRequest {
+  readonly id: string;
   readonly ref: string;
   readonly receivedOn: string;
   readonly dueOn: string | null;
@@ -32,6 +45,7 @@ export interface AssessedRequest {
 
 /** A reconsideration or lawsuit case. */
 export interface AssessedAppeal {
+  readonly id: string;
   readonly ref: string;
   readonly closedOn: string | null;
   readonly corrected: boolean;
@@ -42,14 +56,21 @@ export interface UnitRecords {
   readonly unitId: number;
   readonly unitName: string;
   readonly items: readonly AssessedItem[];
+  readonly pendingItems: readonly AssessedPendingItem[];
   readonly requests: readonly AssessedRequest[];
   readonly appeals: readonly AssessedAppeal[];
 }
 
-/** A fact behind a score, to show to the unit. */
+/** The kinds of record a figure is computed from. */
+export type RecordKind = 'item' | 'request' | 'appeal';
+
+/** A record behind a figure, to show to the unit; `adverse` when it cost points (or, for counts, was counted). */
 export interface Evidence {
+  readonly kind: RecordKind;
+  readonly id: string;
   readonly ref: string;
   readonly text: string;
+  readonly adverse: boolean;
 }
 
 export interface IndicatorScore {
@@ -62,7 +83,9 @@ export interface IndicatorScore {
   readonly weight: number;
   /** How the measure was obtained, e.g. “18 / 20 条按期公开”. */
   readonly basis: string;
-  /** The records that cost points (or, for counts, that were counted). */
+  /** Every record the measure was computed from. */
+  readonly records: readonly Evidence[];
+  /** The records that cost points (or, for counts, that were counted): the adverse part of `records`. */
   readonly evidence: readonly Evidence[];
 }
 
@@ -77,8 +100,8 @@ export interface UnitScore {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-function within(date: string | null, rubric: Rubric): boolean {
-  return date !== null && date >= rubric.fromOn && date <= rubric.toOn;
+function within(date: string | null, fromOn: string, toOn: string): boolean {
+  return date !== null && date !== '' && date >= fromOn && date <= toOn;
 }
 
 function monthsOf(rubric: Rubric): number {
@@ -91,71 +114,117 @@ function monthsOf(rubric: Rubric): number {
 export function pointsFor(spec: RubricIndicator, measure: number | null): number {
   const rule = spec.rule;
   if (measure === null) return spec.weight;
-  if (rule.kind === 'deduct') return round2(Math.max(0, spec.weight - rule.each * measure));
-  const share = (measure - rule.zero) / (rule.full - rule.zero);
-  return round2(spec.weight * Math.min(1, Math.max(0, share)));
+  switch (rule.kind) {
+    case 'deduct':
+      return round2(Math.max(0, spec.weight - rule.each * measure));
+    case 'threshold': {
+      const higher = INDICATOR_LABELS[spec.indicator].better === 'higher';
+      return (higher ? measure >= rule.pass : measure <= rule.pass) ? spec.weight : 0;
+    }
+    case 'ratio': {
+      const share = (measure - rule.zero) / (rule.full - rule.zero);
+      return round2(spec.weight * Math.min(1, Math.max(0, share)));
+    }
+    default: {
+      const unreachable: never = rule;
+      throw new Error(`未知的评分规则：${String(unreachable)}`);
+    }
+  }
 }
 
 interface Measured {
   measure: number | null;
   basis: string;
-  evidence: Evidence[];
+  records: Evidence[];
 }
 
-function measure(indicator: Indicator, unit: UnitRecords, rubric: Rubric, cal: HolidayCalendar): Measured {
-  const items = unit.items.filter((i) => within(i.publishedOn, rubric));
+const rate = (good: number, all: number) => round2((good / all) * 100);
+
+function measure(indicator: Indicator, unit: UnitRecords, rubric: Rubric, asOn: string, cal: HolidayCalendar): Measured {
+  const items = unit.items.filter((i) => within(i.publishedOn, rubric.fromOn, rubric.toOn));
+  const item = (i: { id: string; ref: string }, text: string, adverse: boolean): Evidence => ({ kind: 'item', id: i.id, ref: i.ref, text, adverse });
   switch (indicator) {
     case 'on_time_publication_rate': {
       // 条例第二十六条：“属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开”
-      const late: Evidence[] = [];
-      for (const i of items) {
+      const records = items.map((i) => {
         const due = computePublicationDeadline(cal, i.formedOn).due;
-        if (i.publishedOn > due) late.push({ ref: i.ref, text: `“${i.title}”生成于 ${i.formedOn}，应于 ${due} 前公开，${i.publishedOn} 才公开` });
-      }
-      if (items.length === 0) return { measure: null, basis: '考核期内没有发布信息', evidence: [] };
-      return { measure: round2(((items.length - late.length) / items.length) * 100), basis: `${items.length - late.length} / ${items.length} 条按期公开`, evidence: late };
+        return i.publishedOn > due
+          ? item(i, `“${i.title}”生成于 ${i.formedOn}，应于 ${due} 前公开，${i.publishedOn} 才公开`, true)
+          : item(i, `“${i.title}”生成于 ${i.formedOn}，${i.publishedOn} 公开（期限 ${due}）`, false);
+      });
+      if (items.length === 0) return { measure: null, basis: '考核期内没有发布信息', records };
+      const onTime = records.filter((r) => !r.adverse).length;
+      return { measure: rate(onTime, items.length), basis: `${onTime} / ${items.length} 条按期公开`, records };
     }
     case 'on_time_reply_rate': {
-      const replied = unit.requests.filter((r) => within(r.repliedOn, rubric) && r.dueOn !== null);
-      const late = replied.filter((r) => r.repliedOn! > r.dueOn!).map((r) => ({ ref: r.ref, text: `申请 ${r.ref} 应于 ${r.dueOn} 前答复，${r.repliedOn} 才答复` }));
-      if (replied.length === 0) return { measure: null, basis: '考核期内没有答复的申请', evidence: [] };
-      return { measure: round2(((replied.length - late.length) / replied.length) * 100), basis: `${replied.length - late.length} / ${replied.length} 件按期答复`, evidence: late };
+      // 条例第三十三条第二款：“应当自收到申请之日起20个工作日内予以答复”
+      const replied = unit.requests.filter((r) => within(r.repliedOn, rubric.fromOn, rubric.toOn) && r.dueOn !== null);
+      const records = replied.map((r): Evidence => {
+        const late = r.repliedOn! > r.dueOn!;
+        return { kind: 'request', id: r.id, ref: r.ref, text: late ? `申请 ${r.ref} 应于 ${r.dueOn} 前答复，${r.repliedOn} 才答复` : `申请 ${r.ref} ${r.repliedOn} 答复（期限 ${r.dueOn}）`, adverse: late };
+      });
+      if (replied.length === 0) return { measure: null, basis: '考核期内没有答复的申请', records };
+      const onTime = records.filter((r) => !r.adverse).length;
+      return { measure: rate(onTime, replied.length), basis: `${onTime} / ${replied.length} 件按期答复`, records };
     }
     case 'catalogue_completeness': {
       // 条例第十二条：目录包括“政府信息的索引、名称、内容概述、生成日期等内容”
-      const gaps: Evidence[] = [];
-      for (const i of items) {
-        const missing = [!i.indexNumber && '索引号', i.title.trim() === '' && '名称', (i.summary.trim() === '' || i.summary.trim() === i.title.trim()) && '内容概述'].filter(Boolean);
-        if (missing.length > 0) gaps.push({ ref: i.ref, text: `“${i.title}”缺少${missing.join('、')}` });
-      }
-      if (items.length === 0) return { measure: null, basis: '考核期内没有发布信息', evidence: [] };
-      return { measure: round2(((items.length - gaps.length) / items.length) * 100), basis: `${items.length - gaps.length} / ${items.length} 条目录要素完整`, evidence: gaps };
+      const records = items.map((i) => {
+        const missing = [!i.indexNumber && '索引号', i.title.trim() === '' && '名称', (i.summary.trim() === '' || i.summary.trim() === i.title.trim()) && '内容概述', i.formedOn === '' && '生成日期'].filter(Boolean);
+        return missing.length > 0 ? item(i, `“${i.title}”缺少${missing.join('、')}`, true) : item(i, `“${i.title}”目录要素齐全`, false);
+      });
+      if (items.length === 0) return { measure: null, basis: '考核期内没有发布信息', records };
+      const complete = records.filter((r) => !r.adverse).length;
+      return { measure: rate(complete, items.length), basis: `${complete} / ${items.length} 条目录要素完整`, records };
     }
     case 'update_frequency': {
       const months = monthsOf(rubric);
-      return { measure: round2(items.length / months), basis: `${items.length} 条 / ${months} 个月`, evidence: [] };
+      const records = items.map((i) => item(i, `“${i.title}”${i.publishedOn} 发布`, false));
+      return { measure: round2(items.length / months), basis: `${items.length} 条 / ${months} 个月`, records };
     }
     case 'interpretations_per_policy': {
       const policies = items.filter((i) => i.isPolicy);
       const interpreted = new Map<string, number>();
       for (const i of unit.items) if (i.interprets !== null) interpreted.set(i.interprets, (interpreted.get(i.interprets) ?? 0) + 1);
-      if (policies.length === 0) return { measure: null, basis: '考核期内没有发布规章或行政规范性文件', evidence: [] };
+      const records = policies.map((p) => {
+        const n = interpreted.get(p.ref) ?? 0;
+        return n === 0 ? item(p, `“${p.title}”没有政策解读`, true) : item(p, `“${p.title}”有 ${n} 件政策解读`, false);
+      });
+      if (policies.length === 0) return { measure: null, basis: '考核期内没有发布规章或行政规范性文件', records };
       const count = policies.reduce((n, p) => n + (interpreted.get(p.ref) ?? 0), 0);
-      const without = policies.filter((p) => !interpreted.has(p.ref)).map((p) => ({ ref: p.ref, text: `“${p.title}”没有政策解读` }));
-      return { measure: round2(count / policies.length), basis: `${count} 件解读 / ${policies.length} 件文件`, evidence: without };
+      return { measure: round2(count / policies.length), basis: `${count} 件解读 / ${policies.length} 件文件`, records };
     }
     case 'corrections': {
-      const corrected = unit.appeals.filter((a) => a.corrected && within(a.closedOn, rubric)).map((a) => ({ ref: a.ref, text: `案件 ${a.ref} 于 ${a.closedOn} 被纠错` }));
-      return { measure: corrected.length, basis: `${corrected.length} 件被纠错`, evidence: corrected };
+      const closed = unit.appeals.filter((a) => within(a.closedOn, rubric.fromOn, rubric.toOn));
+      const records = closed.map((a): Evidence => ({ kind: 'appeal', id: a.id, ref: a.ref, text: a.corrected ? `案件 ${a.ref} 于 ${a.closedOn} 被纠错` : `案件 ${a.ref} 于 ${a.closedOn} 审结，未被纠错`, adverse: a.corrected }));
+      const corrected = records.filter((r) => r.adverse).length;
+      return { measure: corrected, basis: `审结 ${closed.length} 件，其中被纠错 ${corrected} 件`, records };
     }
     case 'overdue_requests': {
-      const out: Evidence[] = [];
+      const records: Evidence[] = [];
       for (const r of unit.requests) {
         if (r.dueOn === null || r.dueOn < rubric.fromOn || r.dueOn > rubric.toOn) continue;
-        if (r.repliedOn !== null && r.repliedOn > r.dueOn) out.push({ ref: r.ref, text: `申请 ${r.ref} 逾期答复（期限 ${r.dueOn}，答复 ${r.repliedOn}）` });
-        else if (r.open && r.repliedOn === null && r.dueOn < rubric.toOn) out.push({ ref: r.ref, text: `申请 ${r.ref} 逾期未答复（期限 ${r.dueOn}）` });
+        const ev = (text: string, adverse: boolean): Evidence => ({ kind: 'request', id: r.id, ref: r.ref, text, adverse });
+        if (r.repliedOn !== null && r.repliedOn > r.dueOn) records.push(ev(`申请 ${r.ref} 逾期答复（期限 ${r.dueOn}，答复 ${r.repliedOn}）`, true));
+        else if (r.repliedOn === null && r.open && r.dueOn < asOn) records.push(ev(`申请 ${r.ref} 逾期未答复（期限 ${r.dueOn}）`, true));
+        else if (r.repliedOn !== null) records.push(ev(`申请 ${r.ref} 按期答复（期限 ${r.dueOn}，答复 ${r.repliedOn}）`, false));
+        else if (r.open) records.push(ev(`申请 ${r.ref} 办理中，期限 ${r.dueOn} 未到`, false));
       }
-      return { measure: out.length, basis: `${out.length} 件逾期`, evidence: out };
+      const overdue = records.filter((r) => r.adverse).length;
+      return { measure: overdue, basis: `期限在考核期内的 ${records.length} 件中逾期 ${overdue} 件`, records };
+    }
+    case 'overdue_items': {
+      // 条例第二十六条：20个工作日内及时公开。An item counts when its deadline fell in the period before the day of
+      // assessment and it was still unpublished on that day (published later, or not at all yet).
+      const records: Evidence[] = [];
+      const consider = (i: { id: string; ref: string; title: string; formedOn: string }, publishedOn: string | null) => {
+        const due = computePublicationDeadline(cal, i.formedOn).due;
+        if (due < rubric.fromOn || due > rubric.toOn || due >= asOn) return;
+        if (publishedOn === null || publishedOn > asOn) records.push(item(i, `“${i.title}”生成于 ${i.formedOn}，应于 ${due} 前公开，至 ${asOn} 仍未公开${publishedOn ? `（${publishedOn} 公开）` : ''}`, true));
+      };
+      for (const i of unit.pendingItems) consider(i, null);
+      for (const i of unit.items) consider(i, i.publishedOn);
+      return { measure: records.length, basis: `${records.length} 条超期未公开（截至 ${asOn}）`, records };
     }
     default: {
       const unreachable: never = indicator;
@@ -164,19 +233,25 @@ function measure(indicator: Indicator, unit: UnitRecords, rubric: Rubric, cal: H
   }
 }
 
-/** Scores one unit against a rubric. */
-export function scoreUnit(rubric: Rubric, unit: UnitRecords, cal: HolidayCalendar): Omit<UnitScore, 'rank'> {
+/** The day an assessment looks at: the period's last day, or today while the period is still running. */
+export function assessmentDayOf(rubric: Pick<Rubric, 'toOn'>, today: string): string {
+  return today < rubric.toOn ? today : rubric.toOn;
+}
+
+/** Scores one unit against a rubric, as of a day (default: the period's last day). */
+export function scoreUnit(rubric: Rubric, unit: UnitRecords, cal: HolidayCalendar, asOn: string = rubric.toOn): Omit<UnitScore, 'rank'> {
   const indicators = rubric.indicators.map((spec): IndicatorScore => {
-    const m = measure(spec.indicator, unit, rubric, cal);
+    const m = measure(spec.indicator, unit, rubric, asOn, cal);
     return {
       indicator: spec.indicator,
-      label: spec.label ?? INDICATOR_LABELS[spec.indicator].label,
+      label: spec.label || INDICATOR_LABELS[spec.indicator].label,
       measure: m.measure,
       unit: INDICATOR_LABELS[spec.indicator].unit,
       points: pointsFor(spec, m.measure),
       weight: spec.weight,
       basis: m.basis,
-      evidence: m.evidence,
+      records: m.records,
+      evidence: m.records.filter((r) => r.adverse),
     };
   });
   return {
@@ -189,7 +264,7 @@ export function scoreUnit(rubric: Rubric, unit: UnitRecords, cal: HolidayCalenda
 }
 
 /** Scores every unit and ranks them: higher total first; equal totals share a rank (1, 2, 2, 4), then by name. */
-export function scoreAndRank(rubric: Rubric, units: readonly UnitRecords[], cal: HolidayCalendar): UnitScore[] {
-  const scored = units.map((u) => scoreUnit(rubric, u, cal)).sort((a, b) => b.total - a.total || a.unitName.localeCompare(b.unitName, 'zh-Hans-CN'));
-  return scored.map((s, i) => ({ ...s, rank: scored.findIndex((t) => t.total === s.total) + 1 || i + 1 }));
+export function scoreAndRank(rubric: Rubric, units: readonly UnitRecords[], cal: HolidayCalendar, asOn: string = rubric.toOn): UnitScore[] {
+  const scored = units.map((u) => scoreUnit(rubric, u, cal, asOn)).sort((a, b) => b.total - a.total || a.unitName.localeCompare(b.unitName, 'zh-Hans-CN'));
+  return scored.map((s) => ({ ...s, rank: scored.findIndex((t) => t.total === s.total) + 1 }));
 }

@@ -7,6 +7,8 @@ export * from './vocabulary.ts';
 export * from './statutory-clauses.ts';
 export * from './categories.ts';
 export * from './genres.ts';
+export * from './kinds.ts';
+export * from './vocabulary-edits.ts';
 export * from './validity.ts';
 export * from './disclosure-attribute.ts';
 export * from './catalogue-domains.ts';

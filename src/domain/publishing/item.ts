@@ -8,7 +8,8 @@ import { isCalendarDate } from '../calendar/index.ts';
 import { DEFAULT_CATALOGUE_DOMAINS } from './catalogue-domains.ts';
 import { DEFAULT_CATEGORIES } from './categories.ts';
 import { decideDisclosure, type DisclosureDecision } from './disclosure-attribute.ts';
-import { GENRES, GENRE_INFO, type Genre } from './genres.ts';
+import { GENRE_INFO, type Genre } from './genres.ts';
+import { DEFAULT_KINDS, genreOfKind } from './kinds.ts';
 import type { ItemStatus } from './item-status.ts';
 import { STATUTORY_CLAUSES, type StatutoryClause } from './statutory-clauses.ts';
 import { findValidityProblems, type ValidityDates } from './validity.ts';
@@ -40,8 +41,13 @@ export interface ItemContent {
   readonly changedOn: string | null;
   /** 主题分类 code (configurable vocabulary). */
   readonly categoryCode: string;
-  /** 体裁. */
+  /** 体裁 as the statutory genre the annual report counts. */
   readonly genre: Genre;
+  /**
+   * 体裁 as the agency's configurable vocabulary names it (kinds.ts); it counts as `genre`. Absent on
+   * items drafted before kinds were configurable, whose kind is their genre.
+   */
+  readonly kindCode?: string | null;
   /** The 第二十条/第二十一条 clause the item discloses under, if any (news items have none). */
   readonly clause: StatutoryClause | null;
   /** 基层政务公开标准目录 domain code (configurable vocabulary), if any. */
@@ -98,14 +104,29 @@ const optionalDate = (label: string) => z.preprocess(blankToNull, dateField(labe
 const optionalText = (max: number, label: string) =>
   z.preprocess((v) => v ?? '', z.string().trim().max(max, `${label}不超过 ${max} 个字`));
 
-/** The vocabularies the item schema checks codes against. */
+/** The vocabularies the item schema checks codes against (an agency's, inherited from its superiors). */
 export interface ItemVocabularies {
   readonly categories: Vocabulary;
   readonly catalogueDomains: Vocabulary;
+  /** 体裁; the defaults (one kind per genre) when omitted. */
+  readonly kinds?: Vocabulary;
 }
 
-/** Builds the schema for the editable fields of an item (attachments come from the upload service), checking codes against the configured vocabularies. */
-export function createItemInputSchema(vocabularies: ItemVocabularies) {
+/** Codes an edited item already carries: they stay acceptable after being retired (old items keep their terms). */
+export interface KeptCodes {
+  readonly categoryCode?: string | null;
+  readonly catalogueDomain?: string | null;
+  readonly kindCode?: string | null;
+}
+
+/**
+ * Builds the schema for the editable fields of an item (attachments come from the upload service), checking
+ * codes against the configured vocabularies. The form's `genre` is the chosen kind's code (or `kindCode`, if
+ * given); the output carries both the kind and the genre it counts as.
+ */
+export function createItemInputSchema(vocabularies: ItemVocabularies, keep: KeptCodes = {}) {
+  const kinds = vocabularies.kinds ?? DEFAULT_KINDS;
+  const usable = (vocabulary: Vocabulary, code: string, kept: string | null | undefined) => isSelectable(vocabulary, code) || (code === kept && findEntry(vocabulary, code) !== undefined);
   return z
     .object({
       title: z.string({ message: '请填写信息名称' }).trim().min(1, '请填写信息名称').max(MAX_TITLE, `信息名称不超过 ${MAX_TITLE} 个字`),
@@ -124,7 +145,8 @@ export function createItemInputSchema(vocabularies: ItemVocabularies) {
       formedOn: dateField('生成日期'),
       changedOn: optionalDate('变更日期'),
       categoryCode: z.string({ message: '请选择主题分类' }).trim().min(1, '请选择主题分类'),
-      genre: z.enum(GENRES, { message: '请选择体裁' }),
+      genre: z.preprocess(blankToNull, z.string().trim().nullable()),
+      kindCode: z.preprocess(blankToNull, z.string().trim().nullable()),
       clause: z.preprocess(blankToNull, z.enum(STATUTORY_CLAUSES, { message: '法定公开条款无效' }).nullable()),
       catalogueDomain: z.preprocess(blankToNull, z.string().trim().nullable()),
       keywords: z.preprocess(
@@ -156,12 +178,17 @@ export function createItemInputSchema(vocabularies: ItemVocabularies) {
     })
     .superRefine((v, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-      if (findEntry(vocabularies.categories, v.categoryCode) === undefined) issue('categoryCode', '主题分类不存在');
-      else if (!isSelectable(vocabularies.categories, v.categoryCode)) issue('categoryCode', '该主题分类已停用，请另选');
+      if (findEntry(vocabularies.categories, v.categoryCode) === undefined) issue('categoryCode', '主题分类不存在（或不适用于该发布机构）');
+      else if (!usable(vocabularies.categories, v.categoryCode, keep.categoryCode)) issue('categoryCode', '该主题分类已停用，请另选');
       if (v.catalogueDomain !== null) {
-        if (findEntry(vocabularies.catalogueDomains, v.catalogueDomain) === undefined) issue('catalogueDomain', '标准目录领域不存在');
-        else if (!isSelectable(vocabularies.catalogueDomains, v.catalogueDomain)) issue('catalogueDomain', '该标准目录领域已停用，请另选');
+        if (findEntry(vocabularies.catalogueDomains, v.catalogueDomain) === undefined) issue('catalogueDomain', '标准目录领域不存在（或不适用于该发布机构）');
+        else if (!usable(vocabularies.catalogueDomains, v.catalogueDomain, keep.catalogueDomain)) issue('catalogueDomain', '该标准目录领域已停用，请另选');
       }
+      const kind = v.kindCode ?? v.genre;
+      const genre = kind === null ? undefined : genreOfKind(kinds, kind);
+      if (kind === null) issue('genre', '请选择体裁');
+      else if (genre === undefined) issue('genre', '体裁不存在（或不适用于该发布机构）');
+      else if (!usable(kinds, kind, keep.kindCode)) issue('genre', '该体裁已停用，请另选');
       if (v.changedOn !== null && v.changedOn < v.formedOn) issue('changedOn', '变更日期不能早于生成日期');
       for (const problem of findValidityProblems(v.validity)) issue('validity', problem);
       if (v.validity.repealedOn !== null && v.validity.repealedOn < v.formedOn) issue('validity', '废止日期不能早于生成日期');
@@ -169,13 +196,16 @@ export function createItemInputSchema(vocabularies: ItemVocabularies) {
         const decided = decideDisclosure(v.disclosure.attribute, v.disclosure.ground, v.disclosure.note);
         if (!decided.ok) issue('disclosure', decided.problem);
       } else if (v.disclosure.ground !== null) issue('disclosure', '请先选择公开属性');
-      if (v.interpretsItemId !== null && v.genre !== 'interpretation') issue('interpretsItemId', '只有体裁为“政策解读”的信息可以关联所解读的文件');
+      if (v.interpretsItemId !== null && genre !== undefined && genre !== 'interpretation') issue('interpretsItemId', '只有体裁为“政策解读”的信息可以关联所解读的文件');
     })
     .transform((v): Omit<ItemContent, 'attachments'> => {
       const decided = v.disclosure.attribute === null ? null : decideDisclosure(v.disclosure.attribute, v.disclosure.ground, v.disclosure.note);
       const { effectiveOn, expiresOn, repealedOn } = v.validity;
+      const kindCode = (v.kindCode ?? v.genre)!;
       return {
         ...v,
+        genre: genreOfKind(kinds, kindCode)!,
+        kindCode,
         validity: effectiveOn === null && expiresOn === null && repealedOn === null ? null : { effectiveOn, expiresOn, repealedOn },
         disclosure: decided !== null && decided.ok ? decided.decision : null,
       };

@@ -4,6 +4,8 @@
  * code; a retired entry can no longer be chosen but still names the items that carry it.
  */
 
+import type { Genre } from './genres.ts';
+
 /** One entry of a configurable vocabulary. */
 export interface VocabularyEntry {
   /** Stable identifier stored on items; never reused for another meaning. */
@@ -14,6 +16,8 @@ export interface VocabularyEntry {
   readonly parentCode?: string | null;
   /** A retired entry is kept for old items but cannot be chosen for new ones. */
   readonly retired?: boolean;
+  /** 体裁 only: the statutory genre the kind counts as in the annual report (see kinds.ts). */
+  readonly genre?: Genre | null;
 }
 
 /** A named, ordered list of entries. */

@@ -68,6 +68,8 @@ export interface ReportSnapshot {
   readonly preface?: readonly ReportParagraph[];
   readonly sections?: readonly ReportSection[];
   readonly anomalies?: readonly RecordAnomaly[];
+  /** The agencies whose records were read, when the caller said: figure queries are evaluated again within them. */
+  readonly scopeAgencyIds?: readonly number[];
 }
 
 /** A compiled annual report. */

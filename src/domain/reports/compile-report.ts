@@ -53,12 +53,12 @@ export function compileReport(input: CompileReportInput): AnnualReport {
   const period = reportPeriodOf(input.year);
   const requests = tallyRequests(input.requests, period);
   const appeals = tallyAppeals(input.appeals, period);
-  const items = tallyItems(input.items, input.year, period);
+  const items = tallyItems(input.items, input.year, period, input.itemCounts);
   const deliveries = tallyDeliveries(input.deliveries, period);
   // 上年结转 comes from the records when any earlier request is on record; otherwise (a year before
   // installation) from last year's 表三“四、结转下年度继续办理”.
   const carriedInFromPrevious =
-    input.previousReport !== undefined && requests.earlierOnRecord.length === 0 ? carriedRowOf(input.previousReport, 'carried_out') : null;
+    input.previousReport !== undefined && requests.earlierOnRecord.length === 0 && input.earlierRequestsOnRecord !== true ? carriedRowOf(input.previousReport, 'carried_out') : null;
 
   const figures = buildFigures({ format, items, requests, carriedInFromPrevious, appeals, deliveries, manual: input.manual });
   const tables = buildReportTables(format, { items, requests, carriedInFromPrevious, appeals, manual: input.manual });
@@ -90,6 +90,7 @@ export function compileReport(input: CompileReportInput): AnnualReport {
     format,
     period,
     includedAgencyIds: [...agencyIds].sort((a, b) => a - b),
+    ...(input.scopeAgencyIds !== undefined && { scopeAgencyIds: [...input.scopeAgencyIds].sort((a, b) => a - b) }),
     preface,
     sections,
     tables,

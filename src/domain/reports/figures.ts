@@ -6,6 +6,7 @@
 import { APPLICANT_TYPES, OUTCOMES, OUTCOME_GROUPS, type ApplicantType, type Outcome, type OutcomeGroup } from '../requests/index.ts';
 import { APPEAL_KINDS, APPEAL_RESULTS, type AppealKind, type AppealResult } from './appeals.ts';
 import { DELIVERY_CHANNELS, type DeliveryChannel } from './delivery-channels.ts';
+import type { RecordQuery } from './record-query.ts';
 import type { CellRef } from './report-table.ts';
 import { REQUEST_CHANNEL_GROUPS, type RequestChannelGroup } from './request-channel-groups.ts';
 
@@ -73,8 +74,10 @@ export interface Figure {
   readonly value: number | null;
   readonly unit: FigureUnit;
   readonly source: FigureSource;
-  /** The ids of the records counted (sorted); empty for manual and carried figures. */
+  /** The ids of the records counted (sorted); empty for manual and carried figures, and when `query` names the records instead. */
   readonly recordIds: readonly string[];
+  /** For records counted in the database (a county's items): the query that lists them again within the report's agencies and year. */
+  readonly query?: RecordQuery | null;
   /** The table cell that prints this number in the report's format, if any. */
   readonly cell: CellRef | null;
 }

@@ -16,6 +16,7 @@ import {
 import { APPEAL_KINDS, APPEAL_KIND_LABELS, APPEAL_RESULTS, APPEAL_RESULT_LABELS, APPEAL_TOTAL_LABEL } from './appeals.ts';
 import { DELIVERY_CHANNELS, DELIVERY_CHANNEL_WORDING, type DeliveryChannel } from './delivery-channels.ts';
 import type { Figure, FigureKey, FigureSource, FigureUnit, NormativeFigureGroup, NormativeMeasure } from './figures.ts';
+import type { CountedRecords } from './record-query.ts';
 import type { ReportFormat } from './report-formats.ts';
 import type { ManualReportInputs } from './report-input.ts';
 import type { CellRef, TableId } from './report-table.ts';
@@ -51,20 +52,24 @@ export function buildFigures(s: FigureSources): Figure[] {
     figures.push({ key, label, value, unit, source, recordIds: sortedUnique(ids), cell });
   const count = (key: FigureKey, label: string, source: FigureSource, ids: readonly string[], cell: CellRef | null = null) =>
     add(key, label, ids.length, 'count', source, ids, cell);
+  const counted = (key: FigureKey, label: string, records: CountedRecords) =>
+    figures.push({ key, label, value: records.count, unit: 'count', source: 'items', recordIds: sortedUnique(records.ids), cell: null, ...(records.query !== null && { query: records.query }) });
 
   // 主动公开
   const { items } = s;
-  count('proactive.items', '本年主动公开政府信息条数', 'items', items.items);
-  count('proactive.documents', '本年新增公文类信息条数', 'items', items.documents);
-  count('proactive.documents_fulltext', '其中全文电子化的公文条数', 'items', items.documentsWithFullText);
-  add(
-    'proactive.documents_fulltext_rate',
-    '公文全文电子化率',
-    items.documents.length === 0 ? null : items.documentsWithFullText.length / items.documents.length,
-    'ratio',
-    'items',
-    items.documents,
-  );
+  counted('proactive.items', '本年主动公开政府信息条数', items.items);
+  counted('proactive.documents', '本年新增公文类信息条数', items.documents);
+  counted('proactive.documents_fulltext', '其中全文电子化的公文条数', items.documentsWithFullText);
+  figures.push({
+    key: 'proactive.documents_fulltext_rate',
+    label: '公文全文电子化率',
+    value: items.documents.count === 0 ? null : items.documentsWithFullText.count / items.documents.count,
+    unit: 'ratio',
+    source: 'items',
+    recordIds: sortedUnique(items.documents.ids),
+    cell: null,
+    ...(items.documents.query !== null && { query: items.documents.query }),
+  });
   const normativeGroups: ReadonlyArray<[NormativeFigureGroup, 'regulation' | 'normative_document']> = [
     ['regulations', 'regulation'],
     ['normative', 'normative_document'],

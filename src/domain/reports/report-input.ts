@@ -8,6 +8,7 @@ import type { ApplicantType, IntakeChannel, Outcome, ReplyType } from '../reques
 import type { ReportAgency, ReportSnapshot } from './annual-report.ts';
 import type { AppealKind, AppealResult } from './appeals.ts';
 import type { DeliveryChannel } from './delivery-channels.ts';
+import type { ItemCounts } from './record-query.ts';
 import type { ReportFormat } from './report-formats.ts';
 
 /** A disclosure request as the report sees it. */
@@ -86,8 +87,15 @@ export interface CompileReportInput {
   readonly year: number;
   /** Defaults to `defaultFormatFor(year)`. */
   readonly format?: ReportFormat;
+  /** Published item versions; with `itemCounts`, only those of 规章 and 行政规范性文件 are needed. */
   readonly items: readonly ReportItem[];
+  /** The year's item counts as the store computed them (SQL); their figures then carry query keys, not ids. */
+  readonly itemCounts?: ItemCounts;
+  /** The agencies whose records were read (the agency and, for 全镇, its sub-units): the scope in which figure queries are evaluated again. */
+  readonly scopeAgencyIds?: readonly number[];
   readonly requests: readonly ReportRequest[];
+  /** Whether requests received before the year are on record even if the store passed only those still relevant to it (open on 1 January). */
+  readonly earlierRequestsOnRecord?: boolean;
   readonly appeals: readonly ReportAppeal[];
   readonly deliveries: readonly DeliveryTally[];
   /** Last year's report (compiled or imported), for 上年结转 when no earlier requests are on record. */

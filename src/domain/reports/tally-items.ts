@@ -14,6 +14,7 @@ import {
   type NormativeKind,
   type ReportItem,
 } from '../publishing/index.ts';
+import { recordsOf, type CountedRecords, type ItemCounts } from './record-query.ts';
 import { isWithin, type ReportPeriod } from './report-period.ts';
 
 /** Ids of the normative texts in each 表二 measure. */
@@ -32,14 +33,18 @@ export interface NormativeIds {
 
 /** The proactive-disclosure ids of a year. */
 export interface ItemTally {
-  readonly items: readonly string[];
-  readonly documents: readonly string[];
-  readonly documentsWithFullText: readonly string[];
+  readonly items: CountedRecords;
+  readonly documents: CountedRecords;
+  readonly documentsWithFullText: CountedRecords;
   readonly normative: Readonly<Record<NormativeKind, NormativeIds>>;
 }
 
-/** Sorts a year's published item versions into the proactive-disclosure counts. */
-export function tallyItems(items: readonly ReportItem[], year: number, period: ReportPeriod): ItemTally {
+/**
+ * Sorts a year's published item versions into the proactive-disclosure counts. With `counts` (the store
+ * counted the year's items in SQL), `items` need hold only the 规章 and 行政规范性文件, and the three
+ * item counts carry their query keys instead of ids.
+ */
+export function tallyItems(items: readonly ReportItem[], year: number, period: ReportPeriod, counts?: ItemCounts): ItemTally {
   const published = publishedInYear(items, year);
   const documents = published.filter((p) => isOfficialDocumentGenre(p.latest.genre));
   const live = collapseVersions(items).filter((p) => p.latest.status !== 'withdrawn');
@@ -64,10 +69,14 @@ export function tallyItems(items: readonly ReportItem[], year: number, period: R
     }
     normative[kind] = ids;
   }
+  if (counts !== undefined) {
+    const queried = (key: keyof ItemCounts): CountedRecords => ({ count: counts[key], ids: [], query: { source: 'items', key } });
+    return { items: queried('published'), documents: queried('documents'), documentsWithFullText: queried('documents_fulltext'), normative };
+  }
   return {
-    items: published.map((p) => p.id),
-    documents: documents.map((p) => p.id),
-    documentsWithFullText: documents.filter((p) => p.latest.hasElectronicFullText).map((p) => p.id),
+    items: recordsOf(published.map((p) => p.id)),
+    documents: recordsOf(documents.map((p) => p.id)),
+    documentsWithFullText: recordsOf(documents.filter((p) => p.latest.hasElectronicFullText).map((p) => p.id)),
     normative,
   };
 }

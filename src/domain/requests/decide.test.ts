@@ -401,3 +401,33 @@ test('decide refuses rather than throws on malformed input', () => {
   refusedWith(decide(received(), { type: 'fly' } as unknown as RequestCommand, ctx(officer, '2025-03-04')), /未知的办理操作/);
   refusedWith(decide(null, { type: 'submit', record: record({ submission: { submittedOn: '2025-03-09' } }) }, ctx(officer, '2025-03-04')), /晚于今天/);
 });
+
+// --- 第三十六条（一）已主动公开 / （二）同意公开 ------------------------------------------------------------
+
+test('第三十六条（一）/（二）: the reply records which item 予以公开 answers under, through approval and on the spot', () => {
+  let s = apply(received(), { type: 'draft_reply', outcome: 'disclosed', replyType: 'already_public', summary: '该信息已在门户网站公开' }, officer, '2025-03-10');
+  assert.equal(s.draft?.replyType, 'already_public');
+  s = apply(s, { type: 'approve_reply' }, approver, '2025-03-11');
+  assert.equal(s.reply?.replyType, 'already_public');
+  const spot = apply(received(), { type: 'reply_on_the_spot', outcome: 'disclosed', replyType: 'provided', summary: '当场提供', proof: '申请人当场签收' }, officer, '2025-03-03');
+  assert.equal(spot.reply?.replyType, 'provided');
+});
+
+test('第三十六条: a reply type that does not fit the outcome is refused; a single-type outcome gets its type; 予以公开 unstated is warned about', () => {
+  refusedWith(decide(received(), { type: 'draft_reply', outcome: 'disclosed', replyType: 'withheld', summary: '提供' }, ctx(officer, '2025-03-10')), /答复类型.*不符.*第三十六条第（一）项.*第三十六条第（二）项/);
+  refusedWith(decide(received(), { type: 'draft_reply', outcome: 'unavailable_needs_creation', replyType: 'provided', summary: '需加工' }, ctx(officer, '2025-03-10')), /不适用条例第三十六条的答复类型/);
+  refusedWith(decide(received(), { type: 'draft_reply', outcome: 'disclosed', replyType: 'nonsense' as never, summary: '提供' }, ctx(officer, '2025-03-10')), /答复类型/);
+  const repeat = apply(received(), { type: 'draft_reply', outcome: 'not_processed_repeat', summary: '重复申请' }, officer, '2025-03-10');
+  assert.equal(repeat.draft?.replyType, 'repeat', '（五）2 重复申请 is 第三十六条第（六）项');
+  const unstated = accepted(decide(received(), { type: 'draft_reply', outcome: 'disclosed', summary: '提供' }, ctx(officer, '2025-03-10')));
+  assert.ok(unstated.warnings.some((w) => w.includes('第三十六条第（一）项') && w.includes('推断')));
+  const drafted = unstated.events[0]!;
+  assert.equal(drafted.type === 'ReplyDrafted' && drafted.replyType, null);
+});
+
+test('送达: a returned 送达回证 records its signer and scan; a blank signer is refused', () => {
+  const s = apply(apply(received(), { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '提供' }, officer, '2025-03-10'), { type: 'approve_reply' }, approver, '2025-03-11');
+  refusedWith(decide(s, { type: 'deliver', method: 'post', proof: '送达回证', signedBy: ' ' }, ctx(officer, '2025-03-12')), /签收人/);
+  const done = apply(s, { type: 'deliver', method: 'post', proof: '送达回证已寄回', signedBy: '张三', scan: { fileId: 'abc', fileName: '回证.pdf' } }, officer, '2025-03-14');
+  assert.deepEqual([done.delivery?.signedBy, done.delivery?.scan?.fileName, done.delivery?.deliveredOn], ['张三', '回证.pdf', '2025-03-14']);
+});

@@ -25,7 +25,7 @@ import { detectAbandonment } from './abandonment.ts';
 import { allowsOnTheSpotReply, needsReceiptConfirmation, submissionChannelOf } from './channels.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { isDeliveryMethod } from './delivery-methods.ts';
-import { OUTCOME_DEFINITIONS, isOutcome, outcomeLabelZh, type Outcome } from './outcomes.ts';
+import { OUTCOME_DEFINITIONS, REPLY_TYPE_LABELS, isOutcome, isReplyType, outcomeLabelZh, type Outcome, type ReplyType } from './outcomes.ts';
 import { checkRequestRecord, missingParticulars } from './request.ts';
 import { REQUEST_COMMAND_LABELS, type RequestCommand, type RequestCommandType } from './request-commands.ts';
 import { isConsultationResult, type DisclosureRequestEvent } from './request-events.ts';
@@ -310,6 +310,7 @@ function handle(state: RequestState, command: Exclude<RequestCommand, { type: 's
             type: 'Replied',
             ...by,
             outcome: draft.outcome,
+            replyType: draft.replyType,
             withheld: draft.withheld,
             summary: draft.summary,
             repliedOn: ctx.today,
@@ -330,7 +331,19 @@ function handle(state: RequestState, command: Exclude<RequestCommand, { type: 's
       const deliveredOn = dateOrToday(command.deliveredOn, ctx, '送达日期');
       if (deliveredOn < reply.repliedOn) refuse(`送达日期 ${deliveredOn} 早于答复日期 ${reply.repliedOn}。`);
       if (blank(command.proof)) refuse('请登记送达凭证（送达回证、邮件回执号或电子送达记录）。');
-      return ok([{ type: 'Delivered', ...by, method: command.method, deliveredOn, proof: command.proof.trim() }]);
+      if (command.signedBy !== undefined && blank(command.signedBy)) refuse('请填写送达回证上的签收人。');
+      if (command.scan !== undefined && (blank(command.scan.fileId) || blank(command.scan.fileName))) refuse('送达回证扫描件无效。');
+      return ok([
+        {
+          type: 'Delivered',
+          ...by,
+          method: command.method,
+          deliveredOn,
+          proof: command.proof.trim(),
+          ...(command.signedBy !== undefined && { signedBy: command.signedBy.trim() }),
+          ...(command.scan !== undefined && { scan: { fileId: command.scan.fileId, fileName: command.scan.fileName } }),
+        },
+      ]);
     }
     case 'archive':
       // 条例第四十五条：“建立健全政府信息公开申请登记、审核、办理、答复、归档的工作制度”
@@ -487,6 +500,32 @@ function approveExtension(
   );
 }
 
+/**
+ * The item of 第三十六条 a reply answers under. For （一）予以公开 it is （一）“已经主动公开的，告知申请人获取该政府
+ * 信息的方式、途径” or （二）“可以公开的，向申请人提供该政府信息”: the annual report counts them apart. A stated
+ * type must be one the outcome allows; an outcome with a single type gets it; otherwise it stays unstated (null).
+ */
+function resolveReplyType(outcome: Outcome, replyType: unknown): { replyType: ReplyType | null; warnings: string[] } {
+  const allowed = OUTCOME_DEFINITIONS[outcome].replyTypes;
+  if (replyType === undefined || replyType === null || replyType === '') {
+    if (allowed.length === 1) return { replyType: allowed[0]!, warnings: [] };
+    const warnings =
+      outcome === 'disclosed'
+        ? ['未注明答复属于条例第三十六条第（一）项（已主动公开）还是第（二）项（同意公开）；年度报告将按答复内容推断。']
+        : [];
+    return { replyType: null, warnings };
+  }
+  if (!isReplyType(replyType) || !allowed.includes(replyType)) {
+    const options = allowed.map((t) => REPLY_TYPE_LABELS[t]).join('或');
+    refuse(
+      allowed.length === 0
+        ? `办理结果为“${outcomeLabelZh(outcome)}”时不适用条例第三十六条的答复类型。`
+        : `答复类型“${String(replyType)}”与办理结果“${outcomeLabelZh(outcome)}”不符，应为${options}。`,
+    );
+  }
+  return { replyType, warnings: [] };
+}
+
 function checkReplyContent(state: RequestState, outcome: unknown, withheld: unknown, summary: unknown): string[] {
   if (!isOutcome(outcome)) refuse(`办理结果“${String(outcome)}”无效。`);
   if (ABANDONMENT_OUTCOMES.includes(outcome)) {
@@ -518,12 +557,15 @@ function checkReplyContent(state: RequestState, outcome: unknown, withheld: unkn
 
 function draftReply(state: RequestState, command: Extract<RequestCommand, { type: 'draft_reply' }>, ctx: DecisionContext): Ok {
   const warnings = checkReplyContent(state, command.outcome, command.withheld, command.summary);
+  const resolved = resolveReplyType(command.outcome, command.replyType);
+  warnings.push(...resolved.warnings);
   return ok(
     [
       {
         type: 'ReplyDrafted',
         ...stamp(ctx),
         outcome: command.outcome,
+        replyType: resolved.replyType,
         withheld: command.withheld ?? [],
         summary: command.summary.trim(),
         draftedOn: ctx.today,
@@ -541,6 +583,8 @@ function replyOnTheSpot(state: RequestState, command: Extract<RequestCommand, { 
     refuse(`当场答复仅限：${ON_THE_SPOT_OUTCOMES.map(outcomeLabelZh).join('、')}；其他结果须拟写答复并经审核。`);
   }
   const warnings = checkReplyContent(state, command.outcome, undefined, command.summary);
+  const resolved = resolveReplyType(command.outcome, command.replyType);
+  warnings.push(...resolved.warnings);
   if (blank(command.proof)) refuse('当场答复须由申请人签收，请登记签收凭证。');
   const d = currentDeadline(state, ctx);
   const by = stamp(ctx);
@@ -550,6 +594,7 @@ function replyOnTheSpot(state: RequestState, command: Extract<RequestCommand, { 
         type: 'Replied',
         ...by,
         outcome: command.outcome,
+        replyType: resolved.replyType,
         withheld: [],
         summary: command.summary.trim(),
         repliedOn: ctx.today,

@@ -161,7 +161,14 @@ function applyTo(state: RequestState, event: Exclude<DisclosureRequestEvent, { t
       return {
         ...state,
         status: 'under_approval',
-        draft: { outcome: event.outcome, withheld: event.withheld, summary: event.summary, draftedOn: event.draftedOn, draftedBy: event.by },
+        draft: {
+          outcome: event.outcome,
+          replyType: event.replyType ?? null,
+          withheld: event.withheld,
+          summary: event.summary,
+          draftedOn: event.draftedOn,
+          draftedBy: event.by,
+        },
       };
     case 'ReplyReturned':
       return { ...state, status: 'in_progress', draft: null };
@@ -175,6 +182,7 @@ function applyTo(state: RequestState, event: Exclude<DisclosureRequestEvent, { t
         draft: null,
         reply: {
           outcome: event.outcome,
+          replyType: event.replyType ?? null,
           withheld: event.withheld,
           summary: event.summary,
           repliedOn: event.repliedOn,
@@ -185,7 +193,11 @@ function applyTo(state: RequestState, event: Exclude<DisclosureRequestEvent, { t
         },
       };
     case 'Delivered':
-      return { ...state, status: 'delivered', delivery: { method: event.method, deliveredOn: event.deliveredOn, proof: event.proof } };
+      return {
+        ...state,
+        status: 'delivered',
+        delivery: { method: event.method, deliveredOn: event.deliveredOn, proof: event.proof, signedBy: event.signedBy ?? null, scan: event.scan ?? null },
+      };
     case 'Archived':
       return { ...state, status: 'archived', archivedOn: event.archivedOn };
     case 'Withdrawn':

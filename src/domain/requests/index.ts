@@ -21,3 +21,5 @@ export * from './decide.ts';
 export * from './abandonment.ts';
 export * from './similarity.ts';
 export * from './letters.ts';
+export * from './letter-templates.ts';
+export * from './letter-samples.ts';

@@ -3,12 +3,20 @@
  * print): the reply (政府信息公开申请答复书, or 告知书 where the request is not processed or ends),
  * 补正告知书, 延期答复告知书, 征求意见书, 收费通知书 and 送达回证. Each letter is a title, an addressee,
  * numbered paragraphs citing the articles the decision rests on, and, for decisions that can be
- * challenged, the remedies paragraph. No layout and no file formats here.
+ * challenged, the remedies paragraph. The wording comes from the agency's template (letter-templates.ts),
+ * or the built-in one; no layout and no file formats here.
  */
 import { REGIME_RULES } from '../calendar/index.ts';
 import { describeFeeAssessment } from '../fees/index.ts';
 import { DELIVERY_METHOD_LABELS } from './delivery-methods.ts';
-import { OUTCOME_DEFINITIONS, REPLY_TYPE_GROUNDS, type LegalGround, type Outcome, type OutcomeGroup } from './outcomes.ts';
+import {
+  builtInLetterTemplate,
+  renderLetterTemplate,
+  type LetterTemplateKey,
+  type LetterTemplateLookup,
+  type PlaceholderValues,
+} from './letter-templates.ts';
+import { OUTCOME_DEFINITIONS, REPLY_TYPE_GROUNDS, outcomeLabelZh, type LegalGround, type OutcomeGroup } from './outcomes.ts';
 import type { RequestState } from './request-state.ts';
 import { WITHHOLDING_GROUND_LABELS, type WithheldPart } from './withheld-parts.ts';
 
@@ -114,16 +122,46 @@ function you(state: RequestState): string {
   return state.record.applicant.type === 'natural_person' ? '您' : '贵单位';
 }
 
-function opening(state: RequestState): LetterParagraph {
+function contactLine(ctx: LetterContext): string {
+  return ctx.contact ? `联系人及联系电话：${ctx.contact}。` : '';
+}
+
+/** The placeholders every letter about a request can use. */
+function commonValues(state: RequestState, ctx: LetterContext): Record<string, string> {
   const s = state.record.informationSought;
-  const doc = s.documentNumber ? `（文号：${s.documentNumber}）` : '';
   return {
-    text: `本机关于${formatDateZh(state.receivedOn ?? state.submittedOn)}收到${you(state)}提出的政府信息公开申请，申请获取“${s.description}”${doc}。`,
+    机关名称: ctx.agencyName,
+    申请人: state.record.applicant.name,
+    称谓: you(state),
+    收到申请日期: formatDateZh(state.receivedOn ?? state.submittedOn),
+    所需信息: s.description,
+    文号说明: s.documentNumber ? `（文号：${s.documentNumber}）` : '',
+    日期: formatDateZh(ctx.dateOn),
+    联系方式: contactLine(ctx),
   };
 }
 
-function closing(ctx: LetterContext): LetterParagraph[] {
-  return ctx.contact ? [{ text: `联系人及联系电话：${ctx.contact}。` }] : [];
+/** Fills the agency's template for `key` (or the built-in one) into a letter. */
+function compose(
+  key: LetterTemplateKey,
+  templates: LetterTemplateLookup | undefined,
+  values: PlaceholderValues,
+  frame: { kind: LetterKind; addressee: string; citations: readonly string[] },
+  ctx: LetterContext,
+): Letter {
+  const template = templates?.(key) ?? builtInLetterTemplate(key);
+  const rendered = renderLetterTemplate(key, template, values);
+  return {
+    kind: frame.kind,
+    title: rendered.title,
+    letterNumber: ctx.letterNumber ?? null,
+    addressee: frame.addressee,
+    paragraphs: rendered.paragraphs,
+    fields: rendered.fields,
+    citations: frame.citations,
+    signatory: ctx.agencyName,
+    dateOn: ctx.dateOn,
+  };
 }
 
 const DECISION_PHRASES: Readonly<Record<OutcomeGroup, string>> = {
@@ -139,93 +177,53 @@ function withheldItems(parts: readonly WithheldPart[]): string[] {
   return parts.map((p) => `${p.description}：${WITHHOLDING_GROUND_LABELS[p.ground]}，${p.reason}`);
 }
 
-function base(kind: LetterKind, title: string, addressee: string, ctx: LetterContext): Omit<Letter, 'paragraphs' | 'citations'> {
-  return { kind, title, letterNumber: ctx.letterNumber ?? null, addressee, fields: [], signatory: ctx.agencyName, dateOn: ctx.dateOn };
-}
-
-function replyTitle(outcome: Outcome): string {
-  switch (OUTCOME_DEFINITIONS[outcome].group) {
-    case 'disclosed':
-    case 'partially_disclosed':
-    case 'withheld':
-    case 'unable_to_provide':
-      return '政府信息公开申请答复书';
-    case 'not_processed':
-      return '政府信息公开申请告知书';
-    case 'other':
-      return '政府信息公开申请终止处理告知书';
-    default: {
-      const unreachable: never = OUTCOME_DEFINITIONS[outcome].group;
-      return String(unreachable);
-    }
-  }
-}
-
 /** The reply letter for the reply made, or for the draft under approval (a preview); null when there is neither. */
-export function replyLetter(state: RequestState, ctx: LetterContext): Letter | null {
+export function replyLetter(state: RequestState, ctx: LetterContext, templates?: LetterTemplateLookup): Letter | null {
   const reply = state.reply ?? state.draft;
-  if (reply === null) return null;
+  if (reply === null || reply.outcome === 'other_other') return null;
   const def = OUTCOME_DEFINITIONS[reply.outcome];
-  const grounds = [...def.grounds];
+  // 予以公开 answers under 第三十六条第（一）项 or 第（二）项: when the office said which, the letter cites that one.
+  const stated = def.group === 'disclosed' && reply.replyType != null && def.replyTypes.includes(reply.replyType);
+  const grounds = stated ? [REPLY_TYPE_GROUNDS[reply.replyType!]] : [...def.grounds];
   // 第三十六条第（三）项 is the reply type of every 不予公开 on 第十四、十五、十六条.
   if (def.replyTypes.includes('withheld') && def.group === 'withheld') grounds.push(REPLY_TYPE_GROUNDS.withheld);
-  const end = def.requiresWithheldParts ? '：' : '。';
-  const legal =
-    grounds.length > 0 ? `根据${citeAll(grounds)}的规定，${DECISION_PHRASES[def.group]}${end}` : `${DECISION_PHRASES[def.group]}${end}`;
-  const paragraphs: LetterParagraph[] = [opening(state), { text: `经审查，${reply.summary}` }];
-  if (def.requiresWithheldParts) {
-    paragraphs.push({ text: legal, items: withheldItems(reply.withheld) });
-  } else {
-    paragraphs.push({ text: legal });
-  }
-  paragraphs.push(remediesParagraph(ctx), ...closing(ctx));
-  return {
-    ...base('reply', replyTitle(reply.outcome), state.record.applicant.name, ctx),
-    paragraphs,
-    citations: [...new Set(grounds.map(cite))],
+  const values: PlaceholderValues = {
+    ...commonValues(state, ctx),
+    法律依据: citeAll(grounds),
+    救济途径: remediesParagraph(ctx).text,
+    答复要点: reply.summary,
+    办理结果: outcomeLabelZh(reply.outcome),
+    决定: DECISION_PHRASES[def.group],
+    不予公开内容: withheldItems(reply.withheld),
   };
+  return compose(`reply.${reply.outcome}`, templates, values, { kind: 'reply', addressee: state.record.applicant.name, citations: [...new Set(grounds.map(cite))] }, ctx);
 }
 
 /** The notice that a request is closed as abandoned (表三（六）1、2); null unless it was. */
-export function terminationNotice(state: RequestState, ctx: LetterContext): Letter | null {
+export function terminationNotice(state: RequestState, ctx: LetterContext, templates?: LetterTemplateLookup): Letter | null {
   const a = state.abandoned;
-  if (a === null || state.outcome === null) return null;
+  if (a === null || (state.outcome !== 'other_clarification_overdue' && state.outcome !== 'other_fee_unpaid')) return null;
   const def = OUTCOME_DEFINITIONS[state.outcome];
-  const what =
-    a.reason === 'clarification_overdue'
-      ? `本机关已告知${you(state)}作出补正，补正期限至${formatDateZh(a.deadlineOn)}届满，至今未收到补正。`
-      : `本机关已向${you(state)}发出收费通知，缴费期限至${formatDateZh(a.deadlineOn)}届满，至今未收到缴费。`;
-  return {
-    ...base('termination_notice', '政府信息公开申请终止处理告知书', state.record.applicant.name, ctx),
-    paragraphs: [
-      opening(state),
-      { text: what },
-      { text: `根据${citeAll(def.grounds)}的规定，视为${you(state)}放弃申请，本机关不再处理该政府信息公开申请。` },
-      remediesParagraph(ctx, '本告知'),
-      ...closing(ctx),
-    ],
-    citations: def.grounds.map(cite),
+  const values: PlaceholderValues = {
+    ...commonValues(state, ctx),
+    法律依据: citeAll(def.grounds),
+    救济途径: remediesParagraph(ctx, '本告知').text,
+    期限届满日: formatDateZh(a.deadlineOn),
   };
+  return compose(`reply.${state.outcome}`, templates, values, { kind: 'termination_notice', addressee: state.record.applicant.name, citations: def.grounds.map(cite) }, ctx);
 }
 
 /** 补正告知书 (条例第三十条); null unless a clarification was requested. */
-export function clarificationNotice(state: RequestState, ctx: LetterContext): Letter | null {
+export function clarificationNotice(state: RequestState, ctx: LetterContext, templates?: LetterTemplateLookup): Letter | null {
   const c = state.clarification;
   if (c === null) return null;
-  return {
-    ...base('clarification_notice', '政府信息公开申请补正告知书', state.record.applicant.name, ctx),
-    paragraphs: [
-      opening(state),
-      {
-        text: `经审查，${you(state)}的申请内容不明确。根据${REGULATIONS}第三十条“政府信息公开申请内容不明确的，行政机关应当给予指导和释明，并自收到申请之日起7个工作日内一次性告知申请人作出补正，说明需要补正的事项和合理的补正期限”的规定，请${you(state)}就下列事项作出补正：`,
-        items: c.points,
-      },
-      { text: `请于${formatDateZh(c.deadlineOn)}前向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。` },
-      { text: '申请人无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。' },
-      ...closing(ctx),
-    ],
-    citations: [`${REGULATIONS}第三十条`],
+  const values: PlaceholderValues = {
+    ...commonValues(state, ctx),
+    法律依据: `${REGULATIONS}第三十条“政府信息公开申请内容不明确的，行政机关应当给予指导和释明，并自收到申请之日起7个工作日内一次性告知申请人作出补正，说明需要补正的事项和合理的补正期限”`,
+    补正事项: c.points,
+    补正期限: formatDateZh(c.deadlineOn),
   };
+  return compose('clarification_notice', templates, values, { kind: 'clarification_notice', addressee: state.record.applicant.name, citations: [`${REGULATIONS}第三十条`] }, ctx);
 }
 
 function regimeArticle(text: string): { readonly article: string; readonly quote: string } {
@@ -239,85 +237,67 @@ function regimeArticle(text: string): { readonly article: string; readonly quote
 }
 
 /** 延期答复告知书 (条例第三十三条第二款); null unless an extension was approved. */
-export function extensionNotice(state: RequestState, ctx: LetterContext): Letter | null {
+export function extensionNotice(state: RequestState, ctx: LetterContext, templates?: LetterTemplateLookup): Letter | null {
   const e = state.extension;
   if (e === null || state.regime === null) return null;
   const { article, quote } = regimeArticle(REGIME_RULES[state.regime].extensionArticle);
-  return {
-    ...base('extension_notice', '政府信息公开申请延期答复告知书', state.record.applicant.name, ctx),
-    paragraphs: [
-      opening(state),
-      { text: `因${e.reason}，本机关不能在规定期限内作出答复。` },
-      {
-        text: `根据${article}${quote}的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${e.workdays}个工作日，延长后的答复期限至${formatDateZh(e.dueOn)}。`,
-      },
-      ...closing(ctx),
-    ],
-    citations: [article],
+  const values: PlaceholderValues = {
+    ...commonValues(state, ctx),
+    法律依据: `${article}${quote}`,
+    延期理由: e.reason,
+    延长工作日数: String(e.workdays),
+    延长后答复期限: formatDateZh(e.dueOn),
   };
+  return compose('extension_notice', templates, values, { kind: 'extension_notice', addressee: state.record.applicant.name, citations: [article] }, ctx);
 }
 
 /** 征求意见书 to the party of the latest consultation (条例第三十二条、第三十四条); null without one. */
-export function consultationLetter(state: RequestState, ctx: LetterContext): Letter | null {
+export function consultationLetter(state: RequestState, ctx: LetterContext, templates?: LetterTemplateLookup): Letter | null {
   const c = state.consultations.at(-1);
   if (c === undefined) return null;
-  const s = state.record.informationSought;
-  const thirdParty = c.party === 'third_party';
-  const why = thirdParty
-    ? `本机关认为公开该信息可能损害贵方合法权益。根据${REGULATIONS}第三十二条的规定，现书面征求贵方意见。`
-    : `该信息由贵机关与本机关共同制作。根据${REGULATIONS}第三十四条的规定，现征求贵机关意见。`;
-  const silence = thirdParty
-    ? '逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。如不同意公开，请说明理由。'
-    : '逾期未提出意见的，视为同意公开。';
-  return {
-    ...base('consultation_letter', '政府信息公开征求意见书', c.consultedName, ctx),
-    paragraphs: [
-      { text: `本机关于${formatDateZh(state.receivedOn ?? state.submittedOn)}收到一份政府信息公开申请，申请获取“${s.description}”。` },
-      { text: why },
-      { text: `请于收到本征求意见书之日起15个工作日内（即${formatDateZh(c.responseDueOn)}前）提出书面意见。${silence}` },
-      ...closing(ctx),
-    ],
-    citations: [thirdParty ? `${REGULATIONS}第三十二条` : `${REGULATIONS}第三十四条`],
+  const article = c.party === 'third_party' ? `${REGULATIONS}第三十二条` : `${REGULATIONS}第三十四条`;
+  const values: PlaceholderValues = {
+    ...commonValues(state, ctx),
+    法律依据: article,
+    被征求意见方: c.consultedName,
+    提出意见期限: formatDateZh(c.responseDueOn),
   };
+  return compose(`consultation_letter.${c.party}`, templates, values, { kind: 'consultation_letter', addressee: c.consultedName, citations: [article] }, ctx);
 }
 
 /** 收费通知书 (条例第四十二条, 国办函〔2020〕109号); null unless a fee notice was sent. */
-export function feeNotice(state: RequestState, ctx: LetterContext): Letter | null {
+export function feeNotice(state: RequestState, ctx: LetterContext, templates?: LetterTemplateLookup): Letter | null {
   const f = state.fee;
   if (f === null) return null;
-  return {
-    ...base('fee_notice', '政府信息公开信息处理费收费通知书', state.record.applicant.name, ctx),
-    paragraphs: [
-      opening(state),
-      { text: '收费依据：', items: f.assessment.legalBasis },
-      { text: `计费明细：${describeFeeAssessment(f.assessment)}`, items: f.assessment.bands.map((b) => b.text) },
-      {
-        text: `请于收到本通知次日起20个工作日内（即${formatDateZh(f.paymentDueOn)}前）缴纳。${ctx.paymentInstructions ? `缴纳方式：${ctx.paymentInstructions}。` : ''}答复期限自本机关收到缴费之日起继续计算。逾期未缴纳的，视为放弃申请。`,
-      },
-      remediesParagraph(ctx, '本收费决定'),
-      ...closing(ctx),
-    ],
-    citations: [`${REGULATIONS}第四十二条`, '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）'],
+  const citations = [`${REGULATIONS}第四十二条`, '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）'];
+  const values: PlaceholderValues = {
+    ...commonValues(state, ctx),
+    法律依据: `${citations[0]}和${citations[1]}`,
+    救济途径: remediesParagraph(ctx, '本收费决定').text,
+    收费依据: f.assessment.legalBasis,
+    计费明细: describeFeeAssessment(f.assessment),
+    计费明细表: f.assessment.bands.map((b) => b.text),
+    金额: String(f.assessment.amount),
+    缴费期限: formatDateZh(f.paymentDueOn),
+    缴费方式: ctx.paymentInstructions ? `缴纳方式：${ctx.paymentInstructions}。` : '',
   };
+  return compose('fee_notice', templates, values, { kind: 'fee_notice', addressee: state.record.applicant.name, citations }, ctx);
 }
 
 /** 送达回证 for a document served on the applicant, filled in as far as the delivery is recorded. */
-export function serviceReceipt(state: RequestState, documentTitle: string, ctx: LetterContext): Letter {
+export function serviceReceipt(state: RequestState, documentTitle: string, ctx: LetterContext, templates?: LetterTemplateLookup): Letter {
   const d = state.delivery;
   const contact = state.record.applicant.contact;
-  return {
-    ...base('service_receipt', '送达回证', state.record.applicant.name, ctx),
-    paragraphs: [],
-    fields: [
-      { label: '送达文书名称', value: documentTitle },
-      { label: '受送达人', value: state.record.applicant.name },
-      { label: '送达地址', value: contact.address ?? contact.email ?? '' },
-      { label: '送达方式', value: d ? DELIVERY_METHOD_LABELS[d.method] : '' },
-      { label: '送达日期', value: d ? formatDateZh(d.deliveredOn) : '' },
-      { label: '受送达人签收', value: '' },
-      { label: '送达人', value: '' },
-      { label: '备注', value: d?.proof ?? '' },
-    ],
-    citations: [],
+  const values: PlaceholderValues = {
+    机关名称: ctx.agencyName,
+    日期: formatDateZh(ctx.dateOn),
+    送达文书名称: documentTitle,
+    受送达人: state.record.applicant.name,
+    送达地址: contact.address ?? contact.email ?? '',
+    送达方式: d ? DELIVERY_METHOD_LABELS[d.method] : '',
+    送达日期: d ? formatDateZh(d.deliveredOn) : '',
+    签收人: d?.signedBy ?? '',
+    送达凭证: d?.proof ?? '',
   };
+  return compose('service_receipt', templates, values, { kind: 'service_receipt', addressee: state.record.applicant.name, citations: [] }, ctx);
 }

@@ -73,6 +73,17 @@ export function isReplyType(value: unknown): value is ReplyType {
   return typeof value === 'string' && (REPLY_TYPES as readonly string[]).includes(value);
 }
 
+/** The short Chinese label of each 第三十六条 reply type, as the reply form and the annual report name them. */
+export const REPLY_TYPE_LABELS: Readonly<Record<ReplyType, string>> = {
+  already_public: '属于已主动公开范围（第三十六条第（一）项）',
+  provided: '同意公开（第三十六条第（二）项）',
+  withheld: '不予公开（第三十六条第（三）项）',
+  not_exist: '信息不存在（第三十六条第（四）项）',
+  not_responsible: '不属于本机关负责公开（第三十六条第（五）项）',
+  repeat: '重复申请（第三十六条第（六）项）',
+  special_procedure: '依照有关法律、行政法规的规定办理（第三十六条第（七）项）',
+};
+
 /** An article of the regulations (or another instrument) with a short verbatim quote. */
 export interface LegalGround {
   readonly article: string;

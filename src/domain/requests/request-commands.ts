@@ -6,9 +6,9 @@
 import type { ConsultedParty } from '../calendar/index.ts';
 import type { FeeAssessmentInput } from '../fees/index.ts';
 import type { DeliveryMethod } from './delivery-methods.ts';
-import type { Outcome } from './outcomes.ts';
+import type { Outcome, ReplyType } from './outcomes.ts';
 import type { RequestRecord } from './request.ts';
-import type { ConsultationResult } from './request-events.ts';
+import type { ConsultationResult, DeliveryScan } from './request-events.ts';
 import type { WithheldPart } from './withheld-parts.ts';
 
 /** The command types. */
@@ -81,11 +81,13 @@ export type RequestCommand =
   | { readonly type: 'record_fee_payment'; readonly paidOn?: string }
   | { readonly type: 'waive_fee'; readonly reason: string }
   | { readonly type: 'approve_extension'; readonly workdays: number; readonly reason: string }
-  | { readonly type: 'draft_reply'; readonly outcome: Outcome; readonly withheld?: readonly WithheldPart[]; readonly summary: string }
+  /** `replyType`: which item of 第三十六条 the reply answers under; for 予以公开, （一）已主动公开 or （二）同意公开. */
+  | { readonly type: 'draft_reply'; readonly outcome: Outcome; readonly replyType?: ReplyType; readonly withheld?: readonly WithheldPart[]; readonly summary: string }
   | { readonly type: 'return_draft'; readonly reason: string }
   | { readonly type: 'approve_reply' }
-  | { readonly type: 'reply_on_the_spot'; readonly outcome: Outcome; readonly summary: string; readonly proof: string }
-  | { readonly type: 'deliver'; readonly method: DeliveryMethod; readonly deliveredOn?: string; readonly proof: string }
+  | { readonly type: 'reply_on_the_spot'; readonly outcome: Outcome; readonly replyType?: ReplyType; readonly summary: string; readonly proof: string }
+  /** `signedBy` and `scan`: the returned 送达回证 (who signed it, its scan), when the delivery is proved by one. */
+  | { readonly type: 'deliver'; readonly method: DeliveryMethod; readonly deliveredOn?: string; readonly proof: string; readonly signedBy?: string; readonly scan?: DeliveryScan }
   | { readonly type: 'archive' }
   | { readonly type: 'withdraw'; readonly reason?: string }
   | { readonly type: 'abandon' };

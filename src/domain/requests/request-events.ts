@@ -7,7 +7,7 @@
 import type { ConsultedParty, Regime } from '../calendar/index.ts';
 import type { FeeAssessment } from '../fees/index.ts';
 import type { DeliveryMethod } from './delivery-methods.ts';
-import type { Outcome } from './outcomes.ts';
+import type { Outcome, ReplyType } from './outcomes.ts';
 import type { RequestRecord } from './request.ts';
 import type { WithheldPart } from './withheld-parts.ts';
 
@@ -192,6 +192,8 @@ export interface ExtensionApproved extends EventBase {
 export interface ReplyDrafted extends EventBase {
   readonly type: 'ReplyDrafted';
   readonly outcome: Outcome;
+  /** The item of 条例第三十六条 answered under (null: not stated; absent in events recorded before it was kept). */
+  readonly replyType?: ReplyType | null;
   readonly withheld: readonly WithheldPart[];
   readonly summary: string;
   readonly draftedOn: string;
@@ -214,6 +216,8 @@ export interface ReplyApproved extends EventBase {
 export interface Replied extends EventBase {
   readonly type: 'Replied';
   readonly outcome: Outcome;
+  /** The item of 条例第三十六条 answered under, e.g. （一）已主动公开 or （二）同意公开 for 予以公开 (absent in older events). */
+  readonly replyType?: ReplyType | null;
   readonly withheld: readonly WithheldPart[];
   readonly summary: string;
   readonly repliedOn: string;
@@ -229,6 +233,16 @@ export interface Delivered extends EventBase {
   readonly method: DeliveryMethod;
   readonly deliveredOn: string;
   readonly proof: string;
+  /** Who signed the returned 送达回证 (受送达人签收), when one was returned. */
+  readonly signedBy?: string;
+  /** The scan of the returned 送达回证 (stored file id and name). */
+  readonly scan?: DeliveryScan;
+}
+
+/** A scanned proof of delivery (送达回证扫描件) kept in the file store. */
+export interface DeliveryScan {
+  readonly fileId: string;
+  readonly fileName: string;
 }
 
 /** The file was archived (归档, 条例第四十五条). */

@@ -6,9 +6,9 @@
 import type { ConsultedParty, Regime, RequestEvent } from '../calendar/index.ts';
 import type { FeeAssessment } from '../fees/index.ts';
 import type { DeliveryMethod } from './delivery-methods.ts';
-import type { Outcome } from './outcomes.ts';
+import type { Outcome, ReplyType } from './outcomes.ts';
 import type { RequestRecord } from './request.ts';
-import type { AbandonmentReason, ConsultationResult } from './request-events.ts';
+import type { AbandonmentReason, ConsultationResult, DeliveryScan } from './request-events.ts';
 import type { RequestStatus } from './statuses.ts';
 import type { WithheldPart } from './withheld-parts.ts';
 
@@ -58,6 +58,8 @@ export interface ExtensionState {
 /** A reply awaiting approval. */
 export interface DraftState {
   readonly outcome: Outcome;
+  /** The item of 条例第三十六条 the reply answers under, or null when not stated. */
+  readonly replyType: ReplyType | null;
   readonly withheld: readonly WithheldPart[];
   readonly summary: string;
   readonly draftedOn: string;
@@ -67,6 +69,8 @@ export interface DraftState {
 /** The reply as made. */
 export interface ReplyState {
   readonly outcome: Outcome;
+  /** The item of 条例第三十六条 the reply answers under (（一）已主动公开 or （二）同意公开 for 予以公开), or null when not stated. */
+  readonly replyType: ReplyType | null;
   readonly withheld: readonly WithheldPart[];
   readonly summary: string;
   readonly repliedOn: string;
@@ -81,6 +85,9 @@ export interface DeliveryState {
   readonly method: DeliveryMethod;
   readonly deliveredOn: string;
   readonly proof: string;
+  /** 受送达人签收 on the returned 送达回证, or null. */
+  readonly signedBy: string | null;
+  readonly scan: DeliveryScan | null;
 }
 
 /** A unit the request was assigned to. */

@@ -32,15 +32,22 @@ interface DemoRequest {
   appeal?: { filedOn: string; body: string; result: 'upheld' | 'corrected' | 'other' | 'pending'; closedOn: string | null; note: string; recordOn: string };
 }
 
-const reply = (summary: string, outcome: Outcome = 'disclosed', withheld: readonly WithheldPart[] = []): StaffRequestCommand => ({ type: 'draft_reply', outcome, summary, withheld });
+// 予以公开 is answered under 第三十六条第（一）项 (already public) or 第（二）项 (agreed to disclose); the office says which.
+const reply = (summary: string, outcome: Outcome = 'disclosed', withheld: readonly WithheldPart[] = [], replyType: 'already_public' | 'provided' = 'provided'): StaffRequestCommand => ({
+  type: 'draft_reply',
+  outcome,
+  summary,
+  withheld,
+  ...(outcome === 'disclosed' && { replyType }),
+});
 const approve: StaffRequestCommand = { type: 'approve_reply' };
 const review: StaffRequestCommand = { type: 'start_review' };
 const deliver = (method: 'post' | 'email' | 'collect_in_person', proof: string): StaffRequestCommand => ({ type: 'deliver', method, proof });
 const archive: StaffRequestCommand = { type: 'archive' };
 
 /** Reply, approval, delivery and archiving on one day, as a small office does it. */
-const answered = (on: string, summary: string, outcome?: Outcome, method: 'post' | 'email' | 'collect_in_person' = 'post', withheld: readonly WithheldPart[] = []): Step[] => [
-  [on, 'officer', reply(summary, outcome, withheld)],
+const answered = (on: string, summary: string, outcome?: Outcome, method: 'post' | 'email' | 'collect_in_person' = 'post', withheld: readonly WithheldPart[] = [], replyType?: 'already_public'): Step[] => [
+  [on, 'officer', reply(summary, outcome, withheld, replyType)],
   [on, 'approver', approve],
   [on, 'officer', deliver(method, method === 'email' ? `电子邮件发送回执 ${on.replaceAll('-', '')}-01` : method === 'post' ? `EMS 邮件号 11${on.replaceAll('-', '')}9` : '申请人到镇政府领取，当面签收送达回证')],
   [on, 'officer', archive],
@@ -53,7 +60,7 @@ function demoRequests(): DemoRequest[] {
       agency: 'town', channel: 'online', submittedOn: '2017-04-07', confirmOn: '2017-04-10',
       applicant: { type: 'natural_person', name: '杨建华', idNumber: '431281197905160513', phone: '13907451206', email: 'yangjh@example.com' },
       description: '黔城镇2017年耕地地力保护补贴实施方案',
-      steps: [['2017-04-11', 'officer', review], ...answered('2017-04-20', '所申请信息已主动公开，告知获取该政府信息的方式和途径：黔城镇人民政府门户网站“政府信息公开—农业农村”栏目（条例第三十六条第（一）项）。', 'disclosed', 'email')],
+      steps: [['2017-04-11', 'officer', review], ...answered('2017-04-20', '所申请信息已主动公开，告知获取该政府信息的方式和途径：黔城镇人民政府门户网站“政府信息公开—农业农村”栏目（条例第三十六条第（一）项）。', 'disclosed', 'email', [], 'already_public')],
     },
     {
       agency: 'town', channel: 'letter_registered', submittedOn: '2017-08-14',
@@ -72,7 +79,7 @@ function demoRequests(): DemoRequest[] {
       agency: 'town', channel: 'online', submittedOn: '2023-03-06', confirmOn: '2023-03-06',
       applicant: { type: 'natural_person', name: '舒晓燕', idNumber: '431281199210083626', phone: '13974521688', email: 'shuxy@example.com' },
       description: '黔城镇2023年度财政预算公开文本',
-      steps: [['2023-03-07', 'officer', review], ...answered('2023-03-14', '该信息已主动公开，请在黔城镇人民政府门户网站“财政预决算”栏目查阅（条例第三十六条第（一）项）。', 'disclosed', 'email')],
+      steps: [['2023-03-07', 'officer', review], ...answered('2023-03-14', '该信息已主动公开，请在黔城镇人民政府门户网站“财政预决算”栏目查阅（条例第三十六条第（一）项）。', 'disclosed', 'email', [], 'already_public')],
     },
     {
       agency: 'cunzhen', channel: 'letter_registered', submittedOn: '2023-06-19',
@@ -142,7 +149,7 @@ function demoRequests(): DemoRequest[] {
       agency: 'caizheng', channel: 'fax', submittedOn: '2024-11-25',
       applicant: { type: 'other_organisation', name: '洪江市黔城镇个体劳动者协会', phone: '0745-7731502' },
       description: '黔城镇2024年惠民惠农财政补贴资金发放情况',
-      steps: [['2024-11-26', 'officer', review], ...answered('2024-12-12', '该信息已主动公开，请在黔城镇人民政府门户网站“惠民惠农财政补贴”专栏查阅（条例第三十六条第（一）项）。')],
+      steps: [['2024-11-26', 'officer', review], ...answered('2024-12-12', '该信息已主动公开，请在黔城镇人民政府门户网站“惠民惠农财政补贴”专栏查阅（条例第三十六条第（一）项）。', 'disclosed', 'post', [], 'already_public')],
     },
     // --- 2025 -------------------------------------------------------------------------------------
     {

@@ -3,7 +3,8 @@
  * and the sitemap. Only published versions are exposed; see docs/api.md and docs/openapi.json.
  */
 import { Hono, type Context } from 'hono';
-import { DEFAULT_CATEGORIES, GENRE_INFO, labelPathOf, validityOn, VALIDITY_LABELS, isStatutoryClause, type ItemState } from '../../domain/publishing/index.ts';
+import { GENRE_INFO, kindCodeOf, kindLabelOf, labelPathOf, validityOn, VALIDITY_LABELS, isStatutoryClause, type ItemState } from '../../domain/publishing/index.ts';
+import type { AgencyVocabularies } from '../../services/manage-vocabularies.ts';
 import { chinaDateOf } from '../../services/china-time.ts';
 import { NotFoundError, ValidationError } from '../../services/errors.ts';
 import { PORTAL_AGENCY_SETTING } from '../../services/initialise-database.ts';
@@ -22,7 +23,7 @@ async function portalAgency(c: Context<AppEnv>) {
   return { all, home: all.find((a) => a.id === id) ?? all[0] };
 }
 
-function toJson(item: ItemState, indexNumber: string | null, agencyName: string, today: string, base: string) {
+function toJson(item: ItemState, indexNumber: string | null, agencyName: string, today: string, base: string, vocabularies: AgencyVocabularies) {
   return {
     id: Number(item.id),
     indexNumber,
@@ -33,8 +34,10 @@ function toJson(item: ItemState, indexNumber: string | null, agencyName: string,
     jointIssuers: item.jointIssuers,
     formedOn: item.formedOn,
     publishedOn: item.publishedOn,
-    category: { code: item.categoryCode, label: labelPathOf(DEFAULT_CATEGORIES, item.categoryCode) },
+    // Labels as the item's agency names its terms (its own or inherited vocabularies).
+    category: { code: item.categoryCode, label: labelPathOf(vocabularies.categories, item.categoryCode) },
     genre: { code: item.genre, label: GENRE_INFO[item.genre].label },
+    kind: { code: kindCodeOf(item), label: kindLabelOf(vocabularies.kinds, item) },
     clause: item.clause,
     validity: item.validity ? VALIDITY_LABELS[validityOn(item.validity, today)] : VALIDITY_LABELS.valid,
     version: item.version,
@@ -71,8 +74,11 @@ export function itemApiRoutes() {
     const numbers = await services.items.indexNumbers(items.map((i) => Number(i.id)));
     const names = new Map(all.map((a) => [a.id, a.name]));
     const today = chinaDateOf(services.deps.clock.now());
+    const vocabulariesAt = services.vocabularies.labeller();
+    const json = [];
+    for (const i of items) json.push(toJson(i, numbers.get(Number(i.id)) ?? null, names.get(i.agencyId) ?? '', today, baseUrl(c), await vocabulariesAt(i.agencyPath)));
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json({ total, limit, offset, items: items.map((i) => toJson(i, numbers.get(Number(i.id)) ?? null, names.get(i.agencyId) ?? '', today, baseUrl(c))) });
+    return c.json({ total, limit, offset, items: json });
   });
 
   app.get('/api/v1/items/:id{[0-9]+}', async (c) => {
@@ -81,7 +87,7 @@ export function itemApiRoutes() {
     if (!data) throw new NotFoundError('该信息不存在或尚未公开');
     const { all } = await portalAgency(c);
     const number = (await services.items.indexNumbers([Number(data.item.id)])).get(Number(data.item.id)) ?? null;
-    const json = toJson(data.item, number, all.find((a) => a.id === data.item.agencyId)?.name ?? '', chinaDateOf(services.deps.clock.now()), baseUrl(c));
+    const json = toJson(data.item, number, all.find((a) => a.id === data.item.agencyId)?.name ?? '', chinaDateOf(services.deps.clock.now()), baseUrl(c), await services.vocabularies.forAgency(data.item.agencyId));
     return c.json({ ...json, title: data.public.title, summary: data.public.summary, bodyHtml: data.public.bodyHtml, attachments: data.item.attachments.map((a) => ({ fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, url: `${baseUrl(c)}/xxgk/items/${data.item.id}/files/${a.fileId}` })), interpretations: data.interpretations.map((i) => Number(i.id)) });
   });
 

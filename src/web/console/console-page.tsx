@@ -18,9 +18,15 @@ export const CONSOLE_MODULES: readonly ConsoleModule[] = [
   { href: '/console/items', label: '主动公开信息', anyOf: ['item.draft', 'item.review', 'item.approve'], group: '工作' },
   { href: '/console/requests', label: '依申请公开', anyOf: ['request.handle', 'request.approve'], group: '工作' },
   { href: '/console/reports', label: '年度报告', anyOf: ['report.compile'], group: '工作' },
+  { href: '/console/deliveries', label: '发布渠道', anyOf: ['item.draft', 'item.approve', 'request.handle', 'report.compile'], group: '工作' },
+  { href: '/console/assessment', label: '考核评估', anyOf: ['report.compile'], group: '工作' },
+  { href: '/console/trends', label: '统计分析', anyOf: ['report.compile', 'item.approve', 'request.approve'], group: '工作' },
+  { href: '/console/ledgers', label: '台账导入导出', anyOf: ['ledger.import'], group: '工作' },
   { href: '/console/deadline', label: '期限计算器', anyOf: ['console.enter'], group: '工作' },
   { href: '/console/calendar', label: '工作日历', anyOf: ['calendar.manage'], group: '管理' },
   { href: '/console/agencies', label: '机构管理', anyOf: ['agency.manage'], group: '管理' },
+  { href: '/console/deliveries/settings', label: '渠道账号', anyOf: ['agency.manage'], group: '管理' },
+  { href: '/console/vocabularies', label: '信息分类设置', anyOf: ['vocabulary.manage'], group: '管理' },
   { href: '/console/users', label: '用户管理', anyOf: ['user.manage'], group: '管理' },
   { href: '/console/audit', label: '审计日志', anyOf: ['audit.view'], group: '管理' },
   { href: '/console/account/password', label: '修改密码', anyOf: ['console.enter'], group: '账号' },
@@ -47,6 +53,7 @@ export function ConsolePage(props: { c: Context<AppEnv>; title: string; children
       nav={[]}
       largeText={c.get('largeText')}
       path={current}
+      skipTo={user ? 'content' : undefined}
       tools={
         user ? (
           <>
@@ -86,7 +93,9 @@ export function ConsolePage(props: { c: Context<AppEnv>; title: string; children
               );
             })}
           </nav>
-          <div>{props.children as never}</div>
+          <div id="content" tabindex={-1}>
+            {props.children as never}
+          </div>
         </div>
       ) : (
         (props.children as never)

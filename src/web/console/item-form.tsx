@@ -1,18 +1,17 @@
 /** The item editor form (信息登记): every registry field, grouped as a clerk fills them in. */
 import type { Context } from 'hono';
 import {
-  DEFAULT_CATALOGUE_DOMAINS,
-  DEFAULT_CATEGORIES,
   DISCLOSURE_ATTRIBUTE_LABELS,
   DISCLOSURE_ATTRIBUTES,
   DISCLOSURE_GROUNDS,
   DISCLOSURE_GROUND_INFO,
-  GENRES,
-  GENRE_INFO,
   STATUTORY_CLAUSES,
   STATUTORY_CLAUSE_INFO,
+  kindCodeOf,
+  selectableOptions,
   type ItemState,
 } from '../../domain/publishing/index.ts';
+import type { AgencyVocabularies } from '../../services/manage-vocabularies.ts';
 import type { Agency } from '../../domain/organisations/agency.ts';
 import type { AppEnv } from '../context.ts';
 import { field, fields, type FormData } from '../forms.ts';
@@ -75,7 +74,7 @@ export function itemValuesFrom(state: ItemState): ItemFormValues {
     formedOn: state.formedOn,
     changedOn: state.changedOn ?? '',
     categoryCode: state.categoryCode,
-    genre: state.genre,
+    genre: kindCodeOf(state),
     clause: state.clause ?? '',
     catalogueDomain: state.catalogueDomain ?? '',
     keywords: state.keywords.join('、'),
@@ -123,8 +122,19 @@ function Select(props: { name: string; label: string; value: string; options: Ar
 }
 
 /** The editor: new item or edit of a draft/returned version. */
-export function ItemForm(props: { c: Context<AppEnv>; action: string; values: ItemFormValues; errors: Record<string, string>; agencies?: Agency[]; attachments?: ItemState['attachments'] }) {
-  const { c, values: v, errors: e } = props;
+export function ItemForm(props: {
+  c: Context<AppEnv>;
+  action: string;
+  values: ItemFormValues;
+  errors: Record<string, string>;
+  /** The vocabularies of the item's agency (its own or inherited). */
+  vocabularies: AgencyVocabularies;
+  /** An edited item's current terms: offered even if retired since. */
+  current?: ItemState;
+  agencies?: Agency[];
+  attachments?: ItemState['attachments'];
+}) {
+  const { c, values: v, errors: e, vocabularies: vocab, current } = props;
   return (
     <form method="post" action={props.action} enctype="multipart/form-data" class="stack">
       <CsrfField token={c.get('csrfToken')} />
@@ -136,13 +146,16 @@ export function ItemForm(props: { c: Context<AppEnv>; action: string; values: It
       <fieldset>
         <legend>目录信息（条例第十二条：索引、名称、内容概述、生成日期）</legend>
         {props.agencies && (
-          <Select name="agencyId" label="发布机构" value={v.agencyId ?? ''} options={props.agencies.map((a) => [String(a.id), a.name])} required error={e.agencyId} />
+          <Select name="agencyId" label="发布机构" value={v.agencyId ?? ''} options={props.agencies.map((a) => [String(a.id), a.name])} required error={e.agencyId} hint="主题分类、体裁和标准目录领域按发布机构的设置提供" />
         )}
         <Field name="title" label="信息名称" value={v.title} required error={e.title} />
         <div class="field">
           <label for="f-summary">内容概述 *</label>
-          {e.summary && <p class="error">{e.summary}</p>}
-          <textarea id="f-summary" name="summary" rows={3}>{v.summary}</textarea>
+          {e.summary && <p class="error" id="f-summary-error">{e.summary}</p>}
+          {/* WCAG 3.3.1: an error is tied to its field, not only shown beside it. */}
+          <textarea id="f-summary" name="summary" rows={3} aria-invalid={e.summary ? 'true' : undefined} aria-describedby={e.summary ? 'f-summary-error' : undefined}>
+            {v.summary}
+          </textarea>
         </div>
         <Field name="documentNumber" label="文号" value={v.documentNumber} error={e.documentNumber} hint="如：黔政发〔2017〕12号；规范性文件必填" />
         <Field name="jointIssuers" label="联合发文机关" value={v.jointIssuers} error={e.jointIssuers} hint="多个用顿号分隔；本机关为牵头机关" />
@@ -151,10 +164,10 @@ export function ItemForm(props: { c: Context<AppEnv>; action: string; values: It
       </fieldset>
       <fieldset>
         <legend>分类</legend>
-        <Select name="categoryCode" label="主题分类" value={v.categoryCode ?? ''} options={DEFAULT_CATEGORIES.entries.filter((x) => !x.retired).map((x) => [x.code, x.label])} required error={e.categoryCode} />
-        <Select name="genre" label="体裁" value={v.genre ?? ''} options={GENRES.map((g) => [g, GENRE_INFO[g].label])} required error={e.genre} />
+        <Select name="categoryCode" label="主题分类" value={v.categoryCode ?? ''} options={selectableOptions(vocab.categories, current?.categoryCode ?? null)} required error={e.categoryCode} />
+        <Select name="genre" label="体裁" value={v.genre ?? ''} options={selectableOptions(vocab.kinds, current ? kindCodeOf(current) : null)} required error={e.genre} />
         <Select name="clause" label="法定主动公开内容" value={v.clause ?? ''} blank="（不属于条例第二十、二十一条所列事项）" options={STATUTORY_CLAUSES.map((cl) => [cl, `${STATUTORY_CLAUSE_INFO[cl].citation} ${STATUTORY_CLAUSE_INFO[cl].label}`])} error={e.clause} />
-        <Select name="catalogueDomain" label="基层政务公开标准目录领域" value={v.catalogueDomain ?? ''} blank="（无）" options={DEFAULT_CATALOGUE_DOMAINS.entries.map((x) => [x.code, x.label])} error={e.catalogueDomain} />
+        <Select name="catalogueDomain" label="基层政务公开标准目录领域" value={v.catalogueDomain ?? ''} blank="（无）" options={selectableOptions(vocab.catalogueDomains, current?.catalogueDomain ?? null)} error={e.catalogueDomain} />
         <Field name="keywords" label="关键词" value={v.keywords} error={e.keywords} hint="多个用顿号分隔" />
         <Field name="interpretsItemId" label="所解读文件的编号（政策解读）" value={v.interpretsItemId} error={e.interpretsItemId} inputmode="numeric" />
       </fieldset>
@@ -164,9 +177,9 @@ export function ItemForm(props: { c: Context<AppEnv>; action: string; values: It
         <Field name="expiresOn" label="有效期截止日期" type="date" value={v.expiresOn} />
         <Field name="repealedOn" label="废止日期" type="date" value={v.repealedOn} />
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby={e.disclosure ? 'f-disclosure-error' : undefined}>
         <legend>公开属性（源头认定）</legend>
-        {e.disclosure && <p class="error">{e.disclosure}</p>}
+        {e.disclosure && <p class="error" id="f-disclosure-error">{e.disclosure}</p>}
         {DISCLOSURE_ATTRIBUTES.map((a) => (
           <div>
             <input type="radio" id={`f-attribute-${a}`} name="attribute" value={a} checked={v.attribute === a} /> <label for={`f-attribute-${a}`}>{DISCLOSURE_ATTRIBUTE_LABELS[a]}</label>
@@ -180,8 +193,10 @@ export function ItemForm(props: { c: Context<AppEnv>; action: string; values: It
         <div class="field">
           <label for="f-body">正文</label>
           <p class="hint" id="f-body-hint">直接输入文字，空一行为一段；也可粘贴 HTML（只保留段落、标题、列表、表格和链接）。</p>
-          {e.bodyHtml && <p class="error">{e.bodyHtml}</p>}
-          <textarea id="f-body" name="body" rows={12} aria-describedby="f-body-hint">{v.body}</textarea>
+          {e.bodyHtml && <p class="error" id="f-body-error">{e.bodyHtml}</p>}
+          <textarea id="f-body" name="body" rows={12} aria-invalid={e.bodyHtml ? 'true' : undefined} aria-describedby={e.bodyHtml ? 'f-body-hint f-body-error' : 'f-body-hint'}>
+            {v.body}
+          </textarea>
         </div>
         {props.attachments && props.attachments.length > 0 && (
           <fieldset>
@@ -196,8 +211,8 @@ export function ItemForm(props: { c: Context<AppEnv>; action: string; values: It
         <div class="field">
           <label for="f-attachments">添加附件</label>
           <p class="hint" id="f-attachments-hint">PDF、Word（.docx）、Excel（.xlsx）、PNG/JPEG；按文件内容识别类型，附件中的文字参与检索和敏感信息检测。</p>
-          {e.attachments && <p class="error">{e.attachments}</p>}
-          <input id="f-attachments" name="attachments" type="file" multiple aria-describedby="f-attachments-hint" />
+          {e.attachments && <p class="error" id="f-attachments-error">{e.attachments}</p>}
+          <input id="f-attachments" name="attachments" type="file" multiple aria-invalid={e.attachments ? 'true' : undefined} aria-describedby={e.attachments ? 'f-attachments-hint f-attachments-error' : 'f-attachments-hint'} />
         </div>
         <div class="field">
           <input type="checkbox" id="f-hasElectronicFullText" name="hasElectronicFullText" value="1" checked={v.hasElectronicFullText === '1'} /> <label for="f-hasElectronicFullText">有电子全文（年报统计公文全文电子化率）</label>

@@ -7,10 +7,9 @@ import { Hono, type Context } from 'hono';
 import { can } from '../../domain/access/roles.ts';
 import {
   classifyPublicationQueue,
-  DEFAULT_CATEGORIES,
-  GENRE_INFO,
   ITEM_STATUS_LABELS,
   QUEUE_CLASS_LABELS,
+  kindLabelOf,
   labelPathOf,
   type ItemState,
   type SourcedDecision,
@@ -74,6 +73,9 @@ export function itemRoutes() {
       today,
     ).filter((q) => q.class === 'overdue' || q.class === 'due_soon');
     const titles = new Map(pending.items.map((i) => [i.id, i.title]));
+    const vocabulariesAt = services.vocabularies.labeller();
+    const kindLabels = new Map<string, string>();
+    for (const i of items) kindLabels.set(i.id, kindLabelOf((await vocabulariesAt(i.agencyPath)).kinds, i));
     return c.html(
       <ConsolePage c={c} title="主动公开信息">
         <h1>主动公开信息</h1>
@@ -122,7 +124,7 @@ export function itemRoutes() {
                   <td>
                     <a href={`/console/items/${i.id}`}>{i.title}</a>
                   </td>
-                  <td>{GENRE_INFO[i.genre].label}</td>
+                  <td>{kindLabels.get(i.id)}</td>
                   <td>{i.formedOn}</td>
                   <td>
                     {ITEM_STATUS_LABELS[i.status]}
@@ -150,11 +152,13 @@ export function itemRoutes() {
     const agencies = await draftAgencies(c);
     if (agencies.length === 0) throw new ServiceError('您没有起草信息的权限', 403);
     const today = chinaDateOf(c.get('services').deps.clock.now());
-    const values: ItemFormValues = { agencyId: String(c.get('user')!.agencyId), formedOn: today, genre: 'notice', categoryCode: 'general_affairs', attribute: 'proactive', hasElectronicFullText: '1' };
+    const own = agencies.find((a) => a.id === c.get('user')!.agencyId) ?? agencies[0]!;
+    const vocabularies = await c.get('services').vocabularies.forAgency(own.id);
+    const values: ItemFormValues = { agencyId: String(own.id), formedOn: today, genre: 'notice', categoryCode: 'general_affairs', attribute: 'proactive', hasElectronicFullText: '1' };
     return c.html(
       <ConsolePage c={c} title="登记新信息">
         <h1>登记新信息</h1>
-        <ItemForm c={c} action="/console/items/new" values={values} errors={{}} agencies={agencies} />
+        <ItemForm c={c} action="/console/items/new" values={values} errors={{}} agencies={agencies} vocabularies={vocabularies} />
       </ConsolePage>,
     );
   });
@@ -171,7 +175,7 @@ export function itemRoutes() {
       return c.html(
         <ConsolePage c={c} title="登记新信息">
           <h1>登记新信息</h1>
-          <ItemForm c={c} action="/console/items/new" values={values} errors={errors} agencies={await draftAgencies(c)} />
+          <ItemForm c={c} action="/console/items/new" values={values} errors={errors} agencies={await draftAgencies(c)} vocabularies={await c.get('services').vocabularies.forAgency(Number(values.agencyId))} />
         </ConsolePage>,
         400,
       );
@@ -181,7 +185,7 @@ export function itemRoutes() {
   app.get('/:id{[0-9]+}', async (c) => {
     const data = await c.get('services').items.get(c.get('actor')!, Number(c.req.param('id')));
     const review = await c.get('services').items.review(c.get('actor')!, Number(c.req.param('id')));
-    return c.html(<ItemPage c={c} data={data} review={review} />);
+    return c.html(<ItemPage c={c} data={data} review={review} labels={await labelsOf(c, data.latest)} />);
   });
 
   app.get('/:id{[0-9]+}/edit', async (c) => {
@@ -189,7 +193,7 @@ export function itemRoutes() {
     return c.html(
       <ConsolePage c={c} title={`修改：${latest.title}`}>
         <h1>修改：{latest.title}</h1>
-        <ItemForm c={c} action={`/console/items/${latest.id}/edit`} values={itemValuesFrom(latest)} errors={{}} attachments={latest.attachments} />
+        <ItemForm c={c} action={`/console/items/${latest.id}/edit`} values={itemValuesFrom(latest)} errors={{}} attachments={latest.attachments} vocabularies={await c.get('services').vocabularies.forAgency(latest.agencyId)} current={latest} />
       </ConsolePage>,
     );
   });
@@ -207,7 +211,7 @@ export function itemRoutes() {
       return c.html(
         <ConsolePage c={c} title={`修改：${latest.title}`}>
           <h1>修改：{latest.title}</h1>
-          <ItemForm c={c} action={`/console/items/${id}/edit`} values={values} errors={errorsOf(e)} attachments={latest.attachments} />
+          <ItemForm c={c} action={`/console/items/${id}/edit`} values={values} errors={errorsOf(e)} attachments={latest.attachments} vocabularies={await c.get('services').vocabularies.forAgency(latest.agencyId)} current={latest} />
         </ConsolePage>,
         400,
       );
@@ -261,7 +265,7 @@ export function itemRoutes() {
       if (!(e instanceof ServiceError) || e.status === 404) throw e;
       const data = await items.get(actor, id);
       const review = await items.review(actor, id);
-      return c.html(<ItemPage c={c} data={data} review={review} error={e.message} />, e.status === 403 ? 403 : 409);
+      return c.html(<ItemPage c={c} data={data} review={review} labels={await labelsOf(c, data.latest)} error={e.message} />, e.status === 403 ? 403 : 409);
     }
     return c.redirect(`/console/items/${id}?done=${action}`, 303);
   });
@@ -345,7 +349,13 @@ function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: S
   );
 }
 
-function ItemPage(props: { c: Context<AppEnv>; data: ItemData; review: { findings: SourcedFinding[]; decisions: SourcedDecision[]; texts: Map<string, string> }; error?: string }) {
+/** An item's 主题分类 and 体裁 as its agency's vocabularies name them. */
+async function labelsOf(c: Context<AppEnv>, item: ItemState): Promise<{ category: string; kind: string }> {
+  const vocabularies = await c.get('services').vocabularies.forAgency(item.agencyId);
+  return { category: labelPathOf(vocabularies.categories, item.categoryCode), kind: kindLabelOf(vocabularies.kinds, item) };
+}
+
+function ItemPage(props: { c: Context<AppEnv>; data: ItemData; review: { findings: SourcedFinding[]; decisions: SourcedDecision[]; texts: Map<string, string> }; labels: { category: string; kind: string }; error?: string }) {
   const { c, data } = props;
   const item = data.latest;
   const g = c.get('actor')!.grants;
@@ -383,9 +393,9 @@ function ItemPage(props: { c: Context<AppEnv>; data: ItemData; review: { finding
         <dt>生成日期</dt>
         <dd>{item.formedOn}</dd>
         <dt>主题分类</dt>
-        <dd>{labelPathOf(DEFAULT_CATEGORIES, item.categoryCode)}</dd>
+        <dd>{props.labels.category}</dd>
         <dt>体裁</dt>
-        <dd>{GENRE_INFO[item.genre].label}</dd>
+        <dd>{props.labels.kind}</dd>
         {item.returned && item.status === 'returned' && (
           <>
             <dt>退回意见</dt>
@@ -463,6 +473,11 @@ function ItemPage(props: { c: Context<AppEnv>; data: ItemData; review: { finding
       {item.status === 'published' && (
         <p>
           <a href={`/xxgk/items/${item.id}`}>在门户查看</a>
+        </p>
+      )}
+      {data.live && (
+        <p>
+          <a href={`/console/deliveries?item=${item.id}`}>发布渠道发送记录（微信、微博、短信、邮件）</a>
         </p>
       )}
       <h2>正文（原文，仅工作人员可见）</h2>

@@ -5,13 +5,15 @@
  */
 import { Hono, type Context } from 'hono';
 import { can } from '../../domain/access/roles.ts';
-import { REPORT_FORMATS, defaultFormatFor } from '../../domain/reports/index.ts';
+import { REPORT_FORMATS, defaultFormatFor, findFigure, formatFigureNumber, type Figure, type FigureKey, type FigureSource } from '../../domain/reports/index.ts';
 import { renderReportCsv } from '../../documents/report-csv.ts';
 import { renderReportDocx } from '../../documents/report-docx.ts';
 import { renderReportHtml } from '../../documents/report-html.tsx';
 import { renderReportJson } from '../../documents/report-json.ts';
+import { UnreadableReportDocumentError, readReportDocumentContent } from '../../documents/report-document-reader.ts';
 import { ServiceError, ValidationError } from '../../services/errors.ts';
 import type { ReportView } from '../../services/compile-annual-report.ts';
+import type { FigureTrace, TracedKind } from '../../services/trace-report-figures.ts';
 import type { AppEnv } from '../context.ts';
 import { field, readForm } from '../forms.ts';
 import { serveReportHtml } from '../report-document.ts';
@@ -58,6 +60,47 @@ export function reportRoutes() {
   app.get('/export.csv', exportRoute('csv'));
   app.get('/export.json', exportRoute('json'));
 
+  // Traceability: the records behind one figure of the draft (or frozen) report, a page at a time.
+  app.get('/trace', async (c) => {
+    const q = c.req.query();
+    const options = optionsOf(q, 0);
+    const pageNo = Math.max(1, Math.floor(Number(q.page) || 1));
+    const { view, trace } = await c.get('services').reports.traceFigure(c.get('actor')!, options, q.figure ?? '', { offset: (pageNo - 1) * TRACE_PAGE, limit: TRACE_PAGE });
+    return c.html(<TracePage c={c} options={options} view={view} trace={trace} figureKey={q.figure ?? ''} pageNo={pageNo} />);
+  });
+
+  // Import of a past report: a filled official report (DOCX or HTML) or this platform's JSON.
+  app.post('/import', async (c) => {
+    const form = await readForm(c);
+    const services = c.get('services');
+    const actor = c.get('actor')!;
+    const agencyId = Number(field(form, 'agency'));
+    const yearText = field(form, 'year').trim();
+    const file = form['file'];
+    const back = (message: string, status: 400 | 409) =>
+      (async () => {
+        const agencies = (await services.agencies.all()).filter((a) => can(actor.grants, 'report.compile', a.path));
+        return c.html(<ReportPage c={c} agencies={agencies} options={optionsOf({ agency: String(agencyId) }, agencies[0]?.id ?? 0)} view={undefined} importError={message} />, status);
+      })();
+    if (!(file instanceof File) || file.size === 0) return back('请选择要导入的年度报告文件（Word .docx、网页 .html 或 JSON）。', 400);
+    if (file.size > 20 * 1048576) return back('文件过大（上限 20 MB）。', 400);
+    const year = yearText === '' ? undefined : Number(yearText);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 9999)) return back('年度应为四位数字。', 400);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      const isJson = /\.json$/i.test(file.name) || /^\s*[{[]/.test(new TextDecoder().decode(bytes.subarray(0, 64)));
+      const result = isJson
+        ? await services.reports.importPast(actor, { agencyId, json: new TextDecoder().decode(bytes) })
+        : await services.reports.importPastDocument(actor, { agencyId, content: await readReportDocumentContent(bytes), ...(year !== undefined && { year }) });
+      const notes = result.notes.length > 0 ? `&notes=${encodeURIComponent(result.notes.slice(0, 5).join('；'))}` : '';
+      return c.redirect(`/console/reports?agency=${result.stored.agencyId}&year=${result.stored.year}&format=${result.stored.format}&subunits=0&done=import${notes}`, 303);
+    } catch (e) {
+      if (e instanceof UnreadableReportDocumentError) return back(e.message, 400);
+      if (e instanceof ServiceError && e.status !== 403 && e.status !== 404) return back(e.message, e instanceof ValidationError ? 400 : 409);
+      throw e;
+    }
+  });
+
   app.post('/save', async (c) => {
     const form = await readForm(c);
     const q = Object.fromEntries(['agency', 'year', 'format', 'subunits'].map((k) => [k, field(form, k)]));
@@ -96,9 +139,119 @@ export function reportRoutes() {
   return app;
 }
 
-function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; name: string }>; options: ReturnType<typeof optionsOf>; view: ReportView | undefined; error?: string }) {
+const TRACE_PAGE = 50;
+
+const SOURCE_LABELS: Record<FigureSource, string> = { items: '主动公开信息', requests: '政府信息公开申请', appeals: '复议诉讼案件', deliveries: '发送记录', manual: '人工填报', previous_report: '上年报告' };
+const KIND_LABELS: Record<TracedKind, string> = { item: '信息', request: '申请', appeal: '案件', delivery: '发送' };
+
+const queryOf = (options: ReturnType<typeof optionsOf>) =>
+  `agency=${options.agencyId}&year=${options.year}&format=${options.format}&subunits=${options.includeSubunits ? 1 : 0}`;
+
+/** The value of a figure as the report prints it, with its unit. */
+function figureText(f: Figure): string {
+  if (f.value === null) return '—';
+  const unit = { count: '', ratio: '', wan_yuan: ' 万元', yuan: ' 元' }[f.unit];
+  return `${formatFigureNumber(f.value, f.unit)}${unit}`;
+}
+
+/** The link from a figure to its records (or what it is when none lie behind it). */
+function FigureSourceCell(props: { figure: Figure; qs: string }) {
+  const f = props.figure;
+  if (f.source === 'manual' || f.source === 'previous_report') return <span class="hint">{SOURCE_LABELS[f.source]}</span>;
+  const n = f.query != null ? f.value : f.recordIds.length;
+  return (
+    // WCAG 2.5.3 (label in name): the visible text starts the accessible name; the figure is named after it.
+    <a href={`/console/reports/trace?${props.qs}&figure=${encodeURIComponent(f.key)}`}>
+      {n === null ? '查看' : `${String(n)} 条`}
+      {SOURCE_LABELS[f.source]}
+      <span class="visually-hidden">（{f.label}的来源记录）</span>
+    </a>
+  );
+}
+
+function TracePage(props: { c: Context<AppEnv>; options: ReturnType<typeof optionsOf>; view: ReportView; trace: FigureTrace | null; figureKey: string; pageNo: number }) {
+  const { c, options, view, trace } = props;
+  const qs = queryOf(options);
+  const figure = findFigure(view.report.figures ?? [], props.figureKey as FigureKey)!;
+  const pages = trace === null ? 1 : Math.max(1, Math.ceil(trace.total / trace.limit));
+  const link = (n: number) => `/console/reports/trace?${qs}&figure=${encodeURIComponent(figure.key)}&page=${n}`;
+  const mismatch = trace !== null && figure.unit === 'count' && figure.value !== null && trace.total !== figure.value;
+  return (
+    <ConsolePage c={c} title={`来源记录：${figure.label}`}>
+      <p class="breadcrumb">
+        <a href={`/console/reports?${qs}`}>
+          返回{view.agency.name}
+          {String(view.report.year)}年度报告
+        </a>
+      </p>
+      <h1>来源记录：{figure.label}</h1>
+      <p>
+        报告中的数值：<strong>{figureText(figure)}</strong>
+        {figure.cell && `（${figure.cell.table === 'table3' ? '表三' : figure.cell.table === 'table4' ? '表四' : '表二'}）`}
+        {view.frozen ? '；报告已定稿，按定稿时记录的范围列出。' : '；草稿，按当前记录编制。'}
+      </p>
+      {trace === null ? (
+        <p class="notice">这项数据由{SOURCE_LABELS[figure.source]}得来，没有对应的记录。</p>
+      ) : (
+        <>
+          <p>
+            共 {String(trace.total)} 条{SOURCE_LABELS[figure.source]}
+            {trace.requeried && '（按统计条件重新查询）'}。
+          </p>
+          {mismatch && (
+            <div class="notice bad" role="alert">
+              <p>
+                按当前记录查得 {String(trace.total)} 条，与报告中的 {String(figure.value)} 不一致：定稿后记录有变动。
+              </p>
+            </div>
+          )}
+          <div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">{figure.label}的来源记录，第 {String(props.pageNo)} 页</caption>
+              <thead>
+                <tr>
+                  <th scope="col">序号</th>
+                  <th scope="col">标题或编号</th>
+                  <th scope="col">文号、索引号或类别</th>
+                  <th scope="col">日期</th>
+                  <th scope="col">单位</th>
+                  <th scope="col">计入依据</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trace.rows.map((r, i) => (
+                  <tr>
+                    <td>{String(trace.offset + i + 1)}</td>
+                    <th scope="row">
+                      <span class="badge">{KIND_LABELS[r.kind]}</span> {r.href ? <a href={r.href}>{r.title}</a> : r.title}
+                    </th>
+                    <td>{r.number ?? '—'}</td>
+                    <td>{r.date ?? '—'}</td>
+                    <td>{r.agencyName}</td>
+                    <td>{r.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 && (
+            <nav class="actions" aria-label="分页">
+              {props.pageNo > 1 && <a href={link(props.pageNo - 1)}>上一页</a>}
+              <span>
+                第 {String(props.pageNo)} / {String(pages)} 页
+              </span>
+              {props.pageNo < pages && <a href={link(props.pageNo + 1)}>下一页</a>}
+            </nav>
+          )}
+        </>
+      )}
+    </ConsolePage>
+  );
+}
+
+function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; name: string }>; options: ReturnType<typeof optionsOf>; view: ReportView | undefined; error?: string; importError?: string }) {
   const { c, options, view } = props;
-  const qs = `agency=${options.agencyId}&year=${options.year}&format=${options.format}&subunits=${options.includeSubunits ? 1 : 0}`;
+  const qs = queryOf(options);
   const manual = view?.stored?.manualInputs;
   const csrf = c.get('csrfToken');
   const hidden = (
@@ -147,6 +300,40 @@ function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; n
         </div>
         <button type="submit">编制</button>
       </form>
+      {c.req.query('done') === 'import' && (
+        <div class="notice ok" role="status">
+          <p>已导入往年报告，作为该年度的定稿报告，供下一年度计算“上年结转”。</p>
+          {c.req.query('notes') && <p class="hint">{c.req.query('notes')}</p>}
+        </div>
+      )}
+      <details open={props.importError !== undefined}>
+        <summary>导入往年报告（Word、网页或 JSON）</summary>
+        {props.importError && (
+          <div class="notice bad" role="alert">
+            <p>{props.importError}</p>
+          </div>
+        )}
+        <form method="post" action="/console/reports/import" enctype="multipart/form-data" class="stack">
+          <CsrfField token={c.get('csrfToken')} />
+          <div class="field">
+            <label for="i-agency">机关</label>
+            <select id="i-agency" name="agency">
+              {props.agencies.map((a) => (
+                <option value={String(a.id)} selected={a.id === options.agencyId}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="i-file">已填好的年度报告文件</label>
+            <input id="i-file" name="file" type="file" accept=".docx,.html,.htm,.json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,application/json" aria-describedby="i-file-hint" />
+            <p id="i-file-hint" class="hint">2019 或 2021 格式的正式报告（Word .docx 或网页 .html），读取表二、表三、表四；或本系统导出的 JSON。</p>
+          </div>
+          <Field name="year" label="年度（标题中没有年度时填写）" value="" inputmode="numeric" />
+          <button type="submit" class="secondary">导入</button>
+        </form>
+      </details>
       {view && (
         <>
           <p>
@@ -173,23 +360,22 @@ function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; n
           <h2>主要数据（点击可核对来源记录）</h2>
           <div class="table-scroll">
             <table>
-              <caption class="visually-hidden">由记录统计的数据</caption>
+              <caption class="visually-hidden">报告中的数据及其来源记录</caption>
               <thead>
                 <tr>
                   <th scope="col">项目</th>
                   <th scope="col">数值</th>
-                  <th scope="col">来源记录数</th>
+                  <th scope="col">来源</th>
                 </tr>
               </thead>
               <tbody>
-                {(view.report.figures ?? []).slice(0, 40).map((f) => (
+                {(view.report.figures ?? []).map((f) => (
                   <tr>
-                    <td>{f.label}</td>
+                    <th scope="row">{f.label}</th>
+                    <td>{figureText(f)}</td>
                     <td>
-                      {f.value}
-                      {f.unit}
+                      <FigureSourceCell figure={f} qs={qs} />
                     </td>
-                    <td title={f.recordIds.slice(0, 50).join('、')}>{f.recordIds.length}</td>
                   </tr>
                 ))}
               </tbody>

@@ -14,12 +14,15 @@ import {
   INTAKE_CHANNELS,
   INTAKE_CHANNEL_LABELS,
   OUTCOMES,
+  REPLY_TYPE_LABELS,
   REQUEST_STATUS_LABELS,
   WITHHOLDING_GROUNDS,
   WITHHOLDING_GROUND_LABELS,
   outcomeLabelZh,
 } from '../../domain/requests/index.ts';
+import { describeFeeAssessment, type FeeAssessment } from '../../domain/fees/index.ts';
 import { renderLetterDocx } from '../../documents/letter-docx.ts';
+import { parseFeeRequest } from '../../services/manage-requests.ts';
 import { chinaDateOf } from '../../services/china-time.ts';
 import { ServiceError, ValidationError } from '../../services/errors.ts';
 import { formatLocal } from '../../services/sign-in.ts';
@@ -29,6 +32,8 @@ import { field, fields, readForm, type FormData } from '../forms.ts';
 import { requestInputOf, RequestFields } from '../portal/request-pages.tsx';
 import { CsrfField, Field } from '../views/layout.tsx';
 import { ConsolePage } from './console-page.tsx';
+import { letterTemplateRoutes } from './letter-template-routes.tsx';
+import { suggestionRoutes } from './suggestion-routes.tsx';
 
 const QUEUES = [
   { key: 'open', label: '办理中' },
@@ -49,6 +54,8 @@ function errorsOf(e: unknown): Record<string, string> {
 /** Routes under /console/requests and /console/appeals. */
 export function requestRoutes() {
   const app = new Hono<AppEnv>();
+  app.route('/', letterTemplateRoutes());
+  app.route('/', suggestionRoutes());
 
   app.get('/requests', async (c) => {
     const key = c.req.query('queue') ?? 'open';
@@ -62,6 +69,8 @@ export function requestRoutes() {
         <p class="actions">
           {can(c.get('actor')!.grants, 'request.handle') && <a class="button" href="/console/requests/register">登记申请（信函、传真、当面、口头）</a>}
           <a href="/console/appeals">行政复议、诉讼台账</a>
+          <a href="/console/requests/suggestions">转为主动公开的建议（条例第四十四条）</a>
+          <a href="/console/requests/templates">文书模板</a>
           <a href="/console/deadline">期限计算器</a>
         </p>
         <nav class="actions" aria-label="队列">
@@ -178,12 +187,54 @@ export function requestRoutes() {
     }
   });
 
-  const casePage = async (c: Context<AppEnv>, id: number, error?: string, status: 200 | 403 | 409 = 200) => {
+  const casePage = async (c: Context<AppEnv>, id: number, error?: string, status: 200 | 400 | 403 | 409 = 200, fee?: FeePreview) => {
     const services = c.get('services');
     const data = await services.requests.get(c.get('actor')!, id);
     const documents = await services.requests.documents(c.get('actor')!, id);
-    return c.html(<CasePage c={c} data={data} documents={documents} error={error} />, status);
+    return c.html(<CasePage c={c} data={data} documents={documents} error={error} fee={fee} />, status);
   };
+
+  // 收费：先试算（按件计收计入同一申请人本自然月此前的件数，或按量计收），显示分档明细，再发出收费通知。
+  app.post('/requests/:id{[0-9]+}/fee-preview', async (c) => {
+    const id = Number(c.req.param('id'));
+    const form = await readForm(c);
+    const values = { basis: field(form, 'basis'), pieces: field(form, 'pieces'), pages: field(form, 'pages') };
+    try {
+      const assessment = await c.get('services').requests.previewFee(c.get('actor')!, id, values);
+      return casePage(c, id, undefined, 200, { values, assessment });
+    } catch (e) {
+      if (!(e instanceof ServiceError) || e.status === 404) throw e;
+      return casePage(c, id, e.message, e.status === 403 ? 403 : 400, { values, assessment: null });
+    }
+  });
+
+  // 送达：登记送达方式、日期；送达回证寄回的，登记签收人并上传扫描件作为送达凭证。
+  app.post('/requests/:id{[0-9]+}/delivery', async (c) => {
+    const id = Number(c.req.param('id'));
+    const form = await readForm(c);
+    const file = form['scan'];
+    const scan = file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined;
+    try {
+      await c.get('services').requests.recordDelivery(
+        c.get('actor')!,
+        id,
+        { method: field(form, 'method'), deliveredOn: field(form, 'deliveredOn'), proof: field(form, 'proof'), signedBy: field(form, 'signedBy') },
+        scan,
+      );
+    } catch (e) {
+      if (!(e instanceof ServiceError) || e.status === 404) throw e;
+      return casePage(c, id, e.message, e.status === 403 ? 403 : 409);
+    }
+    return c.redirect(`/console/requests/${id}?done=1`, 303);
+  });
+
+  app.get('/requests/:id{[0-9]+}/delivery-scan', async (c) => {
+    const scan = await c.get('services').requests.deliveryScan(c.get('actor')!, Number(c.req.param('id')));
+    const type = scan.bytes[0] === 0x25 ? 'application/pdf' : scan.bytes[0] === 0x89 ? 'image/png' : 'image/jpeg';
+    c.header('Content-Type', type);
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(scan.fileName)}`);
+    return c.body(scan.bytes as unknown as ArrayBuffer);
+  });
 
   app.get('/requests/:id{[0-9]+}', (c) => casePage(c, Number(c.req.param('id'))));
 
@@ -222,6 +273,7 @@ export function requestRoutes() {
     try {
       await c.get('services').requests.command(c.get('actor')!, id, commandOf(form) as never);
     } catch (e) {
+      if (e instanceof ValidationError && e.fieldErrors.replyType) return casePage(c, id, e.message, 400);
       if (!(e instanceof ServiceError) || e.status === 404) throw e;
       return casePage(c, id, e.message, e.status === 403 ? 403 : 409);
     }
@@ -259,6 +311,19 @@ function lines(text: string): string[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
 
+/**
+ * 第三十六条第（一）项（已主动公开）or 第（二）项（同意公开）: the office must say which when the outcome is
+ * 予以公开 — the annual report counts them apart.
+ */
+function replyTypeOf(form: FormData): { replyType?: string } {
+  const outcome = field(form, 'outcome');
+  const replyType = field(form, 'replyType');
+  if (outcome === 'disclosed' && replyType === '') {
+    throw new ValidationError('办理结果为“予以公开”的，请选择答复类型：属于已主动公开范围（条例第三十六条第（一）项）或同意公开（第（二）项）。', { replyType: '请选择答复类型' });
+  }
+  return replyType === '' ? {} : { replyType };
+}
+
 /** The staff form's fields as a domain command. */
 function commandOf(form: FormData): Record<string, unknown> {
   const type = field(form, 'type');
@@ -277,7 +342,8 @@ function commandOf(form: FormData): Record<string, unknown> {
     case 'end_consultation':
       return { type, result: field(form, 'result') };
     case 'send_fee_notice':
-      return field(form, 'basis') === 'per_page' ? { type, fee: { basis: 'per_page', pages: Number(field(form, 'pages')) } } : { type, fee: { basis: 'per_piece', pieces: Number(field(form, 'pieces')) || undefined } };
+      // 109号第三条：按件或按量，二者择一；另一标准的数量填了即拒绝。
+      return { type, fee: parseFeeRequest({ basis: field(form, 'basis'), pieces: field(form, 'pieces'), pages: field(form, 'pages') }) };
     case 'record_fee_payment':
       return { type, paidOn: on('paidOn') };
     case 'waive_fee':
@@ -288,12 +354,12 @@ function commandOf(form: FormData): Record<string, unknown> {
       const withheld = fields(form, 'withheldDescription')
         .map((d, i) => ({ description: d, ground: fields(form, 'withheldGround')[i] ?? '', reason: fields(form, 'withheldReason')[i] ?? '' }))
         .filter((w) => w.description.trim());
-      return { type, outcome: field(form, 'outcome'), summary: field(form, 'summary'), ...(withheld.length ? { withheld } : {}) };
+      return { type, outcome: field(form, 'outcome'), ...replyTypeOf(form), summary: field(form, 'summary'), ...(withheld.length ? { withheld } : {}) };
     }
     case 'return_draft':
       return { type, reason: field(form, 'reason') };
     case 'reply_on_the_spot':
-      return { type, outcome: field(form, 'outcome'), summary: field(form, 'summary'), proof: field(form, 'proof') };
+      return { type, outcome: field(form, 'outcome'), ...replyTypeOf(form), summary: field(form, 'summary'), proof: field(form, 'proof') };
     case 'deliver':
       return { type, method: field(form, 'method'), deliveredOn: on('deliveredOn'), proof: field(form, 'proof') };
     case 'withdraw':
@@ -331,7 +397,88 @@ function Select(props: { name: string; label: string; options: ReadonlyArray<rea
   );
 }
 
-function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: RequestDocument[]; error?: string }) {
+/** A fee worked out on the case page before the notice is sent (values as typed, the assessment or null after an error). */
+interface FeePreview {
+  values: { basis: string; pieces: string; pages: string };
+  assessment: FeeAssessment | null;
+}
+
+/** The fee with its tiers (109号第四条、第五条 超额累进), as a table. */
+function FeeBreakdown(props: { fee: FeeAssessment; caption: string }) {
+  const unit = props.fee.basis === 'per_piece' ? '件' : '页';
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">档次</th>
+            <th scope="col">{unit}数</th>
+            <th scope="col">单价（元/{unit}）</th>
+            <th scope="col">小计（元）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.fee.bands.map((b) => (
+            <tr>
+              <th scope="row">{props.fee.basis === 'per_piece' ? `本月累计第${b.from}—${b.to}件` : `第${b.from}—${b.to}页`}</th>
+              <td>{b.count}</td>
+              <td>{b.unitPrice === 0 ? '不收费' : b.unitPrice}</td>
+              <td>{b.subtotal}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">合计</th>
+            <td>{props.fee.quantity}</td>
+            <td></td>
+            <td>
+              <strong>{props.fee.amount}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function FeeForm(props: { c: Context<AppEnv>; id: number; preview?: FeePreview }) {
+  const v = props.preview?.values ?? { basis: 'per_piece', pieces: '', pages: '' };
+  return (
+    <form method="post" action={`/console/requests/${props.id}/command`} class="card stack">
+      <CsrfField token={props.c.get('csrfToken')} />
+      <input type="hidden" name="type" value="send_fee_notice" />
+      <fieldset>
+        <legend>信息处理费计收方式（国办函〔2020〕109号第三条：按件或按量，二者择一）</legend>
+        <div class="field check">
+          <input type="radio" id="f-basis-piece" name="basis" value="per_piece" checked={v.basis !== 'per_page'} />
+          <label for="f-basis-piece">按件计收（第四条：同一申请人一个自然月内累计10件以下不收费）</label>
+        </div>
+        <div class="field check">
+          <input type="radio" id="f-basis-page" name="basis" value="per_page" checked={v.basis === 'per_page'} />
+          <label for="f-basis-page">按量计收（第五条：30页以下不收费）</label>
+        </div>
+      </fieldset>
+      <Field name="pieces" label="本次申请件数（按件；按“一事一申请”拆分，默认 1）" value={v.pieces} inputmode="numeric" />
+      <Field name="pages" label="页数（按量）" value={v.pages} inputmode="numeric" />
+      {props.preview?.assessment && (
+        <div role="status">
+          <p>{describeFeeAssessment(props.preview.assessment)}</p>
+          <FeeBreakdown fee={props.preview.assessment} caption="试算结果（尚未发出）" />
+        </div>
+      )}
+      <p class="actions">
+        <button type="submit" class="secondary" formaction={`/console/requests/${props.id}/fee-preview`}>
+          计算信息处理费
+        </button>
+        <button type="submit">发出收费通知</button>
+      </p>
+    </form>
+  );
+}
+
+function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: RequestDocument[]; error?: string; fee?: FeePreview | undefined }) {
   const { c, data } = props;
   const r = data.request;
   const s = r.state;
@@ -383,7 +530,37 @@ function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: Reques
           {rec.informationSought.description}
           {rec.informationSought.documentNumber ? `（${rec.informationSought.documentNumber}）` : ''}
         </dd>
+        {s.reply && (
+          <>
+            <dt>答复类型</dt>
+            <dd>{s.reply.replyType ? REPLY_TYPE_LABELS[s.reply.replyType] : '未注明'}</dd>
+          </>
+        )}
+        {s.delivery && (
+          <>
+            <dt>送达</dt>
+            <dd>
+              {DELIVERY_METHOD_LABELS[s.delivery.method]}，{s.delivery.deliveredOn}，{s.delivery.proof}
+              {s.delivery.scan && (
+                <>
+                  {' '}
+                  <a href={`/console/requests/${id}/delivery-scan`}>下载送达回证扫描件（{s.delivery.scan.fileName}）</a>
+                </>
+              )}
+            </dd>
+          </>
+        )}
       </dl>
+      {s.fee && (
+        <section aria-labelledby="fee-heading">
+          <h2 id="fee-heading">信息处理费</h2>
+          <p>
+            {describeFeeAssessment(s.fee.assessment)}收费通知 {s.fee.sentOn} 发出，缴费期限至 {s.fee.paymentDueOn}；
+            {s.fee.paidOn ? `已于 ${s.fee.paidOn} 缴纳。` : s.fee.waivedOn ? `已于 ${s.fee.waivedOn} 减免。` : '尚未缴纳。'}
+          </p>
+          <FeeBreakdown fee={s.fee.assessment} caption="计费明细（超额累进）" />
+        </section>
+      )}
       {r.notes.length > 0 && (
         <div class="notice warn">
           <ul>
@@ -433,10 +610,7 @@ function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: Reques
               <Select name="party" label="征求对象" options={[['third_party', '第三方（条例第三十二条）'], ['other_agency', '其他机关（条例第三十四条）']]} />
               <Field name="consultedName" label="名称" />
             </Step>
-            <Step c={c} id={id} type="send_fee_notice" label="发出收费通知">
-              <Select name="basis" label="计收方式（国办函〔2020〕109号）" options={[['per_piece', '按件计收'], ['per_page', '按量计收']]} />
-              <Field name="pages" label="页数（按量）" inputmode="numeric" />
-            </Step>
+            {!s.fee && <FeeForm c={c} id={id} preview={props.fee} />}
             <Step c={c} id={id} type="approve_extension" label="批准延期答复">
               <Field name="workdays" label="延长工作日数（最长 20 个）" value="20" inputmode="numeric" />
               <Field name="reason" label="延期理由" />
@@ -460,7 +634,12 @@ function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: Reques
         )}
         {(status === 'under_review' || status === 'in_progress') && (
           <Step c={c} id={id} type="draft_reply" label="拟定答复，报送审核">
-            <Select name="outcome" label="办理结果（年报表三）" options={OUTCOMES.filter((o) => !['other_no_clarification', 'other_fee_unpaid'].includes(o)).map((o) => [o, outcomeLabelZh(o)] as const)} />
+            <Select name="outcome" label="办理结果（年报表三）" options={OUTCOMES.filter((o) => !['other_clarification_overdue', 'other_fee_unpaid', 'other_other'].includes(o)).map((o) => [o, outcomeLabelZh(o)] as const)} />
+            <Select
+              name="replyType"
+              label="答复类型（办理结果为“予以公开”时必选，年报分别统计）"
+              options={[['', '请选择（予以公开时必选）'], ['already_public', REPLY_TYPE_LABELS.already_public], ['provided', REPLY_TYPE_LABELS.provided]]}
+            />
             <div class="field">
               <label for="f-summary">答复要点</label>
               <textarea id="f-summary" name="summary" rows={3}></textarea>
@@ -482,11 +661,21 @@ function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: Reques
           </>
         )}
         {status === 'replied' && (
-          <Step c={c} id={id} type="deliver" label="记录送达">
-            <Select name="method" label="送达方式" options={DELIVERY_METHODS.map((m) => [m, DELIVERY_METHOD_LABELS[m]] as const)} />
-            <Field name="deliveredOn" label="送达日期" type="date" value={today} />
-            <Field name="proof" label="送达凭证（如邮件回执、挂号信单号）" />
-          </Step>
+          <form method="post" action={`/console/requests/${id}/delivery`} enctype="multipart/form-data" class="card stack">
+            <CsrfField token={c.get('csrfToken')} />
+            <p>
+              先下载并打印<a href={`/console/requests/${id}/letters/service_receipt`}>送达回证</a>随答复书送达；回证寄回后登记签收人并上传扫描件。
+            </p>
+            <Select name="method" label="送达方式" options={DELIVERY_METHODS.filter((m) => m !== 'on_the_spot').map((m) => [m, DELIVERY_METHOD_LABELS[m]] as const)} />
+            <Field name="deliveredOn" label="送达日期（以送达回证上的签收日期为准）" type="date" value={today} />
+            <Field name="signedBy" label="送达回证签收人（受送达人或代收人）" />
+            <div class="field">
+              <label for="f-scan">送达回证扫描件（PDF、PNG、JPEG，可空）</label>
+              <input id="f-scan" name="scan" type="file" accept="application/pdf,image/png,image/jpeg" />
+            </div>
+            <Field name="proof" label="其他送达凭证（如邮件回执号、挂号信单号；登记送达回证的可空）" />
+            <button type="submit">记录送达</button>
+          </form>
         )}
         {status === 'delivered' && <Step c={c} id={id} type="archive" label="归档" />}
         {open && (
@@ -546,7 +735,7 @@ function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: Reques
           <button type="submit">上传并检测</button>
         </form>
       )}
-      {s.reply || s.clarification || s.extension || s.fee || s.abandoned ? (
+      {s.reply || s.clarification || s.extension || s.fee || s.abandoned || s.consultations.length > 0 ? (
         <>
           <h2>文书（Word）</h2>
           <ul>
@@ -575,7 +764,20 @@ function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: Reques
                 <a href={`/console/requests/${id}/letters/termination_notice`}>终止处理告知书</a>
               </li>
             )}
+            {s.consultations.length > 0 && (
+              <li>
+                <a href={`/console/requests/${id}/letters/consultation_letter`}>征求意见书</a>
+              </li>
+            )}
+            {(s.reply || s.abandoned) && (
+              <li>
+                <a href={`/console/requests/${id}/letters/service_receipt`}>送达回证</a>
+              </li>
+            )}
           </ul>
+          <p>
+            文书按本机关的<a href="/console/requests/templates">文书模板</a>生成（未设置的用内置模板）。
+          </p>
         </>
       ) : null}
       <h2>办理记录</h2>

@@ -7,16 +7,17 @@
 import type { Context } from 'hono';
 import type { Agency } from '../../domain/organisations/agency.ts';
 import {
-  DEFAULT_CATALOGUE_DOMAINS,
-  DEFAULT_CATEGORIES,
-  GENRE_INFO,
   STATUTORY_CLAUSES,
   STATUTORY_CLAUSE_INFO,
   VALIDITY_LABELS,
+  inTreeOrder,
+  kindLabelOf,
   labelPathOf,
   validityOn,
   type ItemState,
+  type Vocabulary,
 } from '../../domain/publishing/index.ts';
+import type { AgencyVocabularies } from '../../services/manage-vocabularies.ts';
 import { chinaDateOf } from '../../services/china-time.ts';
 import type { AppEnv } from '../context.ts';
 
@@ -78,8 +79,13 @@ export function Pager(props: { c: Context<AppEnv>; total: number; page: number }
   );
 }
 
-/** The catalogue's filter form (GET, no JavaScript). */
-export function CatalogueFilters(props: { q: Record<string, string>; agencies: Agency[]; action: string; withSearch?: boolean }) {
+/** A vocabulary's terms as filter options, with paths for second-level terms (retired terms too: old items carry them). */
+function filterOptions(vocabulary: Vocabulary): Array<[string, string]> {
+  return inTreeOrder(vocabulary.entries).map((e) => [e.code, labelPathOf(vocabulary, e.code)]);
+}
+
+/** The catalogue's filter form (GET, no JavaScript), with the portal agency's vocabularies. */
+export function CatalogueFilters(props: { q: Record<string, string>; agencies: Agency[]; action: string; vocabularies: AgencyVocabularies; withSearch?: boolean }) {
   const { q } = props;
   const years = Array.from({ length: 20 }, (_, i) => String(2026 - i));
   return (
@@ -107,9 +113,9 @@ export function CatalogueFilters(props: { q: Record<string, string>; agencies: A
         <label for="f-category">主题分类</label>
         <select id="f-category" name="category">
           <option value="">全部</option>
-          {DEFAULT_CATEGORIES.entries.map((e) => (
-            <option value={e.code} selected={q.category === e.code}>
-              {e.label}
+          {filterOptions(props.vocabularies.categories).map(([code, label]) => (
+            <option value={code} selected={q.category === code}>
+              {label}
             </option>
           ))}
         </select>
@@ -119,9 +125,9 @@ export function CatalogueFilters(props: { q: Record<string, string>; agencies: A
         <label for="f-domain">标准目录领域</label>
         <select id="f-domain" name="domain">
           <option value="">全部</option>
-          {DEFAULT_CATALOGUE_DOMAINS.entries.map((e) => (
-            <option value={e.code} selected={q.domain === e.code}>
-              {e.label}
+          {filterOptions(props.vocabularies.catalogueDomains).map(([code, label]) => (
+            <option value={code} selected={q.domain === code}>
+              {label}
             </option>
           ))}
         </select>
@@ -171,6 +177,8 @@ export function ItemArticle(props: {
   data: NonNullable<Awaited<ReturnType<AppEnv['Variables']['services']['items']['publicItem']>>>;
   agency: Agency | undefined;
   indexNumber: string | null;
+  /** The vocabularies of the item's agency, for the 主题分类 and 体裁 labels. */
+  vocabularies: AgencyVocabularies;
 }) {
   const { item, public: pub, interpretations, policy, history } = props.data;
   const today = chinaDateOf(props.c.get('services').deps.clock.now());
@@ -184,7 +192,7 @@ export function ItemArticle(props: {
             <th scope="row">索引号</th>
             <td class="mono">{props.indexNumber ?? ''}</td>
             <th scope="row">主题分类</th>
-            <td>{labelPathOf(DEFAULT_CATEGORIES, item.categoryCode)}</td>
+            <td>{labelPathOf(props.vocabularies.categories, item.categoryCode)}</td>
           </tr>
           <tr>
             <th scope="row">发布机构</th>
@@ -193,7 +201,7 @@ export function ItemArticle(props: {
               {item.jointIssuers.length > 0 ? `、${item.jointIssuers.join('、')}` : ''}
             </td>
             <th scope="row">体裁</th>
-            <td>{GENRE_INFO[item.genre].label}</td>
+            <td>{kindLabelOf(props.vocabularies.kinds, item)}</td>
           </tr>
           <tr>
             <th scope="row">生成日期</th>

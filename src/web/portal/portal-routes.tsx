@@ -11,7 +11,7 @@ import type { AppEnv } from '../context.ts';
 import { Breadcrumb, Layout } from '../views/layout.tsx';
 import { PORTAL_SECTIONS, type PortalSection } from './portal-sections.ts';
 import { CatalogueFilters, CatalogueTable, Highlighted, ItemArticle, PAGE_SIZE, Pager } from './item-pages.tsx';
-import { DEFAULT_CATEGORIES, STATUTORY_CLAUSE_INFO, clausesFor, clauseLevelOf, isStatutoryClause } from '../../domain/publishing/index.ts';
+import { STATUTORY_CLAUSE_INFO, clausesFor, clauseLevelOf, isStatutoryClause } from '../../domain/publishing/index.ts';
 
 export interface PortalData {
   agency: Agency;
@@ -130,7 +130,7 @@ export function portalRoutes() {
         <Breadcrumb items={[{ href: '/', label: '首页' }, { label: section.title }]} />
         <h1>{section.title}</h1>
         <p>{section.summary}</p>
-        <CatalogueFilters q={q} agencies={data.subtree} action="/xxgk/catalogue" />
+        <CatalogueFilters q={q} agencies={data.subtree} action="/xxgk/catalogue" vocabularies={await c.get('services').vocabularies.catalogueFilters(data.agency, data.subtree.map((a) => a.id))} />
         <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`信息公开目录（共 ${total} 条）`} />
         <Pager c={c} total={total} page={p} />
       </PortalPage>,
@@ -159,12 +159,13 @@ export function portalRoutes() {
       <PortalPage c={c} data={data} title={text ? `检索：${text}` : '全文检索'} current="catalogue">
         <Breadcrumb items={[{ href: '/', label: '首页' }, { label: '全文检索' }]} />
         <h1>全文检索</h1>
-        <CatalogueFilters q={q} agencies={data.subtree} action="/xxgk/search" withSearch />
+        <CatalogueFilters q={q} agencies={data.subtree} action="/xxgk/search" vocabularies={await c.get('services').vocabularies.catalogueFilters(data.agency, data.subtree.map((a) => a.id))} withSearch />
         {text && (
           <section aria-labelledby="results-heading">
             <h2 id="results-heading" role="status">
-              “{text}”共找到 {result.total} 条信息
+              {'capped' in result && result.capped ? `“${text}”找到 ${result.total} 条以上信息` : `“${text}”共找到 ${result.total} 条信息`}
             </h2>
+            {'capped' in result && result.capped && <p class="hint">结果较多，仅列出最相关的前 {result.total} 条；可按发布机构、主题分类、年份或有效性缩小范围。</p>}
             <ol class="results">
               {result.hits.map((h) => {
                 const item = live.get(h.itemId);
@@ -200,7 +201,7 @@ export function portalRoutes() {
     return c.html(
       <PortalPage c={c} data={data} title={item.public.title} current="catalogue">
         <Breadcrumb items={[{ href: '/', label: '首页' }, { href: '/xxgk/catalogue', label: '信息公开目录' }, { label: '正文' }]} />
-        <ItemArticle c={c} data={item} agency={data.byId.get(item.item.agencyId)} indexNumber={indexNumber} />
+        <ItemArticle c={c} data={item} agency={data.byId.get(item.item.agencyId)} indexNumber={indexNumber} vocabularies={await c.get('services').vocabularies.forAgency(item.item.agencyId)} />
       </PortalPage>,
     );
   });
@@ -302,7 +303,12 @@ export function portalRoutes() {
         <h1>{section.title}</h1>
         <p>{section.summary}</p>
         <p class="hint">依据：{section.basis}</p>
-        <SectionBody section={section} data={data} guideText={section.slug === 'guide' ? (await c.get('services').agencies.disclosureSettings(data.agency.id)).guideText : ''} />
+        <SectionBody
+          section={section}
+          data={data}
+          guideText={section.slug === 'guide' ? (await c.get('services').agencies.disclosureSettings(data.agency.id)).guideText : ''}
+          categories={section.slug === 'guide' ? (await c.get('services').vocabularies.forAgency(data.agency.id)).categories.entries.filter((e) => e.retired !== true && !e.parentCode).map((e) => e.label) : []}
+        />
       </PortalPage>,
     );
   });
@@ -310,7 +316,7 @@ export function portalRoutes() {
   return app;
 }
 
-function SectionBody(props: { section: PortalSection; data: PortalData; guideText: string }) {
+function SectionBody(props: { section: PortalSection; data: PortalData; guideText: string; categories: string[] }) {
   const { agency, children } = props.data;
   switch (props.section.slug) {
     case 'guide':
@@ -332,7 +338,8 @@ function SectionBody(props: { section: PortalSection; data: PortalData; guideTex
               </li>
             ))}
           </ul>
-          <p>主题分类：{DEFAULT_CATEGORIES.entries.map((e) => e.label).join('、')}。</p>
+          {/* 条例第十二条：公开指南包括“政府信息的分类、编排体系”——按本机关设置的主题分类。 */}
+          <p>主题分类：{props.categories.join('、')}。</p>
           <h2>获取政府信息的方式</h2>
           <p>
             主动公开：通过本网站“法定主动公开内容”栏目浏览、检索和下载，也可到政务服务中心公开查阅点查阅；村务信息同时在各村（社区）公开栏张贴。

@@ -40,6 +40,12 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     basis: '条例第二十七条至第四十五条',
   },
   {
+    slug: 'request-statistics',
+    title: '依申请公开统计',
+    summary: '历年收到和处理政府信息公开申请的数量：按申请渠道、按办理结果，分机关、单位列出，可选择年份。只公布数量，不含任何申请人信息。',
+    basis: '条例第五十条第（二）项（年度报告应当包括“行政机关收到和处理政府信息公开申请的情况”）',
+  },
+  {
     slug: 'interpretations',
     title: '政策解读',
     summary: '与政策文件同步发布的解读材料，每篇解读均链接到所解读的文件。',

@@ -1,4 +1,6 @@
 /** The page shell shared by portal and console: header, navigation, large-text switch, footer. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
@@ -20,9 +22,12 @@ export interface LayoutProps {
   tools?: Child;
   footer?: Child;
   children?: Child;
+  /** The id the skip link jumps to (default `main`; the console skips its side navigation too). */
+  skipTo?: string;
 }
 
-export const STYLESHEET_HREF = '/static/site.css?v=1';
+/** Versioned by content, so a day-long browser cache never serves last release's styles. */
+export const STYLESHEET_HREF = `/static/site.css?v=${createHash('sha256').update(readFileSync(new URL('../static/site.css', import.meta.url))).digest('hex').slice(0, 10)}`;
 
 /** The full HTML document. */
 export function Layout(props: LayoutProps) {
@@ -39,7 +44,9 @@ export function Layout(props: LayoutProps) {
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
-        <a class="skip-link" href="#main">跳到正文</a>
+        <a class="skip-link" href={`#${props.skipTo ?? 'main'}`}>
+          跳到正文
+        </a>
         <header class="site-header">
           <div class="wrap">
             <div>

@@ -1,0 +1,25 @@
+/** Reads every matching record page by page (the repositories page their lists), for services that fold whole registers. */
+import type { ItemListFilter, Repositories, RequestListFilter, StoredRequest } from './ports.ts';
+import type { ItemState } from '../domain/publishing/index.ts';
+
+const PAGE = 1000;
+
+/** Every item version matching a filter. */
+export async function listAllItems(repos: Repositories, filter: Omit<ItemListFilter, 'limit' | 'offset'>): Promise<ItemState[]> {
+  const out: ItemState[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await repos.items.list({ ...filter, limit: PAGE, offset });
+    out.push(...page.items);
+    if (page.items.length < PAGE) return out;
+  }
+}
+
+/** Every request matching a filter. */
+export async function listAllRequests(repos: Repositories, filter: Omit<RequestListFilter, 'limit' | 'offset'>): Promise<StoredRequest[]> {
+  const out: StoredRequest[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await repos.requests.list({ ...filter, limit: PAGE, offset });
+    out.push(...page.items);
+    if (page.items.length < PAGE) return out;
+  }
+}
