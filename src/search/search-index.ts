@@ -78,46 +78,62 @@ export function createSearchIndex(db: Executor): SearchIndex {
     return [tier(`(title : ${term})${and}`), tier(`(body : ${term} NOT title : ${term})${and}`)];
   }
 
-  /** PostgreSQL, and SQLite's scan for short queries with punctuation: predicates over search_documents. */
-  function sqlTiers(inTitle: RawBuilder<SqlBool>, inBody: RawBuilder<SqlBool>, query: SearchQuery): [Tier, Tier] {
+  /**
+   * PostgreSQL, and SQLite's scan for short queries with punctuation: predicates over
+   * search_documents. `indexed` are the forms an index answers (a bitmap of the matches);
+   * `scanned` the forms that are cheapest to test row by row while walking the sort-key index
+   * (LIKE on the text, never a large gram array). Both select exactly the same rows.
+   */
+  interface Predicates {
+    title: RawBuilder<SqlBool>;
+    body: RawBuilder<SqlBool>;
+  }
+  function sqlTiers(indexed: Predicates, scanned: Predicates, query: SearchQuery): [Tier, Tier] {
     const filters: Array<Expression<SqlBool>> = [];
     if (query.within) filters.push(sql<SqlBool>`(${sql.join(query.within.map((p) => sql`d.agency_path like ${`${escapeLike(p)}%`} escape '\\'`), sql` or `)})`);
     if (query.category) filters.push(sql<SqlBool>`d.category = ${query.category}`);
     if (query.genre) filters.push(sql<SqlBool>`d.genre = ${query.genre}`);
     if (query.year) filters.push(sql<SqlBool>`d.year = ${query.year}`);
     if (query.validity) filters.push(sql<SqlBool>`d.validity = ${query.validity}`);
-    const tier = (where: RawBuilder<SqlBool>): Tier => {
-      const all = sql.join([where, ...filters], sql` and `);
-      const page = (ex: Executor, limit: number, offset: number) =>
-        sql<{ k: number | string }>`select d.sort_key as k from search_documents d where ${all} order by d.sort_key desc limit ${limit} offset ${offset}`.execute(ex);
+    const tier = (byIndex: RawBuilder<SqlBool>, byScan: RawBuilder<SqlBool>): Tier => {
+      const where = (p: RawBuilder<SqlBool>) => sql.join([p, ...filters], sql` and `);
+      const page = (ex: Executor, p: RawBuilder<SqlBool>, limit: number, offset: number) =>
+        sql<{ k: number | string }>`select d.sort_key as k from search_documents d where ${where(p)} order by d.sort_key desc limit ${limit} offset ${offset}`.execute(ex);
       return {
         keys: async (limit, offset, dense) => {
-          if (!postgres || !dense) return (await page(db, limit, offset)).rows.map((r) => Number(r.k));
-          // A word in most documents: PostgreSQL's estimate for array and trigram predicates often
-          // prefers a bitmap of every match and a sort; walking the sort-key index stops at the page.
+          if (!postgres || !dense) return (await page(db, byIndex, limit, offset)).rows.map((r) => Number(r.k));
+          // A word in most documents: PostgreSQL's estimates for array and trigram predicates often
+          // prefer a bitmap of every match and a sort; walking the sort-key index stops at the page.
           const walk = async (tx: Executor) => {
             await sql`set local enable_bitmapscan = off`.execute(tx);
-            const rows = (await page(tx, limit, offset)).rows;
+            const rows = (await page(tx, byScan, limit, offset)).rows;
             await sql`set local enable_bitmapscan = on`.execute(tx);
             return rows.map((r) => Number(r.k));
           };
           return db.isTransaction ? walk(db) : db.transaction().execute(walk);
         },
         count: async (cap) =>
-          Number((await sql<{ n: number | string }>`select count(*) as n from (select 1 from search_documents d where ${all} limit ${cap}) s`.execute(db)).rows[0]?.n ?? 0),
+          Number((await sql<{ n: number | string }>`select count(*) as n from (select 1 from search_documents d where ${where(byIndex)} limit ${cap}) s`.execute(db)).rows[0]?.n ?? 0),
       };
     };
-    return [tier(inTitle), tier(sql<SqlBool>`${inBody} and not (${inTitle})`)];
+    return [
+      tier(indexed.title, scanned.title),
+      tier(sql<SqlBool>`${indexed.body} and not (${scanned.title})`, sql<SqlBool>`${scanned.body} and not (${scanned.title})`),
+    ];
   }
 
   function tiersFor(q: string, query: SearchQuery): [Tier, Tier] {
     if (!postgres && [...q].length >= 3) return ftsTiers('search_fts', ftsString(q), query);
     if (!postgres && isGramQuery(q)) return ftsTiers('search_grams', ftsString(q), query);
-    if (postgres && isGramQuery(q)) {
-      return sqlTiers(sql<SqlBool>`d.title_grams @> array[${q}]::text[]`, sql<SqlBool>`d.body_grams @> array[${q}]::text[]`, query);
-    }
     const pattern = `%${escapeLike(q)}%`;
-    return sqlTiers(sql<SqlBool>`d.title_norm like ${pattern} escape '\\'`, sql<SqlBool>`d.body_norm like ${pattern} escape '\\'`, query);
+    const like: Predicates = {
+      title: sql<SqlBool>`d.title_norm like ${pattern} escape '\\'`,
+      body: sql<SqlBool>`d.body_norm like ${pattern} escape '\\'`,
+    };
+    if (postgres && isGramQuery(q)) {
+      return sqlTiers({ title: sql<SqlBool>`d.title_grams @> array[${q}]::text[]`, body: sql<SqlBool>`d.body_grams @> array[${q}]::text[]` }, like, query);
+    }
+    return sqlTiers(like, like, query);
   }
 
   return {
@@ -183,7 +199,9 @@ export function createSearchIndex(db: Executor): SearchIndex {
       const limit = Math.max(0, Math.min(query.limit ?? 20, 100));
       const offset = Math.max(0, query.offset ?? 0);
       const [titleTier, bodyTier] = tiersFor(q, query);
-      const [inTitle, inBodyOnly] = await Promise.all([titleTier.count(SEARCH_RESULT_CAP + 1), bodyTier.count(SEARCH_RESULT_CAP + 1)]);
+      // Each count stops one past the cap; when the titles alone pass it, the bodies need not be counted.
+      const inTitle = await titleTier.count(SEARCH_RESULT_CAP + 1);
+      const inBodyOnly = inTitle > SEARCH_RESULT_CAP ? 0 : await bodyTier.count(SEARCH_RESULT_CAP + 1 - inTitle);
       const capped = inTitle + inBodyOnly > SEARCH_RESULT_CAP;
       const reachable = Math.min(inTitle + inBodyOnly, SEARCH_RESULT_CAP);
       const want = Math.max(0, Math.min(limit, reachable - offset));
@@ -193,7 +211,7 @@ export function createSearchIndex(db: Executor): SearchIndex {
       }
       if (keys.length < want) {
         const bodyOffset = Math.max(0, offset - inTitle);
-        for (const key of await bodyTier.keys(want - keys.length, bodyOffset, inBodyOnly > SEARCH_RESULT_CAP)) keys.push({ key, titleMatch: false });
+        for (const key of await bodyTier.keys(want - keys.length, bodyOffset, capped)) keys.push({ key, titleMatch: false });
       }
       const rows = keys.length
         ? await db

@@ -70,6 +70,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`alter table search_documents alter column sort_key set not null`.execute(db);
     await sql`create index search_documents_title_grams on search_documents using gin (title_grams)`.execute(db);
     await sql`create index search_documents_body_grams on search_documents using gin (body_grams)`.execute(db);
+    // Subtree filters are LIKE 'path%': under a C.UTF-8 collation only a pattern-ops index serves them.
+    await sql`create index search_documents_agency_prefix on search_documents (agency_path text_pattern_ops)`.execute(db);
   }
 }
 
@@ -80,6 +82,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   if (postgres) {
     await sql`drop index search_documents_title_grams`.execute(db);
     await sql`drop index search_documents_body_grams`.execute(db);
+    await sql`drop index search_documents_agency_prefix`.execute(db);
     await sql`alter table search_documents drop column title_grams`.execute(db);
     await sql`alter table search_documents drop column body_grams`.execute(db);
     await sql`alter table search_documents drop column sort_key`.execute(db);
