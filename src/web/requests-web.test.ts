@@ -98,6 +98,9 @@ test('the office confirms, replies 部分公开; the reply letter is a real Word
   assert.match(text, /第三十七条/);
   assert.match(text, /行政复议/);
   assert.match(text, /洪江市人民政府/, 'reconsideration goes to the government one level up');
+  const header = Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f));
+  const headerText = (await Promise.all(header.map((f) => zip.file(f)!.async('string')))).join('').replace(/<[^>]+>/g, '');
+  assert.match(headerText, /黔城镇人民政府/, 'the letterhead is the answering agency');
 });
 
 test('an editor cannot open the request queues; the register form keeps input on errors', async () => {

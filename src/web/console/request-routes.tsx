@@ -260,8 +260,8 @@ export function requestRoutes() {
 
   app.get('/requests/:id{[0-9]+}/letters/:kind{[a-z_]+}', async (c) => {
     const letter = await c.get('services').requests.letter(c.get('actor')!, Number(c.req.param('id')), c.req.param('kind'));
-    const agency = await c.get('services').agencies.get(c.get('user')!.agencyId);
-    const bytes = await renderLetterDocx(letter, agency?.name ?? '');
+    // The header names the agency that answers the request (the letter's signatory), not the signed-in user's unit.
+    const bytes = await renderLetterDocx(letter, letter.signatory);
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${letter.title}.docx`)}`);
     return c.body(bytes as unknown as ArrayBuffer);
