@@ -4,7 +4,7 @@
  * interrupted by a crash is not repeated automatically.
  */
 import nodemailer from 'nodemailer';
-import { networkFailure, notConfigured, setting, type AdapterOptions, type ChannelAdapter, type SendOutcome } from './channel-adapter.ts';
+import { linkTo, networkFailure, notConfigured, setting, type AdapterOptions, type ChannelAdapter, type SendOutcome } from './channel-adapter.ts';
 import { renderMessage } from './message-templates.ts';
 
 /** Creates the email adapter. */
@@ -30,6 +30,8 @@ export function createEmailChannel(options: AdapterOptions = {}): ChannelAdapter
         socketTimeout: options.timeoutMs ?? 30_000,
       });
       const { subject, text } = renderMessage(message.template, message.payload, options.publicUrl);
+      // RFC 2369 / RFC 8058: a subscriber's notice offers one-click unsubscribe to mail clients (needs a full https/http link).
+      const oneClick = options.publicUrl && typeof message.payload.oneClickUnsubscribePath === 'string' ? linkTo(message.payload.oneClickUnsubscribePath, options.publicUrl) : undefined;
       try {
         const info = await transport.sendMail({
           from,
@@ -37,7 +39,10 @@ export function createEmailChannel(options: AdapterOptions = {}): ChannelAdapter
           subject,
           text,
           messageId: `<${message.idempotencyKey.replace(/[^A-Za-z0-9._:-]/g, '_')}@gongkai>`,
-          headers: { 'X-Gongkai-Idempotency-Key': message.idempotencyKey },
+          headers: {
+            'X-Gongkai-Idempotency-Key': message.idempotencyKey,
+            ...(oneClick && { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
+          },
         });
         if (info.rejected.length > 0) return { kind: 'failed', error: `邮件服务器拒收：${info.response}`, retryable: false };
         return { kind: 'sent', providerMessageId: info.messageId, detail: info.response };

@@ -12,7 +12,12 @@ export interface RenderedMessage {
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.map(str).join('；') : String(v));
 
-type Render = (p: Record<string, unknown>, link: string) => RenderedMessage;
+type Render = (p: Record<string, unknown>, link: string, publicUrl: string | undefined) => RenderedMessage;
+
+/** The greeting of a staff reminder: the handlers by name, or the office. */
+const staffOf = (p: Record<string, unknown>): string => (Array.isArray(p.handlers) && p.handlers.length ? `${p.handlers.map(str).join('、')}：` : '信息公开工作机构：');
+/** Where in the console the case is (a path under the console's address). */
+const consoleOf = (p: Record<string, unknown>): string => (p.consolePath ? `（工作平台：${str(p.consolePath)}）` : '');
 
 const TEMPLATES: Record<string, Render> = {
   request_submitted: (p) => ({
@@ -47,6 +52,27 @@ const TEMPLATES: Record<string, Render> = {
     subject: `政府信息公开申请已终止（${str(p.trackingNumber)}）`,
     text: `${str(p.applicantName)}：您的申请（编号 ${str(p.trackingNumber)}）已终止办理：${str(p.reason)}。`,
   }),
+  // Reminders to staff (src/services/staff-reminders.ts), sent to the unit's 政府信息公开工作机构 mailbox.
+  staff_request_due_soon: (p) => ({
+    subject: `【办理提醒】申请 ${str(p.trackingNumber)} 将于 ${str(p.dueOn)} 到期`,
+    text: `${staffOf(p)}${str(p.agencyName)}受理的政府信息公开申请（编号 ${str(p.trackingNumber)}，${str(p.status)}）答复期限为 ${str(p.dueOn)}，${Number(p.workdays) === 0 ? '今天到期' : `还剩 ${str(p.workdays)} 个工作日`}。依照《政府信息公开条例》第三十三条，应当自收到申请之日起20个工作日内予以答复，请及时办理。${consoleOf(p)}`,
+  }),
+  staff_request_overdue: (p) => ({
+    subject: `【逾期提醒】申请 ${str(p.trackingNumber)} 已超过答复期限`,
+    text: `${staffOf(p)}${str(p.agencyName)}受理的政府信息公开申请（编号 ${str(p.trackingNumber)}，${str(p.status)}）答复期限 ${str(p.dueOn)} 已过，今天起逾期。请立即答复，并在办理记录中说明原因。${consoleOf(p)}`,
+  }),
+  staff_publication_due_soon: (p) => ({
+    subject: `【公开提醒】“${str(p.title)}”将于 ${str(p.dueOn)} 到达公开期限`,
+    text: `${staffOf(p)}${str(p.agencyName)}的“${str(p.title)}”尚未公开，公开期限为 ${str(p.dueOn)}，${Number(p.workdays) === 0 ? '今天到期' : `还剩 ${str(p.workdays)} 个工作日`}。依照《政府信息公开条例》第二十六条，应当自该信息形成或者变更之日起20个工作日内及时公开。${consoleOf(p)}`,
+  }),
+  staff_publication_overdue: (p) => ({
+    subject: `【逾期提醒】“${str(p.title)}”已超过公开期限`,
+    text: `${staffOf(p)}${str(p.agencyName)}的“${str(p.title)}”公开期限 ${str(p.dueOn)} 已过，今天起逾期（条例第二十六条：20个工作日内及时公开）。请尽快完成审核、审批并发布。${consoleOf(p)}`,
+  }),
+  subscription_confirm: (p, _link, publicUrl) => ({
+    subject: `请确认订阅${str(p.agencyName)}政府信息公开邮件`,
+    text: `您好：有人（希望是您本人）用此邮箱订阅了${str(p.agencyName)}（${str(p.categoryLabel)}）新公开的政府信息。请在 ${str(p.validDays)} 天内打开以下链接并点击“确认订阅”：${linkTo(p.confirmPath, publicUrl)}\n\n如果不是您本人操作，请忽略本邮件：不确认就不会收到任何邮件。`,
+  }),
   item_published: (p, link) => ({
     subject: `【${str(p.agencyName)}】${str(p.title)}`,
     text: `${str(p.agencyName)}发布：${str(p.title)}${p.summary ? `。${str(p.summary)}` : ''}${link ? ` 详见 ${link}` : ''}`,
@@ -56,6 +82,7 @@ const TEMPLATES: Record<string, Render> = {
 /** The messages the services queue, by template name (for the console's per-template provider settings). */
 export const MESSAGE_TEMPLATE_LABELS: Readonly<Record<string, string>> = {
   item_published: '信息发布通知',
+  subscription_confirm: '邮件订阅确认',
   request_submitted: '申请已提交',
   request_received: '申请已收到',
   clarification_requested: '补正告知',
@@ -64,6 +91,10 @@ export const MESSAGE_TEMPLATE_LABELS: Readonly<Record<string, string>> = {
   request_extended: '延期答复告知',
   request_replied: '已答复告知',
   request_closed: '申请终止告知',
+  staff_request_due_soon: '申请即将到期提醒',
+  staff_request_overdue: '申请逾期提醒',
+  staff_publication_due_soon: '公开即将到期提醒',
+  staff_publication_overdue: '公开逾期提醒',
 };
 
 /** Whether every template has a label (a test keeps the two lists together). */
@@ -75,7 +106,12 @@ export function templateNames(): string[] {
 export function renderMessage(template: string, payload: Record<string, unknown>, publicUrl?: string): RenderedMessage {
   const link = payload.itemPath ? linkTo(payload.itemPath, publicUrl) : '';
   const render = TEMPLATES[template];
-  if (render) return render(payload, link);
+  if (render) {
+    const message = render(payload, link, publicUrl);
+    // A subscriber's notice always says how to stop them (manage-subscriptions.ts).
+    if (!payload.unsubscribePath) return message;
+    return { ...message, text: `${message.text}\n\n您收到本邮件是因为订阅了${str(payload.agencyName)}的政府信息公开邮件。退订：${linkTo(payload.unsubscribePath, publicUrl)}` };
+  }
   return { subject: `政务公开通知（${template}）`, text: Object.values(payload).map(str).filter(Boolean).join('；') };
 }
 

@@ -2,7 +2,8 @@
  * Periodic work beside the outbox worker: publish items whose scheduled time has come, close
  * requests abandoned under 条例第三十条 (no clarification in time) or 109号 (fee unpaid), and once a
  * day (China date) the 一周一更新 check of the channels, stored for the office dashboard, and the
- * refresh of the stored due dates of paused requests (征求意见、待缴费). Each run
+ * refresh of the stored due dates of paused requests (征求意见、待缴费), and the reminders to staff
+ * of requests and publications near or just past their due dates (src/services/staff-reminders.ts). Each run
  * is idempotent, so several processes may run it; on PostgreSQL a conflicting run loses its
  * optimistic check and retries on the next tick.
  */
@@ -12,7 +13,7 @@ import type { Services } from '../services/services.ts';
 
 export interface ScheduledJobs {
   /** One pass of every job (tests and `--once`). */
-  runOnce(): Promise<{ published: number[]; publishFailures: number; abandoned: number; staleChecked: boolean; deadlinesRefreshed: number }>;
+  runOnce(): Promise<{ published: number[]; publishFailures: number; abandoned: number; staleChecked: boolean; deadlinesRefreshed: number; remindersQueued: number }>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -23,6 +24,7 @@ export function createScheduledJobs(services: Services, options: { intervalMs?: 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let refreshedOn: string | null = null;
+  let remindedOn: string | null = null;
   const runOnce = async () => {
     const due = await services.items.publishDue();
     for (const f of due.failed) options.logger?.warn(`定时发布失败（信息 ${f.itemId}）：${f.message}`);
@@ -36,7 +38,15 @@ export function createScheduledJobs(services: Services, options: { intervalMs?: 
       deadlinesRefreshed = (await services.requests.refreshPausedDeadlines()).length;
       refreshedOn = today;
     }
-    return { published: due.published, publishFailures: due.failed.length, abandoned, staleChecked, deadlinesRefreshed };
+    // Once a day (China date), after the refresh: reminders to staff; a re-run the same day queues nothing (idempotency keys).
+    let remindersQueued = 0;
+    if (remindedOn !== today) {
+      const run = await services.reminders.runDaily();
+      remindersQueued = run.queued;
+      for (const u of run.unaddressed) options.logger?.warn(`期限提醒未能发送（${u.requestId !== null ? `申请 ${u.requestId}` : `信息 ${u.itemId}`}）：${u.reason}`);
+      remindedOn = today;
+    }
+    return { published: due.published, publishFailures: due.failed.length, abandoned, staleChecked, deadlinesRefreshed, remindersQueued };
   };
   return {
     runOnce,

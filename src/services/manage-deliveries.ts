@@ -11,6 +11,7 @@ import type { Agency } from '../domain/organisations/agency.ts';
 import { publicContentOf, type ItemState, type SourcedDecision, type SourcedFinding } from '../domain/publishing/index.ts';
 import { DELIVERY_CHANNEL_WORDING } from '../domain/reports/delivery-channels.ts';
 import { chinaDateOf, shiftDate } from './china-time.ts';
+import { enqueueSubscriberDeliveries } from './manage-subscriptions.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
 import type {
   Actor,
@@ -108,6 +109,7 @@ export async function enqueueItemDeliveries(repos: Repositories, state: ItemStat
     itemPath: itemPathOf(state.id),
   };
   let queued = 0;
+  const staffListed = new Set<string>();
   for (const channel of OUTBOX_CHANNELS) {
     if (channel === 'notice_board') continue; // printed weekly as a sheet, logged when printed
     const account = await resolveChannelAccount(repos, state.agencyId, channel);
@@ -116,6 +118,7 @@ export async function enqueueItemDeliveries(repos: Repositories, state: ItemStat
     const wanted = categories.length ? categories.includes(state.categoryCode) : defaultChannelsForCategory(state.categoryCode).includes(channel);
     if (!wanted) continue;
     const recipients = channel === 'sms' || channel === 'email' ? stringList(account.config.subscribers) : [String(account.config.accountName ?? '') || CHANNEL_NAMES[channel]];
+    if (channel === 'email') for (const r of recipients) staffListed.add(r);
     for (const recipient of recipients) {
       const id = await repos.deliveryQueue.enqueue({
         agencyId: state.agencyId,
@@ -130,6 +133,8 @@ export async function enqueueItemDeliveries(repos: Repositories, state: ItemStat
       if (id !== null) queued += 1;
     }
   }
+  // Citizens' own email subscriptions (double opt-in, manage-subscriptions.ts): one message each, with an unsubscribe link.
+  queued += await enqueueSubscriberDeliveries(repos, state, payload, at, staffListed);
   return queued;
 }
 

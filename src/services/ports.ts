@@ -624,6 +624,41 @@ export interface DeliveryQueueRepository {
   isOptedOut(channel: OutboxChannel, recipient: string): Promise<boolean>;
 }
 
+/** A public email subscription (double opt-in). */
+export interface Subscription {
+  id: number;
+  agencyId: number;
+  email: string;
+  /** '' = every category. */
+  categoryCode: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  createdAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+  updatedAt: string;
+}
+
+/** A mailed subscription token (stored by its SHA-256 hash only). */
+export interface SubscriptionToken {
+  tokenHash: string;
+  subscriptionId: number;
+  purpose: 'confirm' | 'unsubscribe';
+  expiresAt: string | null;
+  usedAt: string | null;
+}
+
+export interface SubscriptionRepository {
+  find(id: number): Promise<Subscription | undefined>;
+  findTarget(agencyId: number, email: string, categoryCode: string): Promise<Subscription | undefined>;
+  insert(s: Omit<Subscription, 'id'>): Promise<Subscription>;
+  setStatus(id: number, change: Pick<Subscription, 'status' | 'confirmedAt' | 'unsubscribedAt' | 'updatedAt'>): Promise<void>;
+  addToken(token: SubscriptionToken, at: string): Promise<void>;
+  findToken(tokenHash: string): Promise<SubscriptionToken | undefined>;
+  useToken(tokenHash: string, at: string): Promise<void>;
+  /** Confirmed subscriptions to any of the agencies. */
+  confirmedFor(agencyIds: readonly number[]): Promise<Subscription[]>;
+}
+
 /** An agency's account on a channel: settings, and secrets that no screen or API ever shows. */
 export interface ChannelAccount {
   agencyId: number;
@@ -840,6 +875,7 @@ export interface Repositories {
   deliveries: DeliveryRepository;
   deliveryQueue: DeliveryQueueRepository;
   channelSettings: ChannelSettingsRepository;
+  subscriptions: SubscriptionRepository;
   ledgers: LedgerRepository;
   backup: BackupRepository;
 }

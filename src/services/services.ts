@@ -14,6 +14,8 @@ import { createRequestService } from './manage-requests.ts';
 import { createLetterTemplateService } from './manage-letter-templates.ts';
 import { createSuggestionService } from './proactive-suggestions.ts';
 import { createDeliveryService } from './manage-deliveries.ts';
+import { createStaffReminderService } from './staff-reminders.ts';
+import { createSubscriptionService } from './manage-subscriptions.ts';
 import { createReportService } from './compile-annual-report.ts';
 import { createLedgerImportService } from './import-ledgers.ts';
 import { createLedgerExportService } from './export-ledgers.ts';
@@ -56,6 +58,8 @@ export function createServices(deps: ServiceDeps) {
     letterTemplates: createLetterTemplateService({ uow: deps.uow, clock: deps.clock }),
     suggestions: createSuggestionService({ uow: deps.uow, clock: deps.clock, requests, items }),
     deliveries: createDeliveryService({ uow: deps.uow, clock: deps.clock }),
+    reminders: createStaffReminderService({ uow: deps.uow, clock: deps.clock, calendar }),
+    subscriptions: createSubscriptionService({ uow: deps.uow, clock: deps.clock }),
     ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow }) },
     ledgerUploads: createLedgerUploadService({ uow: deps.uow, clock: deps.clock, files: deps.files, readLedger: deps.readLedger, ledgers: createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }) }),
     backup: createBackupService({ uow: deps.uow, clock: deps.clock, files: deps.files }),

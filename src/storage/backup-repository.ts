@@ -41,6 +41,8 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: string; order: string[]; iden
   { table: 'channel_settings', order: ['agency_id', 'channel'], identity: false },
   { table: 'deliveries', order: ['id'], identity: true },
   { table: 'delivery_events', order: ['id'], identity: true },
+  { table: 'subscriptions', order: ['id'], identity: true },
+  { table: 'subscription_tokens', order: ['token_hash'], identity: false },
 ];
 
 const CHUNK = 200;
@@ -107,6 +109,8 @@ export function createBackupRepository(db: Executor): BackupRepository {
       out.assessment_rubric_versions = await select('assessment_rubric_versions', sql`rubric_id in ${rubricIds}`);
       out.assessment_comments = await select('assessment_comments', sql`rubric_id in ${rubricIds}`);
       out.delivery_events = await select('delivery_events', sql`delivery_id in (select id from deliveries where agency_id in ${subtreeIds})`);
+      out.subscriptions = await select('subscriptions', sql`agency_id in ${subtreeIds}`);
+      out.subscription_tokens = await select('subscription_tokens', sql`subscription_id in (select id from subscriptions where agency_id in ${subtreeIds})`);
       return out;
     },
 

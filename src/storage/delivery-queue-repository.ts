@@ -4,7 +4,7 @@
  * claiming UPDATE atomic), guarded state transitions, the per-delivery event log, counts for the
  * annual report, and opt-outs.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type {
   DeliveryChange,
   DeliveryLogEvent,
@@ -56,6 +56,13 @@ const COLUMNS: Record<Exclude<keyof DeliveryChange, never>, keyof DeliveryRow> =
   sentAt: 'sent_at',
   updatedAt: 'updated_at',
 };
+
+/**
+ * Reminders to the office's own staff (templates `staff_…`, src/services/staff-reminders.ts) are
+ * internal mail: they are neither publications nor an account's update, so the channel counts
+ * (and the annual report's) and the 一周一更新 check leave them out.
+ */
+export const NOT_INTERNAL = sql<SqlBool>`substr(template, 1, 6) <> 'staff_'`;
 
 /** Creates the delivery queue repository over a database or transaction. */
 export function createDeliveryQueueRepository(db: Executor): DeliveryQueueRepository {
@@ -204,13 +211,15 @@ export function createDeliveryQueueRepository(db: Executor): DeliveryQueueReposi
         .select(['agency_id', 'channel', 'status', (eb) => eb.fn.countAll<number>().as('n')])
         .where('status', '=', 'sent')
         .where('sent_at', '>=', fromAt)
-        .where('sent_at', '<', toAt);
+        .where('sent_at', '<', toAt)
+        .where(NOT_INTERNAL);
       let other = db
         .selectFrom('deliveries')
         .select(['agency_id', 'channel', 'status', (eb) => eb.fn.countAll<number>().as('n')])
         .where('status', '!=', 'sent')
         .where('created_at', '>=', fromAt)
-        .where('created_at', '<', toAt);
+        .where('created_at', '<', toAt)
+        .where(NOT_INTERNAL);
       if (scoped) {
         sent = sent.where('agency_id', 'in', scoped);
         other = other.where('agency_id', 'in', scoped);
@@ -223,7 +232,8 @@ export function createDeliveryQueueRepository(db: Executor): DeliveryQueueReposi
       let q = db
         .selectFrom('deliveries')
         .select(['agency_id', 'channel', (eb) => eb.fn.max('sent_at').as('last')])
-        .where('status', '=', 'sent');
+        .where('status', '=', 'sent')
+        .where(NOT_INTERNAL);
       if (agencyIds) q = q.where('agency_id', 'in', agencyIds.length ? [...agencyIds] : [-1]);
       const rows = await q.groupBy(['agency_id', 'channel']).execute();
       return rows.filter((r) => r.last !== null).map((r) => ({ agencyId: r.agency_id, channel: r.channel, lastSentAt: String(r.last) }));

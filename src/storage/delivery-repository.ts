@@ -3,6 +3,7 @@
  * e-mail, notice board, village WeChat and QQ groups). The channels' outbox worker writes it as it
  * sends; the annual report counts what was sent in the year (the seed's “短信消息152条”).
  */
+import { NOT_INTERNAL } from './delivery-queue-repository.ts';
 import type { Delivery, DeliveryRepository } from '../services/ports.ts';
 import type { Executor } from './database.ts';
 
@@ -35,6 +36,7 @@ export function createDeliveryRepository(db: Executor): DeliveryRepository {
         .where('status', '=', 'sent')
         .where('sent_at', '>=', fromAt)
         .where('sent_at', '<', toAt)
+        .where(NOT_INTERNAL)
         .orderBy('id')
         .execute();
       return rows.map(

@@ -15,6 +15,7 @@ import * as assessmentRubrics from './migrations/20261127-0011-assessment-rubric
 import * as reportTrace from './migrations/20261127-0012-report-trace.ts';
 import * as requestTemplates from './migrations/20261127-0013-request-templates.ts';
 import * as vocabularies from './migrations/20261127-0014-vocabularies.ts';
+import * as subscriptions from './migrations/20261127-0017-subscriptions.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '20261127-0013-request-templates': requestTemplates,
   '20261127-0014-vocabularies': vocabularies,
   '20261127-0015-search-scale': searchScale,
+  '20261127-0017-subscriptions': subscriptions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -363,6 +363,29 @@ export interface ChannelOptOutTable {
   at: string;
 }
 
+/** A public email subscription (double opt-in); `category_code` '' means every category. */
+export interface SubscriptionTable {
+  id: Generated<number>;
+  agency_id: number;
+  email: string;
+  category_code: string;
+  status: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  updated_at: string;
+}
+
+/** A mailed subscription token, by its SHA-256 hash only. */
+export interface SubscriptionTokenTable {
+  token_hash: string;
+  subscription_id: number;
+  purpose: string;
+  expires_at: string | null;
+  used_at: string | null;
+  created_at: string;
+}
+
 export interface RequestDocumentTable {
   id: Generated<number>;
   request_id: number;
@@ -485,6 +508,8 @@ export interface DB {
   delivery_events: DeliveryEventTable;
   channel_settings: ChannelSettingTable;
   channel_opt_outs: ChannelOptOutTable;
+  subscriptions: SubscriptionTable;
+  subscription_tokens: SubscriptionTokenTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

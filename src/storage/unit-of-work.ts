@@ -25,6 +25,7 @@ import { createDeliveryRepository } from './delivery-repository.ts';
 import { createDeliveryQueueRepository } from './delivery-queue-repository.ts';
 import { createChannelSettingsRepository } from './channel-settings-repository.ts';
 import { createLedgerRepository } from './ledger-repository.ts';
+import { createSubscriptionRepository } from './subscription-repository.ts';
 import { createBackupRepository } from './backup-repository.ts';
 import { createAssessmentRepository } from './assessment-repository.ts';
 import { createStatisticsRepository } from './statistics-repository.ts';
@@ -59,6 +60,7 @@ export function createRepositories(db: Executor, options: RepositoryOptions = {}
     deliveries: createDeliveryRepository(db),
     deliveryQueue: createDeliveryQueueRepository(db),
     channelSettings: createChannelSettingsRepository(db, options.secrets),
+    subscriptions: createSubscriptionRepository(db),
     ledgers: createLedgerRepository(db),
     backup: createBackupRepository(db),
   };

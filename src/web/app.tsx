@@ -30,6 +30,7 @@ import type { PageCache } from './middleware/page-cache.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { statisticsRoutes } from './portal/statistics-pages.tsx';
 import { requestPortalRoutes } from './portal/request-pages.tsx';
+import { subscriptionRoutes } from './portal/subscription-pages.tsx';
 import { deadlineApiRoutes } from './api/deadline-routes.ts';
 import { itemApiRoutes } from './api/item-routes.ts';
 import { ErrorPage } from './views/error-page.tsx';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', requestPortalRoutes());
+  app.route('/', subscriptionRoutes());
   // Before the portal's catch-all section route (/xxgk/:slug).
   app.route('/', statisticsRoutes());
   app.route('/', portalRoutes());

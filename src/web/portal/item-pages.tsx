@@ -268,6 +268,9 @@ export function ItemArticle(props: {
           </ul>
         </section>
       )}
+      <p>
+        <a href="/subscriptions">邮件订阅</a>：有新公开的信息时发邮件告诉我。
+      </p>
     </article>
   );
 }

@@ -98,6 +98,9 @@ export function portalRoutes() {
           本栏目依据《中华人民共和国政府信息公开条例》设立，公开{data.agency.name}及所属站所、村（社区）的政府信息，
           受理政府信息公开申请。
         </p>
+        <p>
+          <a href="/subscriptions">邮件订阅</a>：新公开的政府信息发到您的邮箱，可按机构和主题分类订阅，随时退订。
+        </p>
         <div class="grid three">
           {PORTAL_SECTIONS.map((s) => (
             <SectionCard section={s} />

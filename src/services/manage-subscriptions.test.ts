@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createEmptyDatabase, describeEachDialect } from '../../test/databases.ts';
+import { migrateToLatest } from '../storage/migrate.ts';
+import { fixedClock } from '../../test/clock.ts';
+import { testServices } from '../../test/services.ts';
+import { renderMessage } from '../channels/message-templates.ts';
+import { maskEmail } from './manage-subscriptions.ts';
+import { actorOf } from './sign-in.ts';
+import type { Actor, QueuedDelivery } from './ports.ts';
+
+test('addresses are masked in the audit log and on pages', () => {
+  assert.equal(maskEmail('zhang.san@example.com'), 'z***@example.com');
+  assert.equal(maskEmail('broken'), '***');
+});
+
+describeEachDialect('public email subscriptions', (ctx) => {
+  const clock = fixedClock('2026-11-26T02:00:00.000Z');
+  let s: ReturnType<typeof testServices>;
+  const actors: Record<string, Actor> = {};
+  let townId = 0;
+  let villageId = 0;
+
+  async function publish(agencyId: number, overrides: Record<string, unknown> = {}): Promise<number> {
+    const draft = await s.items.create(actors.editor!, agencyId, {
+      title: '黔城镇2026年临时救助对象公示',
+      summary: '公示临时救助对象。',
+      documentNumber: '',
+      formedOn: '2026-11-20',
+      categoryCode: 'civil_affairs_poverty_relief',
+      genre: 'notice',
+      clause: null,
+      bodyHtml: '<p>正文。</p>',
+      disclosure: { attribute: 'proactive' },
+      hasElectronicFullText: true,
+      ...overrides,
+    });
+    const id = Number(draft.id);
+    await s.items.submit(actors.editor!, id);
+    const { findings } = await s.items.review(actors.reviewer!, id);
+    for (const f of findings) await s.items.decideFinding(actors.reviewer!, id, f.id, 'mask');
+    await s.items.passReview(actors.reviewer!, id);
+    await s.items.approve(actors.approver!, id);
+    await s.items.publish(actors.editor!, id);
+    return id;
+  }
+
+  /** Every queued message to an address, oldest first. */
+  async function mailTo(address: string): Promise<QueuedDelivery[]> {
+    const { items } = await s.deliveries.list(actors.officer!, { channel: 'email', limit: 1000 });
+    return items.filter((d) => d.recipient === address).sort((a, b) => a.id - b.id);
+  }
+
+  const tokenOf = (path: unknown): string => new URL(String(path), 'http://x').searchParams.get('token')!;
+
+  test('setup: demo organisation with an email account', async () => {
+    s = testServices(ctx.db, clock);
+    await s.initialise({ demo: true, adminPassword: 'Qiancheng-Root#2026', demoContent: undefined });
+    for (const login of ['editor', 'reviewer', 'approver', 'officer', 'admin']) actors[login] = actorOf((await s.deps.uow.read.users.findByLogin(login))!);
+    const agencies = await s.agencies.all();
+    townId = agencies.find((a) => a.name === '黔城镇人民政府')!.id;
+    villageId = agencies.find((a) => a.parentId === townId)!.id;
+    assert.equal(await s.subscriptions.available(townId), false);
+    await assert.rejects(s.subscriptions.subscribe({ email: 'a@example.com', agencyId: townId }, townId), /暂未开通邮件订阅/);
+    await s.deliveries.saveChannelSettings(actors.admin!, townId, 'email', { config: { host: '127.0.0.1', port: 2525, secure: false, from: '黔城镇政务公开 <xxgk@example.gov.cn>' } });
+    assert.equal(await s.subscriptions.available(villageId), true, 'a village uses the town account');
+  });
+
+  test('bad input: clear Chinese errors, nothing saved', async () => {
+    await assert.rejects(s.subscriptions.subscribe({ email: 'not-an-address', agencyId: townId }, townId), (e: Error & { fieldErrors?: Record<string, string> }) => {
+      assert.match(e.fieldErrors?.email ?? '', /电子邮箱格式不正确/);
+      return true;
+    });
+    await assert.rejects(s.subscriptions.subscribe({ email: 'a@example.com', agencyId: 999_999 }, townId), /请选择本平台的机构/);
+    await assert.rejects(s.subscriptions.subscribe({ email: 'a@example.com', agencyId: townId, categoryCode: 'no_such_category' }, townId), /主题分类无效/);
+    assert.deepEqual(await mailTo('a@example.com'), []);
+  });
+
+  test('subscribe → nothing until confirmed → confirm → one email per publication with an unsubscribe link → unsubscribe → none', async () => {
+    const address = 'Wang.Wu@Example.com';
+    const lower = address.toLowerCase();
+    assert.deepEqual(await s.subscriptions.subscribe({ email: ` ${address} `, agencyId: townId }, townId), { queued: true });
+    const [confirmMail, ...rest] = await mailTo(lower);
+    assert.equal(rest.length, 0);
+    assert.equal(confirmMail!.template, 'subscription_confirm');
+    const confirmToken = tokenOf(confirmMail!.payload.confirmPath);
+    assert.ok(confirmToken.length >= 20);
+    const rendered = renderMessage('subscription_confirm', confirmMail!.payload, 'https://xxgk.example.gov.cn');
+    assert.ok(rendered.text.includes(`https://xxgk.example.gov.cn/subscriptions/confirm?token=${confirmToken}`));
+    // The token is stored only as its hash.
+    const rows = await ctx.db.selectFrom('subscription_tokens').selectAll().execute();
+    assert.ok(rows.length > 0 && rows.every((r) => r.token_hash !== confirmToken && /^[0-9a-f]{64}$/.test(r.token_hash)));
+
+    // Pending: a publication in the village sends nothing to the address.
+    const before = await publish(villageId);
+    assert.equal((await mailTo(lower)).filter((d) => d.itemId === before).length, 0);
+
+    assert.equal((await s.subscriptions.describe(confirmToken, 'confirm')).maskedEmail, 'w***@example.com');
+    const confirmed = await s.subscriptions.confirm(confirmToken);
+    assert.equal(confirmed.status, 'confirmed');
+    await assert.rejects(s.subscriptions.confirm(confirmToken), /确认链接无效或已使用/);
+    await assert.rejects(s.subscriptions.unsubscribe(confirmToken), /退订链接无效/, 'a confirmation token does not unsubscribe');
+    // Subscribing again once confirmed mails nothing.
+    assert.deepEqual(await s.subscriptions.subscribe({ email: address, agencyId: townId }, townId), { queued: false });
+
+    // An item of a unit (the village) reaches a subscriber of the town: one email, with an unsubscribe link.
+    const itemId = await publish(villageId);
+    const notices = (await mailTo(lower)).filter((d) => d.itemId === itemId);
+    assert.equal(notices.length, 1);
+    assert.equal(notices[0]!.template, 'item_published');
+    assert.match(notices[0]!.idempotencyKey, new RegExp(`^item:${itemId}:v1:subscription:\\d+$`));
+    const unsubscribeToken = tokenOf(notices[0]!.payload.unsubscribePath);
+    assert.equal(tokenOf(notices[0]!.payload.oneClickUnsubscribePath), unsubscribeToken);
+    const text = renderMessage('item_published', notices[0]!.payload, 'https://xxgk.example.gov.cn').text;
+    assert.ok(text.includes(`退订：https://xxgk.example.gov.cn/subscriptions/unsubscribe?token=${unsubscribeToken}`), text);
+    assert.ok(text.includes(`https://xxgk.example.gov.cn/xxgk/items/${itemId}`));
+
+    assert.equal((await s.subscriptions.unsubscribe(unsubscribeToken)).status, 'unsubscribed');
+    assert.equal((await s.subscriptions.unsubscribe(unsubscribeToken)).status, 'unsubscribed', 'repeating is harmless');
+    const after = await publish(townId);
+    assert.equal((await mailTo(lower)).filter((d) => d.itemId === after).length, 0);
+
+    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'change']).where('entity', '=', 'subscription').execute();
+    assert.deepEqual(audit.map((a) => a.action).sort(), ['confirm', 'subscribe', 'unsubscribe']);
+    assert.ok(audit.every((a) => !String(a.change).includes('wang.wu')), 'the address is masked in the audit log');
+  });
+
+  test('a category subscription gets only that category; confirmation links expire after 7 days', async () => {
+    await s.subscriptions.subscribe({ email: 'li@example.com', agencyId: townId, categoryCode: 'organisation' }, townId);
+    await s.subscriptions.confirm(tokenOf((await mailTo('li@example.com'))[0]!.payload.confirmPath));
+    const relief = await publish(townId);
+    const organisation = await publish(townId, { title: '黔城镇机构职能调整', categoryCode: 'organisation' });
+    const got = (await mailTo('li@example.com')).filter((d) => d.template === 'item_published').map((d) => d.itemId);
+    assert.deepEqual(got, [organisation]);
+    assert.ok(!got.includes(relief));
+
+    await s.subscriptions.subscribe({ email: 'late@example.com', agencyId: villageId }, townId);
+    const late = tokenOf((await mailTo('late@example.com'))[0]!.payload.confirmPath);
+    clock.advance(7 * 86_400_000 + 1000);
+    try {
+      await assert.rejects(s.subscriptions.confirm(late), /确认链接已过期（有效期 7 天）/);
+      await assert.rejects(s.subscriptions.confirm('x'.repeat(32)), /确认链接无效或已使用/);
+      await assert.rejects(s.subscriptions.describe('short', 'unsubscribe'), /退订链接无效/);
+    } finally {
+      clock.set('2026-11-26T02:00:00.000Z');
+    }
+  });
+
+  test('the backup carries subscriptions and their (hashed) tokens: a mailed unsubscribe link still works after a restore', async () => {
+    const notice = (await mailTo('li@example.com')).find((d) => d.template === 'item_published')!;
+    const first = await s.backup.backup(actors.admin!, townId);
+    assert.ok(first.counts.subscriptions! >= 3 && first.counts.subscription_tokens! >= 4, JSON.stringify(first.counts));
+    const target = await createEmptyDatabase(ctx.dialect);
+    try {
+      await migrateToLatest(target.db);
+      const t = testServices(target.db, clock);
+      await t.backup.restore(actors.admin!, JSON.parse(JSON.stringify(first)) as unknown);
+      assert.equal((await t.subscriptions.describe(tokenOf(notice.payload.unsubscribePath), 'unsubscribe')).status, 'confirmed');
+      assert.equal((await t.subscriptions.unsubscribe(tokenOf(notice.payload.unsubscribePath))).status, 'unsubscribed');
+    } finally {
+      await target.drop();
+    }
+  });
+});
