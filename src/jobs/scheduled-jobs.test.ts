@@ -71,5 +71,15 @@ describeEachDialect('scheduled 一周一更新 check', (ctx) => {
     // Staff who may act on deliveries can check at once; an editor may not.
     await assert.rejects(s.deliveries.checkStaleChannels(await who('editor')), /权限/);
     assert.equal((await s.deliveries.checkStaleChannels(officer)).findings.length, 1);
+    // A village whose board has not been printed this month is flagged; printing its sheet clears the flag (the town has no board of its own).
+    await ctx.db.deleteFrom('delivery_events').where('delivery_id', 'in', ctx.db.selectFrom('deliveries').select('id').where('agency_id', '=', village.id).where('channel', '=', 'notice_board')).execute();
+    await ctx.db.deleteFrom('deliveries').where('agency_id', '=', village.id).where('channel', '=', 'notice_board').execute();
+    assert.equal(next.units.find((u) => u.agency.id === village.id)?.noticeBoardUnprinted, 1);
+    assert.equal(next.units.find((u) => u.agency.id === town.id)?.noticeBoardUnprinted, 0);
+    await s.deps.uow.transaction(async (r) => {
+      const at = clock.now().toISOString();
+      await r.deliveryQueue.enqueue({ agencyId: village.id, channel: 'notice_board', recipient: '村公开栏', template: 'notice_board_sheet', payload: {}, idempotencyKey: 'board-test', status: 'sent', sentAt: at, at });
+    });
+    assert.equal((await s.dashboard(officer)).units.find((u) => u.agency.id === village.id)?.noticeBoardUnprinted, 0);
   });
 });

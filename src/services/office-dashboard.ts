@@ -1,7 +1,8 @@
 /**
  * The office's home (工作台首页): per unit, what waits for review or approval, what is past its
  * 20-working-day publication deadline (条例第二十六条), which requests fall due this week or are
- * overdue; and items published per month over the last year. Each number links to its list.
+ * overdue, which channels were not updated this week, which villages' notice boards were not
+ * printed this month; and items published per month over the last year. Each number links to its list.
  * Folds in memory over the actor's units — right for a town or a county; a province-wide
  * dashboard would aggregate in SQL.
  */
@@ -24,6 +25,8 @@ export interface UnitRow {
   requestsOverdue: number;
   /** The unit's WeChat, Weibo and notice-board accounts not updated within a week at the last check (一周一更新). */
   channelsStale: number;
+  /** Villages and communities: 1 when their notice board (公开栏) has no printing recorded this month. */
+  noticeBoardUnprinted: number;
 }
 
 export interface Dashboard {
@@ -47,6 +50,13 @@ export async function buildOfficeDashboard(deps: { uow: UnitOfWork; clock: Clock
   const openRequests = (await repos.requests.list({ within: scopes, limit: 10_000 })).items.filter((r) => r.closedOn === null);
   const weekEnd = shiftDate(today, 7);
   const staleCheck = await readStaleCheck(repos);
+  // A village's notice board is updated by printing the week's sheet; printing is recorded as a delivery.
+  const month = today.slice(0, 7);
+  const printedThisMonth = new Set(
+    (await repos.deliveryQueue.lastSent(agencies.map((a) => a.id)))
+      .filter((l) => l.channel === 'notice_board' && chinaDateOf(new Date(l.lastSentAt)).startsWith(month))
+      .map((l) => l.agencyId),
+  );
   // Each item or request counts for the unit it belongs to.
   const units: UnitRow[] = agencies.map((agency) => {
     const items = pending.filter((i) => i.agencyId === agency.id);
@@ -61,6 +71,7 @@ export async function buildOfficeDashboard(deps: { uow: UnitOfWork; clock: Clock
       requestsDueThisWeek: requests.filter((r) => r.dueOn !== null && r.dueOn >= today && r.dueOn <= weekEnd).length,
       requestsOverdue: requests.filter((r) => r.dueOn !== null && r.dueOn < today).length,
       channelsStale: staleCheck?.findings.filter((f) => f.agencyId === agency.id).length ?? 0,
+      noticeBoardUnprinted: (agency.kind === 'village' || agency.kind === 'community') && !printedThisMonth.has(agency.id) ? 1 : 0,
     };
   });
   const months: string[] = [];

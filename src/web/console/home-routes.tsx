@@ -92,6 +92,7 @@ function DashboardView(props: { dashboard: Dashboard; showTrends: boolean; showC
               <th scope="col">本周到期</th>
               <th scope="col">申请已超期</th>
               {props.showChannels && <th scope="col">渠道一周未更新</th>}
+              {props.showChannels && <th scope="col">公开栏本月未打印</th>}
             </tr>
           </thead>
           <tbody>
@@ -106,6 +107,7 @@ function DashboardView(props: { dashboard: Dashboard; showTrends: boolean; showC
                 <td><Num n={u.requestsDueThisWeek} href="/console/requests?queue=week" /></td>
                 <td><Num n={u.requestsOverdue} href="/console/requests?queue=overdue" warn /></td>
                 {props.showChannels && <td><Num n={u.channelsStale} href={`/console/deliveries/stale?agency=${u.agency.id}`} warn /></td>}
+                {props.showChannels && <td><Num n={u.noticeBoardUnprinted} href={`/console/deliveries?agency=${u.agency.id}&channel=notice_board`} warn /></td>}
               </tr>
             ))}
           </tbody>
