@@ -132,6 +132,15 @@ describeEachDialect('assessment, trends and request statistics', (ctx) => {
     assert.equal(half.units.find((u) => u.unitName === '板桥村')!.indicators[1]!.measure, null);
     await assert.rejects(s.assessment.scorePeriod(actors.officer!, rubricId, '2024-01-01~2024-12-31'), NotFoundError);
     await assert.rejects(s.assessment.scorePeriod(actors.approver!, rubricId, YEAR), ForbiddenError);
+
+    // The annual report can quote the result: one sentence per period of the report year, from the same scores.
+    const quote = await s.assessment.quoteForReport(actors.officer!, ids['黔城镇人民政府']!, 2025);
+    assert.ok(quote);
+    assert.match(quote, /按照《财政所与村考核（2025年度）》，黔城镇人民政府对21个单位2025-01-01至2025-12-31的政务公开工作进行了考核（满分100分），平均得分/);
+    const best = result.units.filter((u) => u.rank === 1);
+    assert.ok(quote.includes(`${best.length <= 3 ? best.map((u) => u.unitName).join('、') : `${best.length}个单位并列`}得分最高（${best[0]!.total}分）`));
+    assert.match(quote, /按照《财政所与村考核（2025年上半年）》/, 'and the half-year period');
+    assert.equal(await s.assessment.quoteForReport(actors.officer!, ids['黔城镇人民政府']!, 2019), null, 'no period in 2019');
   });
 
   test('a change is a new version with its reason; a stale form is refused; earlier versions can still be scored', async () => {

@@ -241,6 +241,31 @@ export function createAssessmentService(deps: { uow: UnitOfWork; clock: Clock; c
       return { rubric: rubric.name, fromOn: period.fromOn, toOn: period.toOn, assessor: agency.name, asOn, units, stored, version, config, period, periodKey: key, indicators: config.indicators };
     },
 
+    /**
+     * A paragraph the annual report can quote (its section on 工作考核, or 其他需要报告的事项): the
+     * agency's assessment periods that fall in the report year, scored from the records. Null when
+     * the agency kept no rubric with such a period.
+     */
+    async quoteForReport(actor: Actor, agencyId: number, year: number): Promise<string | null> {
+      const rubrics = await deps.uow.read.assessments.listRubrics([agencyId]);
+      const sentences: string[] = [];
+      for (const stored of rubrics) {
+        for (const period of stored.config.periods.filter((p) => p.fromOn.startsWith(String(year)) || p.toOn.startsWith(String(year)))) {
+          const scored = await this.scorePeriod(actor, stored.id, periodKeyOf(period));
+          if (scored.units.length === 0) continue;
+          const points = (n: number) => n.toFixed(1).replace(/\.0$/, '');
+          const average = scored.units.reduce((n, u) => n + u.total, 0) / scored.units.length;
+          const firsts = scored.units.filter((u) => u.rank === 1).map((u) => u.unitName);
+          const best = firsts.length <= 3 ? firsts.join('、') : `${firsts.length}个单位并列`;
+          const top = scored.units.find((u) => u.rank === 1)!;
+          sentences.push(
+            `按照《${scored.rubric}》，${scored.assessor}对${scored.units.length}个单位${period.fromOn}至${period.toOn}的政务公开工作进行了考核（满分${points(top.maximum)}分），平均得分${points(average)}分，${best}得分最高（${points(top.total)}分）。`,
+          );
+        }
+      }
+      return sentences.length ? sentences.join('') : null;
+    },
+
     /** Saves the assessor's comment on a unit for a period (an empty comment removes it), audited. */
     async saveComment(actor: Actor, id: number, periodKey: string, unitId: number, text: string): Promise<void> {
       const { stored, agency } = await loadRubric(actor, id);

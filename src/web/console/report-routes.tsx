@@ -39,7 +39,8 @@ export function reportRoutes() {
     if (agencies.length === 0) throw new ServiceError('您没有编制年度报告的权限', 403);
     const options = optionsOf(q, agencies[0]!.id);
     const view = q.year ? await services.reports.compile(actor, options) : undefined;
-    return c.html(<ReportPage c={c} agencies={agencies} options={options} view={view} />);
+    const assessmentQuote = view && !view.frozen ? await services.assessment.quoteForReport(actor, options.agencyId, options.year) : null;
+    return c.html(<ReportPage c={c} agencies={agencies} options={options} view={view} assessmentQuote={assessmentQuote} />);
   });
 
   const exportRoute = (kind: 'html' | 'docx' | 'csv' | 'json') => async (c: Context<AppEnv>) => {
@@ -249,7 +250,7 @@ function TracePage(props: { c: Context<AppEnv>; options: ReturnType<typeof optio
   );
 }
 
-function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; name: string }>; options: ReturnType<typeof optionsOf>; view: ReportView | undefined; error?: string; importError?: string }) {
+function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; name: string }>; options: ReturnType<typeof optionsOf>; view: ReportView | undefined; error?: string; importError?: string; assessmentQuote?: string | null }) {
   const { c, options, view } = props;
   const qs = queryOf(options);
   const manual = view?.stored?.manualInputs;
@@ -399,6 +400,15 @@ function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; n
                   </textarea>
                 </div>
               ))}
+              {props.assessmentQuote && (
+                <section aria-labelledby="assessment-quote" class="notice">
+                  <h3 id="assessment-quote">本年度考核结果（可引用到“其他需要报告的事项”）</h3>
+                  <p>{props.assessmentQuote}</p>
+                  <p class="hint">
+                    由<a href="/console/assessment">考核评估</a>按记录计算；需要时复制到上面的文本框。
+                  </p>
+                </section>
+              )}
               <button type="submit">保存草稿</button>
             </form>
           )}
