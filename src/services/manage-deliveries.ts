@@ -519,6 +519,13 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       return deps.uow.transaction(async (repos) => {
         await agencyFor(repos, actor, agencyId, ['agency.manage']);
         const previous = await repos.channelSettings.get(agencyId, channel);
+        if (previous?.secretsUnreadable) {
+          // The stored secrets were encrypted under another key: saving would overwrite them with nothing.
+          const missing = schema.secrets.filter((k) => typeof secretsIn[k] !== 'string' || secretsIn[k] === '');
+          if (missing.length) {
+            throw new ValidationError('保存的密钥无法用本机密钥解开（GONGKAI_SECRET_KEY 可能不同），请重新填写全部密钥后再保存', Object.fromEntries(missing.map((k) => [`secrets.${k}`, '请重新填写'])));
+          }
+        }
         const secrets = { ...(previous?.secrets ?? {}) };
         const changed: string[] = [];
         for (const [k, v] of Object.entries(secretsIn)) {

@@ -713,9 +713,11 @@ export interface LedgerRepository {
   /** Records a ledger file that passed its dry run, until its confirmation (the bytes are in the file store). */
   stageUpload(upload: Omit<LedgerUpload, 'id' | 'importedAt'>): Promise<LedgerUpload>;
   /** The latest upload of a file (by SHA-256) by a user. */
-  findUpload(sha256: string, userId: number): Promise<LedgerUpload | undefined>;
+  /** The user's dry run of this file: the one named by `uploadId`, or the latest. */
+  findUpload(sha256: string, userId: number, uploadId?: number): Promise<LedgerUpload | undefined>;
   /** Marks an upload as imported (its confirmation can be used once). */
-  markUploadImported(id: number, at: string): Promise<void>;
+  /** False when another confirm marked it first. */
+  markUploadImported(id: number, at: string): Promise<boolean>;
   /** Saves many new item versions, their events and privacy reviews in a few statements (the import of thousands of rows). */
   insertItemVersions(batch: ReadonlyArray<{ state: ItemState; events: readonly ItemEvent[]; review: StoredReview }>, at: string): Promise<void>;
 }
@@ -849,6 +851,8 @@ export interface SuggestionDecision {
 
 export interface SuggestionDecisionRepository {
   add(decision: Omit<SuggestionDecision, 'id'>): Promise<SuggestionDecision>;
+  /** Serialises decisions at one agency (a double submit must not decide a suggestion twice). */
+  lock(agencyId: number): Promise<void>;
   /** The decisions at the given agencies. */
   list(agencyIds: readonly number[]): Promise<SuggestionDecision[]>;
 }

@@ -12,13 +12,21 @@ import { chinaDateOf } from './china-time.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import type { ItemService } from './manage-items.ts';
 import type { RequestService } from './manage-requests.ts';
-import type { Actor, Clock, SuggestionDecision, UnitOfWork } from './ports.ts';
+import type { Actor, Clock, Repositories, SuggestionDecision, UnitOfWork } from './ports.ts';
 
 export interface SuggestionServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
   requests: Pick<RequestService, 'proactiveSuggestions'>;
   items: Pick<ItemService, 'create'>;
+}
+
+
+/** Inside the deciding transaction: refuses a suggestion another submit (a double click, a second tab) has just decided. */
+async function stillUndecided(repos: Repositories, agencyId: number, requestIds: readonly number[]): Promise<void> {
+  await repos.suggestionDecisions.lock(agencyId);
+  const decided = new Set((await repos.suggestionDecisions.list([agencyId])).flatMap((d) => d.requestIds));
+  if (requestIds.every((id) => decided.has(id))) throw new ConflictError('该建议刚刚已处理，请刷新页面');
 }
 
 /** One cluster as the console lists it. */
@@ -105,6 +113,7 @@ export function createSuggestionService(deps: SuggestionServiceDeps) {
       requirePermission(actor, 'item.draft', agency);
       const { at, today } = now();
       return deps.uow.transaction(async (repos) => {
+        await stillUndecided(repos, agency.id, cluster.requestIds);
         const title = cluster.example.length > MAX_TITLE ? `${cluster.example.slice(0, MAX_TITLE - 1)}…` : cluster.example;
         const numbers = cluster.trackingNumbers.join('、');
         const item = await deps.items.create(actor, agency.id, {
@@ -135,6 +144,7 @@ export function createSuggestionService(deps: SuggestionServiceDeps) {
       requirePermission(actor, 'request.handle', agency);
       const { at } = now();
       return deps.uow.transaction(async (repos) => {
+        await stillUndecided(repos, agency.id, cluster.requestIds);
         const decision = await repos.suggestionDecisions.add({ agencyId: agency.id, requestIds: cluster.requestIds, decision: 'dismissed', itemId: null, reason: why, decidedAt: at, decidedBy: actor.label });
         await repos.audit.append({ actor, at, entity: 'request_suggestion', entityId: decision.id, action: 'dismiss', change: { agencyId: agency.id, trackingNumbers: cluster.trackingNumbers, reason: why } });
         return decision;

@@ -169,7 +169,12 @@ describeEachDialect('request letters, templates, delivery, fees, suggestions', (
     assert.equal(relief.requests.length, 3);
     await assert.rejects(s.suggestions.publish(actors.editor!, relief.requestIds), ForbiddenError);
     await assert.rejects(s.suggestions.publish(officer, relief.requestIds.slice(0, 2)), ConflictError, 'a cluster that is not the current one');
-    const { itemId, decision } = await s.suggestions.publish(officer, relief.requestIds);
+    // A double submit: both pass the first check, only one decides (the other is refused inside its transaction).
+    const both = await Promise.allSettled([s.suggestions.publish(officer, relief.requestIds), s.suggestions.publish(officer, relief.requestIds)]);
+    const done = both.filter((r) => r.status === 'fulfilled');
+    assert.equal(done.length, 1, 'one draft item, one decision');
+    assert.ok(both.some((r) => r.status === 'rejected' && r.reason instanceof ConflictError));
+    const { itemId, decision } = done[0]!.value;
     assert.equal(decision.decision, 'published');
     const item = (await s.deps.uow.read.items.latest(itemId))!;
     assert.equal(item.status, 'draft');

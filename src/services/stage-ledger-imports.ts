@@ -95,11 +95,12 @@ export function createLedgerUploadService(deps: LedgerUploadDeps) {
     },
 
     /** Imports the file a dry run of this user kept, named by its SHA-256; refuses unknown, expired, used or altered files. */
-    async confirm(actor: Actor, sha256: string): Promise<{ report: LedgerImportReport; upload: LedgerUpload }> {
+    async confirm(actor: Actor, sha256: string, uploadId?: number): Promise<{ report: LedgerImportReport; upload: LedgerUpload }> {
       const userId = userOf(actor);
       const again = '请重新上传文件并试导入。';
       if (!SHA256.test(sha256)) throw new ValidationError(`导入确认无效：文件标识不正确。${again}`);
-      const upload = await deps.uow.read.ledgers.findUpload(sha256, userId);
+      // The dry run named by the form: the same file may have been dry-run again for another agency or kind.
+      const upload = await deps.uow.read.ledgers.findUpload(sha256, userId, uploadId);
       if (!upload) throw new ValidationError(`找不到与该确认对应的试导入：文件标识与您试导入的文件不符（可能被改动）。${again}`);
       const agency = await deps.uow.read.agencies.findById(upload.agencyId);
       if (!agency) throw new ValidationError(`导入的机构已不存在。${again}`);
@@ -117,7 +118,9 @@ export function createLedgerUploadService(deps: LedgerUploadDeps) {
       const report = await deps.uow.transaction(async (repos) => {
         // Joins this transaction (unit of work): the rows, the import's audit entry and the mark commit together.
         const r = await deps.ledgers.importLedger(actor, upload.kind, table, { agencyId: upload.agencyId, dryRun: false, source: { fileName: upload.fileName, sha256 } });
-        if (r.committed) await repos.ledgers.markUploadImported(upload.id, now.toISOString());
+        if (r.committed && !(await repos.ledgers.markUploadImported(upload.id, now.toISOString()))) {
+          throw new ValidationError('该文件刚刚已由另一次确认导入，本次未重复写入。');
+        }
         return r;
       });
       return { report, upload };

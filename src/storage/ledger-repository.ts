@@ -65,12 +65,16 @@ export function createLedgerRepository(db: Executor): LedgerRepository {
         .executeTakeFirstOrThrow();
       return uploadOf(row);
     },
-    async findUpload(sha256, userId) {
-      const row = await db.selectFrom('ledger_uploads').selectAll().where('sha256', '=', sha256).where('uploaded_by', '=', userId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    async findUpload(sha256, userId, uploadId) {
+      let q = db.selectFrom('ledger_uploads').selectAll().where('sha256', '=', sha256).where('uploaded_by', '=', userId);
+      if (uploadId !== undefined) q = q.where('id', '=', uploadId);
+      const row = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
       return row && uploadOf(row);
     },
     async markUploadImported(id, at) {
-      await db.updateTable('ledger_uploads').set({ imported_at: at }).where('id', '=', id).execute();
+      // Only the first confirm marks it: a second one racing it (double click, two tabs) changes nothing and is refused.
+      const r = await db.updateTable('ledger_uploads').set({ imported_at: at }).where('id', '=', id).where('imported_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
     async insertItemVersions(batch, at) {
       const versions = batch.map((b) => columnsOf(b.state, at));

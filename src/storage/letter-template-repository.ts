@@ -3,7 +3,7 @@
  * suggestions to publish proactively (条例第四十四条). Rows are mapped to plain objects here.
  */
 import type { LetterTemplateRepository, StoredLetterTemplate, SuggestionDecision, SuggestionDecisionRepository } from '../services/ports.ts';
-import type { Executor } from './database.ts';
+import { dialectOf, type Executor } from './database.ts';
 import type { LetterTemplateTable, RequestSuggestionDecisionTable } from './schema.ts';
 
 type TemplateRow = Omit<LetterTemplateTable, 'id'> & { id: number };
@@ -108,6 +108,10 @@ export function createSuggestionDecisionRepository(db: Executor): SuggestionDeci
         .returningAll()
         .executeTakeFirstOrThrow();
       return toDecision(row);
+    },
+    async lock(agencyId) {
+      // SQLite already runs one writing transaction at a time; PostgreSQL locks the agency's row.
+      if (dialectOf(db) === 'postgres') await db.selectFrom('agencies').select('id').where('id', '=', agencyId).forUpdate().execute();
     },
     async list(agencyIds) {
       if (agencyIds.length === 0) return [];

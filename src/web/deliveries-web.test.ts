@@ -143,7 +143,7 @@ for (const dialect of testDialects()) {
       assert.match(logHtml, /大湾村2026年临时救助对象公示/);
       const smsOnly = await (await officer.get(`/console/deliveries?item=${itemId}&channel=sms`)).text();
       assert.match(smsOnly, /共 2 条/);
-      assert.ok(smsOnly.includes('13800000001') && !smsOnly.includes('>黔城发布<'));
+      assert.ok(smsOnly.includes('138****0001') && !smsOnly.includes('13800000001') && !smsOnly.includes('>黔城发布<'), 'subscribers’ numbers are masked in the log');
       assert.match(await (await officer.get(`/console/deliveries?item=${itemId}&status=failed`)).text(), /共 0 条/);
       const badFilter = await officer.get('/console/deliveries?channel=fax&from=2026-13-45');
       assert.equal(badFilter.status, 400);

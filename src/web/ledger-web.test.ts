@@ -236,4 +236,16 @@ describeEachDialect('ledger import and export screens', (ctx) => {
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /年度应为四位数字/);
   });
+
+  test('the confirm imports the dry run it was shown for, even when the same file was dry-run again for another unit', async () => {
+    const file = csv([ITEM_HEADERS, itemRow(71), itemRow(72)]);
+    const village = (await t.application.services.agencies.all()).find((a) => a.kind === 'village')!;
+    const first = await (await upload(officer, 'items', '两个单位.csv', file)).text();
+    const firstId = /name="uploadId" value="(\d+)"/.exec(first)?.[1];
+    assert.ok(firstId, 'the confirm form names its dry run');
+    assert.equal((await upload(officer, 'items', '两个单位.csv', file, village.id)).status, 200);
+    const res = await officer.post('/console/ledgers/confirm', { sha256: sha256(file), uploadId: firstId });
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /导入 黔城镇人民政府：新建 2 行/);
+  });
 });

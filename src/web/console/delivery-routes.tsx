@@ -8,6 +8,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { can } from '../../domain/access/roles.ts';
+import { maskEmail, maskMobile } from '../../domain/privacy/masking.ts';
 import { MESSAGE_TEMPLATE_LABELS } from '../../channels/message-templates.ts';
 import { renderNoticeBoardSheet } from '../../channels/notice-board-channel.ts';
 import { MissingChineseFontError, renderNoticeBoardSheetPdf } from '../../channels/notice-board-pdf.ts';
@@ -31,6 +32,17 @@ import { ConsolePage } from './console-page.tsx';
 
 const PAGE_SIZE = 50;
 
+
+/**
+ * Subscribers' addresses (e-mail and SMS lists, public subscriptions) are personal data the log
+ * does not need in full; an applicant's own contact is shown, since the case's staff handle it anyway.
+ */
+function recipientShown(d: Pick<QueuedDelivery, 'recipient' | 'requestId'>): string {
+  if (d.requestId !== null) return d.recipient;
+  if (d.recipient.includes('@')) return maskEmail(d.recipient);
+  const digits = d.recipient.replace(/\D/g, '');
+  return /^\+?\d{11,15}$/.test(d.recipient.trim()) ? maskMobile(digits.slice(-11)) : d.recipient;
+}
 /** The status filter: one status, or `pending` for everything not yet finished. */
 const STATUS_FILTERS = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'manual', 'pending'] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -503,7 +515,7 @@ function LogPage(props: {
                       <td>{formatLocal(d.createdAt)}</td>
                       <td>{CHANNEL_NAMES[d.channel]}</td>
                       <td>{names.get(d.agencyId) ?? d.agencyId}</td>
-                      <td class="mono">{d.recipient}</td>
+                      <td class="mono">{recipientShown(d)}</td>
                       <td>{summaryOf(d)}</td>
                       <td>
                         <span class="badge">{QUEUED_DELIVERY_STATUS_LABELS[d.status]}</span>
@@ -543,7 +555,7 @@ function DeliveryPage(props: { c: Context<AppEnv>; delivery: QueuedDelivery; eve
         <dt>渠道</dt>
         <dd>{CHANNEL_NAMES[d.channel]}</dd>
         <dt>接收方</dt>
-        <dd class="mono">{d.recipient}</dd>
+        <dd class="mono">{recipientShown(d)}</dd>
         <dt>内容</dt>
         <dd>{summaryOf(d)}</dd>
         {d.itemId !== null && (

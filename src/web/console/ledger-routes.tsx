@@ -76,7 +76,7 @@ export function ledgerRoutes() {
   app.post('/confirm', async (c) => {
     const form = await readForm(c);
     try {
-      const { report, upload } = await c.get('services').ledgerUploads.confirm(c.get('actor')!, field(form, 'sha256'));
+      const { report, upload } = await c.get('services').ledgerUploads.confirm(c.get('actor')!, field(form, 'sha256'), Number(field(form, 'uploadId')) || undefined);
       const agency = await c.get('services').agencies.get(upload.agencyId);
       return c.html(<ConfirmedPage c={c} report={report} fileName={upload.fileName} agencyName={agency?.name ?? ''} />, report.committed ? 200 : 409);
     } catch (e) {
@@ -391,6 +391,7 @@ function DryRunPage(props: { c: Context<AppEnv>; result: LedgerDryRun; agencyId:
         <form method="post" action="/console/ledgers/confirm" class="stack card">
           <CsrfField token={props.c.get('csrfToken')} />
           <input type="hidden" name="sha256" value={upload.sha256} />
+          <input type="hidden" name="uploadId" value={String(upload.id)} />
           <p>
             请在 {formatLocal(upload.expiresAt)} 前确认（试导入后 {LEDGER_UPLOAD_HOURS} 小时内）。确认导入的就是上面试导入的这个文件。
           </p>
