@@ -141,6 +141,15 @@ describeEachDialect('deliveries', (ctx) => {
     assert.deepEqual((await s.deps.uow.read.audit.forEntity('delivery', d.id)).map((e) => e.action).reverse(), ['cancel', 'retry']);
     await s.deps.uow.transaction((r) => r.deliveryQueue.transition(d.id, { statuses: ['queued'] }, { status: 'sent', sentAt: clock.now().toISOString(), updatedAt: clock.now().toISOString() }));
     await assert.rejects(s.deliveries.cancel(actors.officer!, d.id), /不能取消/);
+
+    // One-time links in a subscription e-mail are not kept once it is sent.
+    const at = clock.now().toISOString();
+    const linkId = await s.deps.uow.transaction(async (r) => {
+      const id = (await r.deliveryQueue.enqueue({ agencyId: d.agencyId, channel: 'email', recipient: 'li@example.com', template: 'subscription_confirm', payload: { agencyName: '黔城镇', confirmPath: '/subscriptions/confirm?token=T' }, idempotencyKey: 'token-scrub-test', at }))!;
+      await r.deliveryQueue.transition(id, { statuses: ['queued'] }, { status: 'sent', sentAt: at, updatedAt: at });
+      return id;
+    });
+    assert.deepEqual((await s.deps.uow.read.deliveryQueue.find(linkId))?.payload, { agencyName: '黔城镇' });
   });
 
   test('counts per channel and year, by the China calendar; the report demo rows count too', async () => {

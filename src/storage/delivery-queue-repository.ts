@@ -64,12 +64,29 @@ const COLUMNS: Record<Exclude<keyof DeliveryChange, never>, keyof DeliveryRow> =
  */
 export const NOT_INTERNAL = sql<SqlBool>`substr(template, 1, 6) <> 'staff_'`;
 
+/** Payload keys holding one-time links (src/services/manage-subscriptions.ts). */
+const TOKEN_KEYS = ['confirmPath', 'unsubscribePath', 'oneClickUnsubscribePath'];
+
 /** Creates the delivery queue repository over a database or transaction. */
 export function createDeliveryQueueRepository(db: Executor): DeliveryQueueRepository {
   const postgres = dialectOf(db) === 'postgres';
 
   async function appendEvent(deliveryId: number, type: DeliveryLogEvent['type'], detail: string, at: string): Promise<void> {
     await db.insertInto('delivery_events').values({ delivery_id: deliveryId, type, detail, at }).execute();
+  }
+
+  /**
+   * A subscription e-mail carries one-time links (confirm, unsubscribe) whose tokens are stored
+   * only as hashes elsewhere; once the message is sent the payload keeps no copy (a cancelled one
+   * keeps them, so that a retry still carries working links), so
+   * the database or a backup cannot be used to confirm or unsubscribe for someone else.
+   */
+  async function dropTokens(id: number): Promise<void> {
+    const row = await db.selectFrom('deliveries').select('payload').where('id', '=', id).executeTakeFirst();
+    if (!row) return;
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    const kept = Object.fromEntries(Object.entries(payload).filter(([k]) => !TOKEN_KEYS.includes(k)));
+    if (Object.keys(kept).length !== Object.keys(payload).length) await db.updateTable('deliveries').set({ payload: JSON.stringify(kept) }).where('id', '=', id).execute();
   }
 
   return {
@@ -189,7 +206,9 @@ export function createDeliveryQueueRepository(db: Executor): DeliveryQueueReposi
       let q = db.updateTable('deliveries').set(set).where('id', '=', id).where('status', 'in', [...expected.statuses]);
       if (expected.lockedBy !== undefined) q = expected.lockedBy === null ? q.where('locked_by', 'is', null) : q.where('locked_by', '=', expected.lockedBy);
       const result = await q.executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const moved = Number(result.numUpdatedRows) === 1;
+      if (moved && change.status === 'sent') await dropTokens(id);
+      return moved;
     },
 
     async countSentTo(channel, recipient, sinceAt) {
