@@ -17,6 +17,7 @@ import {
   type LetterContext,
 } from './letters.ts';
 import { letterKindOfTemplate, outcomeOfTemplate, type LetterTemplate, type LetterTemplateKey } from './letter-templates.ts';
+import { evolve } from './evolve.ts';
 import { OUTCOME_DEFINITIONS } from './outcomes.ts';
 import type { RequestRecord } from './request.ts';
 import type { RequestState } from './request-state.ts';
@@ -38,32 +39,10 @@ const SAMPLE_RECORD: RequestRecord = {
   submission: { signedForOn: '2025-03-03' },
 };
 
+/** A registered letter request in progress: the state `evolve` gives a submitted one, moved on as registration does. */
 function baseState(): RequestState {
-  return {
-    id: 'sample',
-    record: SAMPLE_RECORD,
-    status: 'in_progress',
-    outcome: null,
-    submittedOn: '2025-03-03',
-    submittedAt: '2025-03-03T02:00:00.000Z',
-    submittedBy: null,
-    receivedOn: '2025-03-03',
-    receiptBasis: '条例第三十一条第（二）项',
-    regime: '2019',
-    clarification: null,
-    units: [],
-    consultations: [],
-    fee: null,
-    extension: null,
-    draft: null,
-    reply: null,
-    delivery: null,
-    withdrawnOn: null,
-    abandoned: null,
-    archivedOn: null,
-    clockEvents: [],
-    version: 1,
-  };
+  const submitted = evolve(null, { type: 'Submitted', record: SAMPLE_RECORD, submittedOn: '2025-03-03', at: '2025-03-03T02:00:00.000Z', by: null });
+  return { ...submitted, status: 'in_progress', receivedOn: '2025-03-03', receiptBasis: '条例第三十一条第（二）项', regime: '2019' };
 }
 
 /** The sample case a template key is previewed with. */
