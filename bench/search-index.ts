@@ -2,11 +2,17 @@
  * Search benchmark: N synthetic items (default 100 000; GONGKAI_BENCH_ITEMS=1000000 for the
  * provincial target) indexed on SQLite and, when GONGKAI_TEST_DATABASE_URL is set, PostgreSQL;
  * then latency percentiles of typical citizen queries. Target (issue [publishing]): p95 < 50 ms at 1M.
+ *
+ * Loading 1M items takes most of an hour on two cores, so `GONGKAI_BENCH_KEEP=1` keeps the loaded
+ * databases (SQLite file `$TMPDIR/gongkai-bench-search-<N>.db`, PostgreSQL database
+ * `gongkai_bench_search_<N>`) and later runs measure them again without loading: load once while the
+ * machine is busy, measure when it is quiet. Drop them by hand when done.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { createEmptyDatabase } from '../test/databases.ts';
 import { loadTestEnvironment } from '../src/config.ts';
 import { sql } from 'kysely';
@@ -50,10 +56,21 @@ async function load(db: Database, count: number): Promise<number> {
   return performance.now() - started;
 }
 
+/** How many documents a kept database already holds (0 when it is new). */
+async function loaded(db: Database): Promise<number> {
+  return Number((await sql<{ n: number | string }>`select count(*) as n from search_documents`.execute(db)).rows[0]?.n ?? 0);
+}
+
 async function measure(db: Database, label: string, count: number): Promise<string[]> {
-  const loadMs = await load(db, count);
+  const already = await loaded(db);
+  if (already !== 0 && already !== count) throw new Error(`kept database holds ${String(already)} items, not ${String(count)}: drop it first`);
+  const loadMs = already === count ? null : await load(db, count);
   const index = createSearchIndex(db);
-  const lines = [`${label}: indexed ${count.toLocaleString()} items in ${(loadMs / 1000).toFixed(1)} s`];
+  const lines = [
+    loadMs === null
+      ? `${label}: ${count.toLocaleString()} items (kept from an earlier load)`
+      : `${label}: indexed ${count.toLocaleString()} items in ${(loadMs / 1000).toFixed(1)} s`,
+  ];
   const cases: Array<[string, SearchQuery]> = [
     ...QUERIES.map((q): [string, SearchQuery] => [q, { q }]),
     ['公开 + 年份', { q: '公开', year: 2015 }],
@@ -81,30 +98,46 @@ async function measure(db: Database, label: string, count: number): Promise<stri
   return lines;
 }
 
+/** A PostgreSQL database kept between runs (created when missing); `drop` only disconnects. */
+async function keptPostgres(adminUrl: string, name: string): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
+  if (!exists) await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = '/' + name;
+  const db = openDatabase({ url: url.toString(), poolSize: 5 });
+  return { db, drop: () => db.destroy() };
+}
+
 export async function run(): Promise<{ name: string; lines: string[] }> {
   const count = Number(process.env.GONGKAI_BENCH_ITEMS ?? 100_000);
   const lines: string[] = [];
   const stores = (process.env.GONGKAI_BENCH_STORES ?? 'sqlite,postgres').split(',');
-  const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-bench-'));
+  const keep = process.env.GONGKAI_BENCH_KEEP === '1';
   if (stores.includes('sqlite')) {
+    const dir = keep ? tmpdir() : mkdtempSync(path.join(tmpdir(), 'gongkai-bench-'));
+    const file = path.join(dir, keep ? `gongkai-bench-search-${String(count)}.db` : 'bench.db');
+    if (keep && existsSync(file)) lines.push(`(SQLite: reusing ${file})`);
     try {
-      const sqlite = openDatabase({ sqlitePath: path.join(dir, 'bench.db') });
+      const sqlite = openDatabase({ sqlitePath: file });
       await migrateToLatest(sqlite);
       lines.push(...(await measure(sqlite, 'SQLite', count)));
       await sqlite.destroy();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     }
   }
   if (!stores.includes('postgres')) {
     lines.push('PostgreSQL: not asked for (GONGKAI_BENCH_STORES)');
   } else if (loadTestEnvironment().postgresUrl) {
-    const pg = await createEmptyDatabase('postgres');
+    const store = keep ? await keptPostgres(loadTestEnvironment().postgresUrl!, `gongkai_bench_search_${String(count)}`) : await createEmptyDatabase('postgres');
     try {
-      await migrateToLatest(pg.db);
-      lines.push(...(await measure(pg.db, 'PostgreSQL', count)));
+      await migrateToLatest(store.db);
+      lines.push(...(await measure(store.db, 'PostgreSQL', count)));
     } finally {
-      await pg.drop();
+      await store.drop();
     }
   } else {
     lines.push('PostgreSQL: skipped (set GONGKAI_TEST_DATABASE_URL)');

@@ -3,7 +3,7 @@
  * as h2, tables with captions, column and row headers with their scope, and the merged header cells of the
  * official tables as colspan/rowspan), printable on A4. Escaped by hono/jsx.
  */
-import type { ReportSnapshot } from '../domain/reports/index.ts';
+import type { CellRef, ReportSnapshot } from '../domain/reports/index.ts';
 import { printedSections, reportTitle, type PrintedCell, type PrintedTable } from './report-layout.ts';
 
 const STYLE = `
@@ -22,27 +22,42 @@ td{text-align:center}
 @media print{body{margin:0;max-width:none}}
 `;
 
-function Cell({ cell }: { cell: PrintedCell }) {
+/** Where a value cell links to (the console's trace of its records); null for no link. */
+export type CellHref = (ref: CellRef) => string | null;
+
+function Cell({ cell, href }: { cell: PrintedCell; href?: CellHref | undefined }) {
   const spans = { ...(cell.colSpan > 1 && { colspan: cell.colSpan }), ...(cell.rowSpan > 1 && { rowspan: cell.rowSpan }) };
-  if (!cell.heading) return <td {...spans}>{cell.text}</td>;
+  if (!cell.heading) {
+    const to = cell.ref && href ? href(cell.ref) : null;
+    return <td {...spans}>{to === null ? cell.text : <a href={to}>{cell.text}</a>}</td>;
+  }
   const scope = cell.scope === 'col' ? (cell.colSpan > 1 ? 'colgroup' : 'col') : cell.rowSpan > 1 ? 'rowgroup' : 'row';
   return <th scope={scope} {...spans}>{cell.text}</th>;
 }
 
-function Table({ table }: { table: PrintedTable }) {
+/** One printed table; with `href`, each value links to the records behind it. */
+export function ReportTableView({ table, href }: { table: PrintedTable; href?: CellHref | undefined }) {
   return (
     <table data-tables={table.ids.join(' ')}>
       <caption>{table.caption}</caption>
       {table.head.length > 0 && (
         <thead>
           {table.head.map((row) => (
-            <tr>{row.map((c) => <Cell cell={c} />)}</tr>
+            <tr>
+              {row.map((c) => (
+                <Cell cell={c} href={href} />
+              ))}
+            </tr>
           ))}
         </thead>
       )}
       <tbody>
         {table.body.map((row) => (
-          <tr>{row.map((c) => <Cell cell={c} />)}</tr>
+          <tr>
+            {row.map((c) => (
+              <Cell cell={c} href={href} />
+            ))}
+          </tr>
         ))}
       </tbody>
     </table>
@@ -80,7 +95,7 @@ export function renderReportHtml(report: ReportSnapshot, options: ReportHtmlOpti
                 <p>{p}</p>
               ))}
               {s.tables.map((t) => (
-                <Table table={t} />
+                <ReportTableView table={t} />
               ))}
             </section>
           ))}

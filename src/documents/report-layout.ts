@@ -2,7 +2,7 @@
  * What every renderer of the annual report shares: the title, the printed (stacked) form of table 二,
  * and the grid of a table's header and stub cells, so HTML and DOCX draw the same merged cells.
  */
-import { findTable, type HeaderCell, type ReportSnapshot, type ReportTable, type TableId } from '../domain/reports/index.ts';
+import { findTable, type CellRef, type HeaderCell, type ReportSnapshot, type ReportTable, type TableId } from '../domain/reports/index.ts';
 
 /** “黔城镇人民政府2017年政府信息公开工作年度报告”. */
 export function reportTitle(report: ReportSnapshot): string {
@@ -17,6 +17,8 @@ export interface PrintedCell {
   readonly scope: 'col' | 'row' | null;
   readonly rowSpan: number;
   readonly colSpan: number;
+  /** For values: the cell's address (the console links it to the records behind it). */
+  readonly ref?: CellRef;
 }
 
 /** A printed table: a caption, its width in grid columns, and header and body rows of cells that start in that row. */
@@ -29,7 +31,10 @@ export interface PrintedTable {
 }
 
 const heading = (c: HeaderCell, scope: 'col' | 'row'): PrintedCell => ({ text: c.label, heading: true, scope, rowSpan: c.rowSpan, colSpan: c.colSpan });
-const value = (v: number | null): PrintedCell => ({ text: v === null ? '' : String(v), heading: false, scope: null, rowSpan: 1, colSpan: 1 });
+const value = (v: number | null, ref?: CellRef): PrintedCell => ({ text: v === null ? '' : String(v), heading: false, scope: null, rowSpan: 1, colSpan: 1, ...(ref && { ref }) });
+/** The value cells of a row, each with its address. */
+const values = (table: ReportTable, row: ReportTable['rows'][number]): PrintedCell[] =>
+  row.values.map((v, i) => value(v, { table: table.id, row: row.key, column: table.columns[i]!.key }));
 
 /** The official caption printed above each table. */
 export const TABLE_CAPTIONS: Readonly<Record<'table2' | 'table3' | 'table4', string>> = {
@@ -50,7 +55,7 @@ export function printedTableTwo(parts: readonly ReportTable[]): PrintedTable {
       const cells = header.map((c) => heading(c, 'col'));
       rows.push(i === 0 && header.length === 1 ? [{ ...cells[0]!, colSpan: width }] : widen(cells));
     }
-    for (const r of part.rows) rows.push(widen([...r.stub.map((c) => heading(c, 'row')), ...r.values.map(value)]));
+    for (const r of part.rows) rows.push(widen([...r.stub.map((c) => heading(c, 'row')), ...values(part, r)]));
   }
   return { ids: parts.map((p) => p.id), caption: TABLE_CAPTIONS.table2, width, head: [], body: rows };
 }
@@ -63,7 +68,7 @@ export function printedTable(table: ReportTable, caption: string): PrintedTable 
     caption,
     width,
     head: table.header.map((row) => row.map((c) => heading(c, 'col'))),
-    body: table.rows.map((r) => [...r.stub.map((c) => heading(c, 'row')), ...r.values.map(value)]),
+    body: table.rows.map((r) => [...r.stub.map((c) => heading(c, 'row')), ...values(table, r)]),
   };
 }
 

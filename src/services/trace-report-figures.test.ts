@@ -57,6 +57,31 @@ describeEachDialect('annual report traceability', (ctx) => {
     });
   }
 
+  test('table 三 cell by cell: every cell of the six applicant columns and 总计 has a figure whose records are as many as the cell says (2021 and 2019 formats)', async () => {
+    for (const [year, format] of [[2024, '2021'], [2025, '2021'], [2024, '2019']] as const) {
+      const options = { agencyId: town, year, includeSubunits: true, format };
+      const { report } = await s.reports.compile(officer, options);
+      const table = report.tables.find((t) => t.id === 'table3')!;
+      assert.equal(table.rows.length, format === '2021' ? 25 : 23);
+      let nonZero = 0;
+      for (const row of table.rows) {
+        table.columns.forEach((column, i) => {
+          const figure = (report.figures ?? []).find((f) => f.cell?.table === 'table3' && f.cell.row === row.key && f.cell.column === column.key);
+          assert.ok(figure, `${format} ${String(year)}: cell ${row.key}/${column.key} has a figure`);
+          assert.equal(figure.value, row.values[i], `${figure.key} equals its cell`);
+          if (figure.source === 'requests') assert.equal(figure.recordIds.length, figure.value, `${figure.key}: one request per unit counted`);
+          if ((figure.value ?? 0) > 0 && column.key !== 'total') nonZero += 1;
+        });
+      }
+      assert.ok(nonZero >= 3, `${String(year)} has non-zero applicant cells (got ${String(nonZero)})`);
+      const cell = (report.figures ?? []).find((f) => f.key.startsWith('requests.received.') && (f.value ?? 0) > 0)!;
+      const { trace } = await s.reports.traceFigure(officer, options, cell.key, { offset: 0, limit: 200 });
+      assert.equal(trace?.rows.length, cell.value);
+      const type = cell.label.replace(/^.*（(.+)）$/, '$1');
+      assert.ok(trace?.rows.every((r) => r.kind === 'request' && r.number === type && r.reason.includes(`（${String(year)}年新收）`)), 'each listed request is of the column\'s applicant type and new this year');
+    }
+  });
+
   test('the seed year: 43 公文 listed by query with title, date and the genre that made them count; the 152 SMS by id', async () => {
     const options = { agencyId: town, year: 2017, includeSubunits: true };
     const { trace } = await s.reports.traceFigure(officer, options, 'proactive.documents', { offset: 0, limit: 50 });

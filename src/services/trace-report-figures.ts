@@ -101,11 +101,11 @@ function requestReason(key: Figure['key'], traced: TracedRequest, year: number, 
   const closed = r.closedOn === null ? '尚未办结' : `办结 ${r.closedOn}`;
   const outcome = r.outcome === null ? '' : `办理结果：${outcomeLabelZh(r.outcome)}，`;
   const y = String(year);
-  if (key === 'requests.received') return { date: r.receivedOn, reason: `${received}（${y}年新收）；申请人：${APPLICANT_TYPE_LABELS[r.applicantType]}` };
+  if (key === 'requests.received' || key.startsWith('requests.received.')) return { date: r.receivedOn, reason: `${received}（${y}年新收）；申请人：${APPLICANT_TYPE_LABELS[r.applicantType]}` };
   if (key.startsWith('requests.carried_in')) return { date: r.receivedOn, reason: `${received}，${y}年1月1日尚未办结；申请人：${APPLICANT_TYPE_LABELS[r.applicantType]}` };
   if (key.startsWith('requests.carried_out')) return { date: r.receivedOn, reason: `${received}，${y}年12月31日${closed === '尚未办结' ? '尚未办结' : `尚未办结（${closed}）`}；申请人：${APPLICANT_TYPE_LABELS[r.applicantType]}` };
   if (key.startsWith('requests.by_channel.')) return { date: r.receivedOn, reason: `${received}；申请方式：${INTAKE_CHANNEL_LABELS[r.channel]}` };
-  if (key.startsWith('requests.by_outcome') || key === 'requests.closed') return { date: r.closedOn, reason: `${outcome}${closed}；申请人：${APPLICANT_TYPE_LABELS[r.applicantType]}` };
+  if (key.startsWith('requests.by_outcome') || key === 'requests.closed' || key.startsWith('requests.closed.')) return { date: r.closedOn, reason: `${outcome}${closed}；申请人：${APPLICANT_TYPE_LABELS[r.applicantType]}` };
   if (key.startsWith('requests.reply.')) return { date: r.repliedOn, reason: `${outcome}答复 ${r.repliedOn ?? ''}（${r.replyType ? REPLY_TYPE_LABELS[r.replyType] : ''}）` };
   if (key.startsWith('requests.replied') || key === 'requests.on_time_rate') {
     const onTime = r.dueOn === null || (r.repliedOn !== null && r.repliedOn <= r.dueOn);

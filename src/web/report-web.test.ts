@@ -42,6 +42,20 @@ describe('年度报告 console: traceability and import of official documents', 
     assert.equal((await editor.get(`/console/reports/trace?${qs}&figure=proactive.documents`)).status, 403);
   });
 
+  test('the draft shows the official tables with every number of table 三 linking to its requests, cell by cell', async () => {
+    const qs = `agency=${String(town)}&year=2024&format=2021&subunits=1`;
+    const page = await (await officer.get(`/console/reports?${qs}`)).text();
+    const table = /<table data-tables="table3">[\s\S]*?<\/table>/.exec(page)?.[0];
+    assert.ok(table, 'table 三 is on the draft page');
+    const links = [...table.matchAll(/<a href="([^"]+)">(\d+)<\/a>/g)];
+    assert.equal(links.length, 25 * 7, 'all 175 cells link to their records');
+    const received = links.find(([, href]) => href!.includes('figure=requests.received.natural_person'));
+    assert.ok(received, 'the 自然人 cell of row 一 has its own figure');
+    const trace = await (await officer.get(received[1]!.replace(/&amp;/g, '&'))).text();
+    assert.match(trace, new RegExp(`共 ${received[2]!} 条政府信息公开申请`));
+    assert.ok(!/<th scope="row">本年新收政府信息公开申请数量（自然人）<\/th>/.test(page), 'the per-applicant figures are in the table, not repeated in the list');
+  });
+
   async function upload(fileName: string, bytes: Uint8Array, year = ''): Promise<Response> {
     await officer.get('/console/reports');
     const form = new FormData();

@@ -35,6 +35,10 @@ export type FigureKey =
   | 'requests.carried_out'
   | `requests.carried_in.${ApplicantType}`
   | `requests.carried_out.${ApplicantType}`
+  | `requests.received.${ApplicantType}`
+  | `requests.closed.${ApplicantType}`
+  | `requests.by_outcome.${Outcome}.${ApplicantType}`
+  | `requests.by_outcome_group.other.${ApplicantType}`
   | `requests.by_channel.${RequestChannelGroup}`
   | `requests.by_outcome.${Outcome}`
   | `requests.by_outcome_group.${OutcomeGroup}`
@@ -126,6 +130,12 @@ export const FIGURE_KEYS: readonly FigureKey[] = [
   'requests.carried_out',
   ...APPLICANT_TYPES.map((t): FigureKey => `requests.carried_in.${t}`),
   ...APPLICANT_TYPES.map((t): FigureKey => `requests.carried_out.${t}`),
+  ...APPLICANT_TYPES.flatMap((t): FigureKey[] => [
+    `requests.received.${t}`,
+    ...OUTCOMES.map((o): FigureKey => `requests.by_outcome.${o}.${t}`),
+    `requests.by_outcome_group.other.${t}`,
+    `requests.closed.${t}`,
+  ]),
   ...REQUEST_CHANNEL_GROUPS.map((g): FigureKey => `requests.by_channel.${g}`),
   ...OUTCOMES.map((o): FigureKey => `requests.by_outcome.${o}`),
   ...OUTCOME_GROUPS.map((g): FigureKey => `requests.by_outcome_group.${g}`),
@@ -144,6 +154,15 @@ export const FIGURE_KEYS: readonly FigureKey[] = [
   'staff.part_time',
   'funding.wan_yuan',
 ];
+
+/**
+ * Whether a figure is one applicant type's share of a table 三 row (`requests.received.natural_person` …):
+ * the cells of the six applicant columns, traced one by one; the console shows them in the table, not the list.
+ */
+export function isApplicantCellFigure(key: FigureKey): boolean {
+  const last = key.slice(key.lastIndexOf('.') + 1);
+  return key.startsWith('requests.') && (APPLICANT_TYPES as readonly string[]).includes(last);
+}
 
 /** Whether a value is one of the figure keys. */
 export function isFigureKey(value: unknown): value is FigureKey {

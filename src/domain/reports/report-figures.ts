@@ -133,6 +133,23 @@ export function buildFigures(s: FigureSources): Figure[] {
   for (const type of APPLICANT_TYPES) {
     count(`requests.carried_out.${type}`, `结转下年度继续办理数量（${APPLICANT_TYPE_LABELS[type]}）`, 'requests', r.carriedOut[type], t3('carried_out', type));
   }
+  // Table 三 cell by cell: every applicant column of every row, so each of its numbers opens its requests.
+  for (const type of APPLICANT_TYPES) {
+    const who = `（${APPLICANT_TYPE_LABELS[type]}）`;
+    count(`requests.received.${type}`, `本年新收政府信息公开申请数量${who}`, 'requests', r.received[type], t3('received', type));
+    for (const outcome of OUTCOMES) {
+      const row = s.format === '2008' ? null : tableThreeRowOf(outcome, s.format);
+      count(`requests.by_outcome.${outcome}.${type}`, `办理结果：${outcomeLabelZh(outcome)}${who}`, 'requests', r.outcomes[outcome][type], row === null || row === TRIAL_OTHER_ROW ? null : t3(row, type));
+    }
+    count(
+      `requests.by_outcome_group.other.${type}`,
+      `办理结果：其他处理${who}`,
+      'requests',
+      outcomesInGroup('other').flatMap((o) => r.outcomes[o][type]),
+      s.format === '2019' ? t3(TRIAL_OTHER_ROW, type) : null,
+    );
+    count(`requests.closed.${type}`, `本年度办理结果总计${who}`, 'requests', OUTCOMES.flatMap((o) => r.outcomes[o][type]), t3('total', type));
+  }
   for (const group of REQUEST_CHANNEL_GROUPS) count(`requests.by_channel.${group}`, `${REQUEST_CHANNEL_GROUP_LABELS[group]}数量`, 'requests', r.byChannel[group]);
   for (const outcome of OUTCOMES) {
     const row = s.format === '2008' ? null : tableThreeRowOf(outcome, s.format);

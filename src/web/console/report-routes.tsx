@@ -5,10 +5,11 @@
  */
 import { Hono, type Context } from 'hono';
 import { can } from '../../domain/access/roles.ts';
-import { REPORT_FORMATS, defaultFormatFor, findFigure, formatFigureNumber, type Figure, type FigureKey, type FigureSource } from '../../domain/reports/index.ts';
+import { REPORT_FORMATS, defaultFormatFor, findFigure, formatFigureNumber, isApplicantCellFigure, type CellRef, type Figure, type FigureKey, type FigureSource } from '../../domain/reports/index.ts';
 import { renderReportCsv } from '../../documents/report-csv.ts';
 import { renderReportDocx } from '../../documents/report-docx.ts';
-import { renderReportHtml } from '../../documents/report-html.tsx';
+import { ReportTableView, renderReportHtml } from '../../documents/report-html.tsx';
+import { printedTablesOf } from '../../documents/report-layout.ts';
 import { renderReportJson } from '../../documents/report-json.ts';
 import { UnreadableReportDocumentError, readReportDocumentContent } from '../../documents/report-document-reader.ts';
 import { ServiceError, ValidationError } from '../../services/errors.ts';
@@ -250,6 +251,30 @@ function TracePage(props: { c: Context<AppEnv>; options: ReturnType<typeof optio
   );
 }
 
+/** The report's tables with every number drawn from records linked to those records (table 三 cell by cell). */
+function TracedTables(props: { view: ReportView; qs: string }) {
+  const { report } = props.view;
+  const tables = printedTablesOf(report, report.tables.map((t) => t.id));
+  if (tables.length === 0) return null;
+  const byCell = new Map<string, Figure>();
+  const at = (ref: CellRef) => `${ref.table}|${ref.row}|${ref.column}`;
+  for (const f of report.figures ?? []) if (f.cell && f.source !== 'manual' && f.source !== 'previous_report' && !byCell.has(at(f.cell))) byCell.set(at(f.cell), f);
+  const href = (ref: CellRef) => {
+    const f = byCell.get(at(ref));
+    return f ? `/console/reports/trace?${props.qs}&figure=${encodeURIComponent(f.key)}` : null;
+  };
+  return (
+    <section aria-labelledby="traced-tables">
+      <h2 id="traced-tables">统计表（点击数字核对来源记录）</h2>
+      {tables.map((t) => (
+        <div class="table-scroll report-table">
+          <ReportTableView table={t} href={href} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; name: string }>; options: ReturnType<typeof optionsOf>; view: ReportView | undefined; error?: string; importError?: string; assessmentQuote?: string | null }) {
   const { c, options, view } = props;
   const qs = queryOf(options);
@@ -370,7 +395,7 @@ function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; n
                 </tr>
               </thead>
               <tbody>
-                {(view.report.figures ?? []).map((f) => (
+                {(view.report.figures ?? []).filter((f) => !isApplicantCellFigure(f.key)).map((f) => (
                   <tr>
                     <th scope="row">{f.label}</th>
                     <td>{figureText(f)}</td>
@@ -382,6 +407,7 @@ function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; n
               </tbody>
             </table>
           </div>
+          <TracedTables view={view} qs={qs} />
           {!view.frozen && (
             <form method="post" action="/console/reports/save" class="stack">
               {hidden}
