@@ -4,7 +4,9 @@
  * written straight to the database in bulk; then the county's 全县 2025 report is compiled through the
  * report service, as the console does. Target: under 3 s on either store. SQLite always; PostgreSQL when
  * GONGKAI_TEST_DATABASE_URL is set. GONGKAI_BENCH_REPORT_ITEMS / _REQUESTS change the sizes,
- * GONGKAI_BENCH_REPORT_IN_YEAR=1 puts every request in the report year (the worst case).
+ * GONGKAI_BENCH_REPORT_IN_YEAR=1 puts every item and every request in the report year (the worst case).
+ * Items published in the last two years were also sent out (portal, WeChat, notice boards, SMS, Weibo:
+ * ~2.6 messages each), so the channel figures count hundreds of thousands of deliveries.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,12 +109,35 @@ async function inBatches<T>(rows: Iterable<T>, size: number, write: (batch: T[])
   if (batch.length) await write(batch);
 }
 
-function* itemVersions(count: number, all: Unit[]): Generator<{ item: { id: number; agency_id: number; latest: number }; versions: ItemState[] }> {
+interface GeneratedItem {
+  item: { id: number; agency_id: number; latest: number };
+  versions: ItemState[];
+  deliveries: Array<Record<string, unknown>>;
+}
+
+/** What a published item was sent on: the portal always, then WeChat, a village's notice board, SMS, Weibo by chance. */
+function deliveriesOf(rnd: () => number, itemId: number, unit: Unit, publishedOn: string): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const village = unit.kind === 'village' || unit.kind === 'community';
+  const sentAt = `${publishedOn}T03:00:00.000Z`;
+  const send = (channel: string, recipient: string) =>
+    out.push({ agency_id: unit.id, channel, item_id: itemId, request_id: null, recipient, status: 'sent', sent_at: sentAt, created_at: sentAt, template: 'item_published', payload: '{}' });
+  send('portal', '门户网站');
+  if (rnd() < 0.6) send(village ? 'village_wechat' : 'wechat', '微信公众号');
+  if (village && rnd() < 0.8) send('notice_board', '村务公开栏');
+  if (rnd() < 0.2) send('sms', '1380000****');
+  if (rnd() < 0.3) send('weibo', '政务微博');
+  if (rnd() < 0.05) send('qq_group', 'QQ群');
+  return out;
+}
+
+function* itemVersions(count: number, all: Unit[], inYear: boolean): Generator<GeneratedItem> {
   const rnd = seededRandom(2025);
   for (let id = 1; id <= count; id++) {
     const unit = all[Math.floor(rnd() * all.length)]!;
     const genre = genreOf(rnd);
-    const publishedOn = dateIn(rnd, 2016, YEAR);
+    const publishedOn = dateIn(rnd, inYear ? YEAR : 2016, YEAR);
+    const deliveries = publishedOn >= `${String(YEAR - 1)}-01-01` ? deliveriesOf(rnd, id, unit, publishedOn) : [];
     const normative = genre === 'normative_document';
     const base = {
       id: String(id), version: 1, agencyId: unit.id, agencyPath: unit.path, indexNumber: null, status: 'published', title: `关于做好${publishedOn.slice(0, 4)}年度第${String(id)}项工作的通知`,
@@ -125,8 +150,8 @@ function* itemVersions(count: number, all: Unit[]): Generator<{ item: { id: numb
     if (rnd() < 0.05) {
       const revisedOn = addDays(publishedOn, 1 + Math.floor(rnd() * 60));
       const v2 = { ...base, version: 2, changedOn: revisedOn, publishedOn: revisedOn } as unknown as ItemState;
-      yield { item: { id, agency_id: unit.id, latest: 2 }, versions: [{ ...base, status: 'superseded' } as unknown as ItemState, v2] };
-    } else yield { item: { id, agency_id: unit.id, latest: 1 }, versions: [v1] };
+      yield { item: { id, agency_id: unit.id, latest: 2 }, versions: [{ ...base, status: 'superseded' } as unknown as ItemState, v2], deliveries };
+    } else yield { item: { id, agency_id: unit.id, latest: 1 }, versions: [v1], deliveries };
   }
 }
 
@@ -164,7 +189,7 @@ function* requestRows(count: number, all: Unit[], inYear: boolean) {
   }
 }
 
-async function generate(db: Database, sqliteFile: string | null, items: number, requests: number, inYear: boolean): Promise<{ ms: number; units: number }> {
+async function generate(db: Database, sqliteFile: string | null, items: number, requests: number, inYear: boolean): Promise<{ ms: number; units: number; deliveries: number }> {
   const started = performance.now();
   const all = units();
   const at = '2026-01-05T02:00:00.000Z';
@@ -176,15 +201,19 @@ async function generate(db: Database, sqliteFile: string | null, items: number, 
       return { id: u.id, parent_id: parent === undefined ? null : Number(parent), path: u.path, kind: u.kind, name: u.name, short_name: u.name.slice(0, 6), created_at: at, updated_at: at };
     }),
   );
-  await inBatches(itemVersions(items, all), 5000, async (batch) => {
+  let deliveries = 0;
+  await inBatches(itemVersions(items, all, inYear), 5000, async (batch) => {
     await write('items', batch.map((c) => ({ id: c.item.id, agency_id: c.item.agency_id, index_number: null, latest_version: c.item.latest, live_version: c.item.latest, created_at: at })));
     await write('item_versions', batch.flatMap((c) => c.versions.map((v) => columnsOf(v, at) as unknown as Record<string, unknown>)));
+    const sent = batch.flatMap((c) => c.deliveries);
+    deliveries += sent.length;
+    await write('deliveries', sent);
   });
   await inBatches(requestRows(requests, all, inYear), 5000, (batch) => write('requests', batch));
   // As autovacuum would have by the time a report is compiled: statistics, and the visibility map that index-only scans need.
   if (sqliteFile === null) await sql`vacuum analyze`.execute(db);
   else await sql`analyze`.execute(db);
-  return { ms: performance.now() - started, units: all.length };
+  return { ms: performance.now() - started, units: all.length, deliveries };
 }
 
 /** Generates the synthetic county into a migrated database (for profiling outside `run`). */
@@ -197,7 +226,9 @@ async function measure(db: Database, sqliteFile: string | null, label: string, i
     console.error(line);
   };
   const lines: string[] = [];
-  log(`${label}: generated ${String(gen.units)} units, ${items.toLocaleString()} items, ${requests.toLocaleString()} requests${inYear ? ` (all received in ${String(YEAR)})` : ''} in ${(gen.ms / 1000).toFixed(1)} s`);
+  log(
+    `${label}: generated ${String(gen.units)} units, ${items.toLocaleString()} items, ${requests.toLocaleString()} requests${inYear ? ` (all in ${String(YEAR)})` : ''}, ${gen.deliveries.toLocaleString()} deliveries in ${(gen.ms / 1000).toFixed(1)} s`,
+  );
   const s = testServices(db, fixedClock('2026-01-10T02:00:00.000Z'));
   const actor: Actor = { userId: null, label: 'bench', grants: [{ role: 'officer', agencyId: 1, agencyPath: '/1/' }] };
   const times: number[] = [];
@@ -207,7 +238,7 @@ async function measure(db: Database, sqliteFile: string | null, label: string, i
     const view = await s.reports.compile(actor, { agencyId: 1, year: YEAR, includeSubunits: true });
     times.push(performance.now() - t);
     const v = (k: string) => view.report.figures?.find((f) => f.key === k)?.value;
-    summary = `items ${String(v('proactive.items'))}, 公文 ${String(v('proactive.documents'))}, 规范性文件现行有效 ${String(v('proactive.normative.in_force'))}, requests received ${String(v('requests.received'))}, carried in ${String(v('requests.carried_in'))}, valid ${String(view.valid)}`;
+    summary = `items ${String(v('proactive.items'))}, 公文 ${String(v('proactive.documents'))}, 规范性文件现行有效 ${String(v('proactive.normative.in_force'))}, requests received ${String(v('requests.received'))}, carried in ${String(v('requests.carried_in'))}, portal ${String(v('channels.portal'))}, 微信 ${String(v('channels.wechat'))}, valid ${String(view.valid)}`;
   }
   const warm = times.slice(1).sort((a, b) => a - b);
   log(`${label}: 全县 ${String(YEAR)} report compiled in ${(times[0]! / 1000).toFixed(2)} s (first), ${(warm[Math.floor(warm.length / 2)]! / 1000).toFixed(2)} s (median of ${String(warm.length)} more) — ${summary}`);

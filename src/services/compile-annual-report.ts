@@ -23,8 +23,6 @@ import {
   OFFICIAL_DOCUMENT_GENRES,
   REPORT_FORMATS,
   type AnnualReport,
-  type DeliveryChannel,
-  type DeliveryTally,
   type Figure,
   type FigureUnit,
   type ImportReportResult,
@@ -37,10 +35,10 @@ import {
 import type { ReplyType, RequestState } from '../domain/requests/index.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
 import { requirePermission } from './access-control.ts';
-import { chinaDateOf } from './china-time.ts';
 import { ConflictError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
 import { traceFigure, type FigureTrace } from './trace-report-figures.ts';
-import type { Actor, Clock, Delivery, DeliveryChannelCode, Repositories, StoredReport, UnitOfWork } from './ports.ts';
+import type { Actor, Clock, Repositories, StoredReport, UnitOfWork } from './ports.ts';
+import { deliveryScopeOf, reportChannelCounts } from './report-channels.ts';
 
 export interface ReportServiceDeps {
   uow: UnitOfWork;
@@ -133,40 +131,6 @@ export function replyTypeOf(state: RequestState): ReplyType | null {
   return /已(经)?主动公开|第三十六条第（一）项/.test(state.reply.summary) ? 'already_public' : 'provided';
 }
 
-/** The report channel a delivery counts under; QQ groups have no line of their own in a report. */
-function reportChannelOf(channel: DeliveryChannelCode): DeliveryChannel | null {
-  switch (channel) {
-    case 'portal':
-    case 'wechat':
-    case 'weibo':
-    case 'sms':
-    case 'email':
-    case 'notice_board':
-      return channel;
-    case 'village_wechat':
-      return 'wechat';
-    case 'qq_group':
-      return null;
-    default: {
-      const unreachable: never = channel;
-      throw new Error(`未知的发布渠道：${String(unreachable)}`);
-    }
-  }
-}
-
-function deliveryTallies(deliveries: readonly Delivery[]): DeliveryTally[] {
-  return deliveries.flatMap((d): DeliveryTally[] => {
-    const channel = reportChannelOf(d.channel);
-    if (channel === null || d.sentAt === null) return [];
-    return [{ id: `delivery-${String(d.id)}`, agencyId: d.agencyId, channel, sentOn: chinaDateOf(new Date(d.sentAt)), count: 1 }];
-  });
-}
-
-/** The first instant of a year in China (00:00 Asia/Shanghai). */
-function chinaYearStart(year: number): string {
-  return new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000).toISOString();
-}
-
 /** SHA-256 of the stored JSON text of a report. */
 export function reportHash(report: ReportSnapshot): string {
   return createHash('sha256').update(JSON.stringify(report)).digest('hex');
@@ -251,7 +215,8 @@ export function createReportService(deps: ReportServiceDeps) {
     // 行政规范性文件 (表二 needs their dates) are read one by one.
     const itemCounts = await repos.reports.countItems({ agencyIds, year: options.year, officialGenres: OFFICIAL_DOCUMENT_GENRES });
     const sources = await repos.reports.sources({ agencyIds, year: options.year, itemGenres: NORMATIVE_GENRES });
-    const deliveries = await repos.deliveries.sentBetween({ agencyIds, fromAt: chinaYearStart(options.year), toAt: chinaYearStart(options.year + 1) });
+    // Hundreds of thousands of messages a year in a county: counted in SQL, listed again by the trace.
+    const deliveryCounts = reportChannelCounts(await repos.reports.countDeliveries(deliveryScopeOf(agencyIds, options.year)));
     const previous = await previousOf(repos, agency.id, options.year);
     const report: AnnualReport = compileReport({
       agency: { id: agency.id, name: agency.name, kind: agency.kind },
@@ -263,7 +228,8 @@ export function createReportService(deps: ReportServiceDeps) {
       requests: sources.requests.map((r) => toReportRequest(r.state, r.dueOn, replyTypeOf(r.state))),
       earlierRequestsOnRecord: sources.earlierRequestsOnRecord,
       appeals: sources.appeals,
-      deliveries: deliveryTallies(deliveries),
+      deliveries: [],
+      deliveryCounts,
       ...(previous !== undefined && { previousReport: previous }),
       manual,
     });

@@ -493,6 +493,13 @@ export interface ItemCountScope {
   officialGenres: readonly string[];
 }
 
+/** Which agencies' messages a report counts, sent in [fromAt, toAt) (the year in China time). */
+export interface DeliveryCountScope {
+  agencyIds: readonly number[];
+  fromAt: string;
+  toAt: string;
+}
+
 export interface ReportRepository {
   insert(report: NewStoredReport, at: string): Promise<StoredReport>;
   update(
@@ -518,6 +525,10 @@ export interface ReportRepository {
   requestsByIds(ids: readonly number[]): Promise<TracedRequest[]>;
   appealsByIds(ids: readonly number[]): Promise<TracedAppeal[]>;
   deliveriesByIds(ids: readonly number[]): Promise<TracedDelivery[]>;
+  /** Messages sent in the scope per channel code (staff mail left out), counted in SQL. */
+  countDeliveries(scope: DeliveryCountScope): Promise<Array<{ channel: string; count: number }>>;
+  /** A page of the messages sent in the scope on some channel codes, in the order sent, and how many there are. */
+  listDeliveries(scope: DeliveryCountScope & { channels: readonly string[]; offset: number; limit: number }): Promise<{ total: number; rows: TracedDelivery[] }>;
 }
 
 /** A channel the outbox sends on: every channel of the report except the portal itself. */

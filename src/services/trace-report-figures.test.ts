@@ -82,7 +82,7 @@ describeEachDialect('annual report traceability', (ctx) => {
     }
   });
 
-  test('the seed year: 43 公文 listed by query with title, date and the genre that made them count; the 152 SMS by id', async () => {
+  test('the seed year: 43 公文 listed by query with title, date and the genre that made them count; the 152 SMS by query', async () => {
     const options = { agencyId: town, year: 2017, includeSubunits: true };
     const { trace } = await s.reports.traceFigure(officer, options, 'proactive.documents', { offset: 0, limit: 50 });
     assert.ok(trace);
@@ -92,6 +92,10 @@ describeEachDialect('annual report traceability', (ctx) => {
     assert.ok(trace.rows.every((r) => r.kind === 'item' && r.date?.startsWith('2017-') && /体裁：.+（公文）/.test(r.reason) && r.href === `/console/items/${r.id}`));
     const sms = await allRecords(options, 'channels.sms');
     assert.equal(sms.total, 152);
+    const smsPage = await s.reports.traceFigure(officer, options, 'channels.sms', { offset: 150, limit: 50 });
+    assert.equal(smsPage.trace?.requeried, true, 'messages are counted in SQL and listed again by the same query');
+    assert.equal(smsPage.trace?.rows.length, 2);
+    assert.ok(smsPage.trace?.rows.every((r) => r.kind === 'delivery' && r.date?.startsWith('2017-') && r.reason.startsWith('短信')));
     const letters = await s.reports.traceFigure(officer, options, 'requests.by_channel.letter');
     assert.equal(letters.trace?.rows.length, 2);
     assert.ok(letters.trace?.rows.every((r) => r.kind === 'request' && /申请方式：.*信/.test(r.reason)));

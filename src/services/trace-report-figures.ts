@@ -20,7 +20,8 @@ import {
 import { APPLICANT_TYPE_LABELS, INTAKE_CHANNEL_LABELS, REPLY_TYPE_LABELS, outcomeLabelZh, type ReplyType, type RequestState } from '../domain/requests/index.ts';
 import { chinaDateOf } from './china-time.ts';
 import { NotFoundError } from './errors.ts';
-import type { Repositories, TracedItem, TracedRequest } from './ports.ts';
+import type { Repositories, TracedDelivery, TracedItem, TracedRequest } from './ports.ts';
+import { channelCodesOf, deliveryScopeOf } from './report-channels.ts';
 
 /** The kinds of record a figure counts. */
 export type TracedKind = 'item' | 'request' | 'appeal' | 'delivery';
@@ -132,6 +133,10 @@ export async function traceFigure(
   if (figure.query != null) {
     const agencyIds = report.scopeAgencyIds;
     if (agencyIds === undefined) throw new NotFoundError('该报告没有记录统计范围，无法重新查询来源记录');
+    if (figure.query.source === 'deliveries') {
+      const { total, rows } = await repos.reports.listDeliveries({ ...deliveryScopeOf(agencyIds, year), channels: channelCodesOf(figure.query.channel), offset, limit });
+      return { figure, total, offset, limit, requeried: true, rows: rows.map(deliveryRow) };
+    }
     const { total, rows } = await repos.reports.listItems({ agencyIds, year, officialGenres: OFFICIAL_DOCUMENT_GENRES, key: figure.query.key, offset, limit });
     return { figure, total, offset, limit, requeried: true, rows: rows.map((item) => itemRow(figure, item, year)) };
   }
@@ -152,17 +157,19 @@ export async function traceFigure(
       const result = APPEAL_RESULT_LABELS[a.result as AppealResult] ?? a.result;
       found.set(a.id, { kind: 'appeal', id: a.id, title: a.body, number: kind, date: a.closedOn ?? a.filedOn, agencyName: a.agencyName, reason: `${kind}，${a.filedOn} 提起；${result}${a.closedOn ? `（审结 ${a.closedOn}）` : ''}`, href: '/console/appeals' });
     }
-    for (const d of await repos.reports.deliveriesByIds(byKind.delivery)) {
-      const sentOn = d.sentAt === null ? null : chinaDateOf(new Date(d.sentAt));
-      const channel = isDeliveryChannel(d.channel) ? DELIVERY_CHANNEL_WORDING[d.channel].label : d.channel;
-      found.set(d.id, { kind: 'delivery', id: d.id, title: d.recipient, number: null, date: sentOn, agencyName: d.agencyName, reason: `${channel}，发送于 ${sentOn ?? ''}`, href: null });
-    }
+    for (const d of await repos.reports.deliveriesByIds(byKind.delivery)) found.set(d.id, deliveryRow(d));
     for (const id of ids) {
       const row = found.get(id);
       if (row !== undefined) rows.push(row);
     }
   }
   return { figure, total: figure.recordIds.length, offset, limit, requeried: false, rows };
+}
+
+function deliveryRow(d: TracedDelivery): TracedRow {
+  const sentOn = d.sentAt === null ? null : chinaDateOf(new Date(d.sentAt));
+  const channel = isDeliveryChannel(d.channel) ? DELIVERY_CHANNEL_WORDING[d.channel].label : d.channel;
+  return { kind: 'delivery', id: d.id, title: d.recipient, number: null, date: sentOn, agencyName: d.agencyName, reason: `${channel}，发送于 ${sentOn ?? ''}`, href: null };
 }
 
 function itemRow(figure: Figure, item: TracedItem, year: number): TracedRow {

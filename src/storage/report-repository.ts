@@ -7,7 +7,8 @@ import { sql } from 'kysely';
 import type { ItemState } from '../domain/publishing/index.ts';
 import type { AppealKind, AppealResult, ManualReportInputs, ReportFormat, ReportSnapshot } from '../domain/reports/index.ts';
 import type { RequestState } from '../domain/requests/index.ts';
-import type { ItemCountScope, ReportRepository, StoredReport, StoredReportStatus } from '../services/ports.ts';
+import type { DeliveryCountScope, ItemCountScope, ReportRepository, StoredReport, StoredReportStatus } from '../services/ports.ts';
+import { NOT_INTERNAL } from './delivery-queue-repository.ts';
 import type { Executor } from './database.ts';
 import type { AnnualReportTable } from './schema.ts';
 
@@ -60,6 +61,15 @@ function firstPublications(db: Executor, scope: ItemCountScope) {
 
 /** Creates the report repository over a database or transaction. */
 export function createReportRepository(db: Executor): ReportRepository {
+  /** The messages a report counts: sent in the period by the agencies, staff mail left out (the delivery log's `counts` rule). */
+  const sentIn = (scope: DeliveryCountScope) =>
+    db
+      .selectFrom('deliveries as d')
+      .where('d.agency_id', 'in', [...scope.agencyIds])
+      .where('d.status', '=', 'sent')
+      .where('d.sent_at', '>=', scope.fromAt)
+      .where('d.sent_at', '<', scope.toAt)
+      .where(NOT_INTERNAL);
   const find = async (id: number) => {
     const r = await db.selectFrom('annual_reports').selectAll().where('id', '=', id).executeTakeFirst();
     return r && toReport(r);
@@ -311,6 +321,25 @@ export function createReportRepository(db: Executor): ReportRepository {
         const r = byId.get(id);
         return r === undefined ? [] : [{ id: `delivery-${String(id)}`, agencyName: r.agency_name, channel: r.channel, recipient: r.recipient, sentAt: r.sent_at }];
       });
+    },
+    async countDeliveries(scope) {
+      if (scope.agencyIds.length === 0) return [];
+      const rows = await sentIn(scope).select(['d.channel', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('d.channel').execute();
+      return rows.map((r) => ({ channel: r.channel, count: Number(r.n) }));
+    },
+    async listDeliveries(scope) {
+      if (scope.agencyIds.length === 0 || scope.channels.length === 0) return { total: 0, rows: [] };
+      const q = sentIn(scope).where('d.channel', 'in', [...scope.channels]);
+      const total = Number((await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+      const rows = await q
+        .innerJoin('agencies as a', 'a.id', 'd.agency_id')
+        .select(['d.id', 'd.channel', 'd.recipient', 'd.sent_at', 'a.name as agency_name'])
+        .orderBy('d.sent_at')
+        .orderBy('d.id')
+        .limit(scope.limit)
+        .offset(scope.offset)
+        .execute();
+      return { total, rows: rows.map((r) => ({ id: `delivery-${String(r.id)}`, agencyName: r.agency_name, channel: r.channel, recipient: r.recipient, sentAt: r.sent_at })) };
     },
   };
 }

@@ -54,7 +54,7 @@ export function compileReport(input: CompileReportInput): AnnualReport {
   const requests = tallyRequests(input.requests, period);
   const appeals = tallyAppeals(input.appeals, period);
   const items = tallyItems(input.items, input.year, period, input.itemCounts);
-  const deliveries = tallyDeliveries(input.deliveries, period);
+  const deliveries = tallyDeliveries(input.deliveries, period, input.deliveryCounts);
   // 上年结转 comes from the records when any earlier request is on record; otherwise (a year before
   // installation) from last year's 表三“四、结转下年度继续办理”.
   const carriedInFromPrevious =

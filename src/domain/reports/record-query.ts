@@ -5,6 +5,7 @@
  * items count, in the same words as `tallyItems`.
  */
 import { GENRES, isOfficialDocumentGenre, normativeKindOf, type Genre } from '../publishing/index.ts';
+import type { DeliveryChannel } from './delivery-channels.ts';
 
 /**
  * What the store counts of a year's items:
@@ -25,11 +26,14 @@ export function isItemCountKey(value: unknown): value is ItemCountKey {
 /** The counts of a year's items by `ITEM_COUNT_KEYS`, as the store computes them. */
 export type ItemCounts = Readonly<Record<ItemCountKey, number>>;
 
-/** A reproducible query for the records behind a figure, evaluated within the report's agencies and year. */
-export interface RecordQuery {
-  readonly source: 'items';
-  readonly key: ItemCountKey;
-}
+/** The messages sent on each report channel in the year, as the store counted them (SQL). */
+export type DeliveryCounts = Readonly<Record<DeliveryChannel, number>>;
+
+/**
+ * A reproducible query for the records behind a figure, evaluated within the report's agencies and year:
+ * the year's items of a count key, or the messages sent on a report channel.
+ */
+export type RecordQuery = { readonly source: 'items'; readonly key: ItemCountKey } | { readonly source: 'deliveries'; readonly channel: DeliveryChannel };
 
 /** Records counted for a figure: their ids when the compiler saw them, or the query that lists them again. */
 export interface CountedRecords {

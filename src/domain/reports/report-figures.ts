@@ -111,7 +111,10 @@ export function buildFigures(s: FigureSources): Figure[] {
   // 公开渠道
   for (const channel of DELIVERY_CHANNELS) {
     const wording = DELIVERY_CHANNEL_WORDING[channel];
-    add(`channels.${channel}`, `${wording.label}（${wording.measure}）`, s.deliveries[channel].count, 'count', 'deliveries', s.deliveries[channel].ids);
+    const sent = s.deliveries[channel];
+    const label = `${wording.label}（${wording.measure}）`;
+    if (sent.query === undefined) add(`channels.${channel}`, label, sent.count, 'count', 'deliveries', sent.ids);
+    else figures.push({ key: `channels.${channel}`, label, value: sent.count, unit: 'count', source: 'deliveries', recordIds: [], cell: null, query: sent.query });
   }
   add('channels.printed_materials', '分发党政报刊读物（册）', m.printedMaterials, 'count', 'manual', []);
 

@@ -8,7 +8,7 @@ import type { ApplicantType, IntakeChannel, Outcome, ReplyType } from '../reques
 import type { ReportAgency, ReportSnapshot } from './annual-report.ts';
 import type { AppealKind, AppealResult } from './appeals.ts';
 import type { DeliveryChannel } from './delivery-channels.ts';
-import type { ItemCounts } from './record-query.ts';
+import type { DeliveryCounts, ItemCounts } from './record-query.ts';
 import type { ReportFormat } from './report-formats.ts';
 
 /** A disclosure request as the report sees it. */
@@ -98,6 +98,8 @@ export interface CompileReportInput {
   readonly earlierRequestsOnRecord?: boolean;
   readonly appeals: readonly ReportAppeal[];
   readonly deliveries: readonly DeliveryTally[];
+  /** The year's messages per channel as the store counted them (SQL); then `deliveries` is not read and the channel figures carry queries, not ids. */
+  readonly deliveryCounts?: DeliveryCounts;
   /** Last year's report (compiled or imported), for 上年结转 when no earlier requests are on record. */
   readonly previousReport?: ReportSnapshot;
   readonly manual: ManualReportInputs;
