@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/databases.ts';
-import { createSearchIndex, type SearchDocument } from './search-index.ts';
+import { createSearchIndex, walkBeatsBitmap, type SearchDocument } from './search-index.ts';
 import { normaliseForSearch } from './normalise-text.ts';
 
 const docs: SearchDocument[] = [
@@ -13,6 +13,16 @@ const docs: SearchDocument[] = [
 
 test('normalisation: Traditional to Simplified, full-width to half-width, case', () => {
   assert.equal(normaliseForSearch('依申請公開　ＡＢＣ'), '依申请公开 abc');
+});
+
+test('PostgreSQL walks the sort-key index only where the sampled density makes the page cheaper than a bitmap of every match', () => {
+  const million = { sample: 2000, total: 1_000_000 };
+  assert.equal(walkBeatsBitmap({ ...million, need: 20, hits: 1000 }), true, 'a word in half the documents: the first page is 40 entries away');
+  assert.equal(walkBeatsBitmap({ ...million, need: 1000, hits: 1000 }), true, 'its 50th page is 2000 entries away, against 500 000 matches');
+  assert.equal(walkBeatsBitmap({ ...million, need: 20, hits: 4 }), false, 'a word in 2000 of a million: a walk would read 10 000 entries for a page');
+  assert.equal(walkBeatsBitmap({ ...million, need: 1000, hits: 40 }), false, 'a deep page of a word in 2%: a walk would read 50 000 entries, the bitmap 20 000');
+  assert.equal(walkBeatsBitmap({ ...million, need: 20, hits: 40 }), true, 'but its first page walks (1000 entries)');
+  assert.equal(walkBeatsBitmap({ ...million, need: 20, hits: 0 }), false, 'nothing among the newest (an old year): the bitmap');
 });
 
 describeEachDialect('search index', (ctx) => {

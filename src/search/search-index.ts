@@ -10,7 +10,8 @@
  * - SQLite: an FTS5 `trigram` table answers queries of 3+ characters and an FTS5 table of
  *   one- and two-character grams the shorter ones; both carry the facets, so filters run inside
  *   the index. PostgreSQL: `pg_trgm` GIN indexes under `LIKE '%q%'` and GIN indexes on the gram
- *   arrays; the planner walks the sort-key index for common words and the GIN index for rare ones.
+ *   arrays; a page of a word with more matches than the cap walks the sort-key index when a sample of
+ *   the newest entries says that is cheaper than a bitmap of every match (the GIN index otherwise).
  *   Short queries with punctuation or spaces (rare) are answered by a scan in sort-key order.
  * - counts stop at {@link SEARCH_RESULT_CAP}: “1000 条以上” is what a reader needs, and counting
  *   every one of 300 000 matches would cost more than the page itself.
@@ -25,6 +26,23 @@ export type { SearchDocument, SearchQuery } from '../services/ports.ts';
 
 /** Results beyond this are neither counted nor paged to; the reader narrows the query instead. */
 export const SEARCH_RESULT_CAP = 1000;
+
+/** How many of the newest entries PostgreSQL reads to estimate how dense a common word's matches are. */
+const DENSITY_SAMPLE = 2000;
+
+/**
+ * Whether walking the sort-key index beats a bitmap of every match, for a tier with more matches than
+ * the cap (PostgreSQL). Of the newest `sample` entries `hits` match: a walk reads about
+ * need × sample / hits entries to fill the page; a bitmap reads every match, about
+ * hits / sample × total. A word in most documents walks; one in a few thousand of a million, or a page
+ * deep into a sparser word, takes the bitmap.
+ */
+export function walkBeatsBitmap(p: { need: number; hits: number; sample: number; total: number }): boolean {
+  if (p.hits === 0) return false;
+  const walked = (p.need * p.sample) / p.hits;
+  const bitmapped = Math.max(SEARCH_RESULT_CAP + 1, (p.hits / p.sample) * p.total);
+  return walked < bitmapped;
+}
 
 const SNIPPET_RADIUS = 40;
 
@@ -88,6 +106,19 @@ export function createSearchIndex(db: Executor): SearchIndex {
     title: RawBuilder<SqlBool>;
     body: RawBuilder<SqlBool>;
   }
+  /**
+   * PostgreSQL's estimates for trigram and array predicates are poor, so the choice between walking the
+   * sort-key index and a bitmap of the matches is made from a sample: how many of the newest entries
+   * match (the filters included), against the table's size from the statistics.
+   */
+  async function walkPays(predicate: RawBuilder<SqlBool>, need: number): Promise<boolean> {
+    const hits = Number(
+      (await sql<{ n: number | string }>`select count(*) as n from (select * from search_documents order by sort_key desc limit ${DENSITY_SAMPLE}) d where ${predicate}`.execute(db)).rows[0]?.n ?? 0,
+    );
+    const total = Number((await sql<{ n: number | string }>`select greatest(reltuples, 0)::bigint as n from pg_class where oid = 'search_documents'::regclass`.execute(db)).rows[0]?.n ?? 0);
+    return walkBeatsBitmap({ need, hits, sample: DENSITY_SAMPLE, total: Math.max(total, DENSITY_SAMPLE) });
+  }
+
   function sqlTiers(indexed: Predicates, scanned: Predicates, query: SearchQuery): [Tier, Tier] {
     const filters: Array<Expression<SqlBool>> = [];
     if (query.within) filters.push(sql<SqlBool>`(${sql.join(query.within.map((p) => sql`d.agency_path like ${`${escapeLike(p)}%`} escape '\\'`), sql` or `)})`);
@@ -96,12 +127,12 @@ export function createSearchIndex(db: Executor): SearchIndex {
     if (query.year) filters.push(sql<SqlBool>`d.year = ${query.year}`);
     if (query.validity) filters.push(sql<SqlBool>`d.validity = ${query.validity}`);
     const tier = (byIndex: RawBuilder<SqlBool>, byScan: RawBuilder<SqlBool>): Tier => {
-      const where = (p: RawBuilder<SqlBool>) => sql.join([p, ...filters], sql` and `);
+      const where = (p: RawBuilder<SqlBool>) => sql<SqlBool>`${sql.join([p, ...filters], sql` and `)}`;
       const page = (ex: Executor, p: RawBuilder<SqlBool>, limit: number, offset: number) =>
         sql<{ k: number | string }>`select d.sort_key as k from search_documents d where ${where(p)} order by d.sort_key desc limit ${limit} offset ${offset}`.execute(ex);
       return {
         keys: async (limit, offset, dense) => {
-          if (!postgres || !dense) return (await page(db, byIndex, limit, offset)).rows.map((r) => Number(r.k));
+          if (!postgres || !dense || !(await walkPays(where(byScan), limit + offset))) return (await page(db, byIndex, limit, offset)).rows.map((r) => Number(r.k));
           // A word in most documents: PostgreSQL's estimates for array and trigram predicates often
           // prefer a bitmap of every match and a sort; walking the sort-key index stops at the page.
           const walk = async (tx: Executor) => {
