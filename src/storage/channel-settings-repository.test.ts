@@ -1,12 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describeEachDialect } from '../../test/databases.ts';
 import { createChannelSettingsRepository } from './channel-settings-repository.ts';
 import { createSecretBox, machineSecretKey, parseSecretKey, SecretKeyMismatchError } from './secret-box.ts';
 
+const execFileAsync = promisify(execFile);
 const KEY = Buffer.alloc(32, 7);
 const OTHER_KEY = Buffer.alloc(32, 9);
 const AT = '2026-11-26T02:00:00.000Z';
@@ -38,6 +41,24 @@ test('GONGKAI_SECRET_KEY is 64 hex digits or base64 of 32 bytes; the machine key
   assert.deepEqual(machineSecretKey(file, (f) => created.push(f)), first, 'the same key next time');
   assert.equal(created.length, 1);
   assert.match(readFileSync(file, 'utf8'), /^[0-9a-f]{64}\n$/);
+});
+
+test('processes starting together agree on one machine key: none reads a half-written file', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'gongkai-key-race-')), 'secret.key');
+  const script = `import { machineSecretKey } from ${JSON.stringify(new URL('./secret-box.ts', import.meta.url).href)};
+const at = Number(process.argv[2]); while (Date.now() < at) {}
+process.stdout.write(Buffer.from(machineSecretKey(process.argv[1])).toString('hex'));`;
+  const start = Date.now() + 1500;
+  const runs = await Promise.all(
+    Array.from({ length: 6 }, () =>
+      execFileAsync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, file, String(start)], { cwd: process.cwd() }),
+    ),
+  );
+  const keys = new Set(runs.map((r) => r.stdout));
+  assert.equal(keys.size, 1, 'one key for all');
+  assert.match([...keys][0]!, /^[0-9a-f]{64}$/);
+  assert.equal(readFileSync(file, 'utf8').trim(), [...keys][0]);
+  assert.deepEqual(readdirSync(path.dirname(file)), ['secret.key'], 'no draft left behind');
 });
 
 describeEachDialect('channel settings at rest', (ctx) => {

@@ -6,7 +6,7 @@
  * generated once in the data directory (mode 0600) the first time a secret is written or read.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -56,8 +56,8 @@ export function parseSecretKey(text: string): Uint8Array | undefined {
 
 /**
  * The machine key in `file`: read if it exists, otherwise created (32 random bytes, hex, mode
- * 0600; `onCreate` is told). Two processes starting together agree: the loser of the exclusive
- * create reads the winner's file.
+ * 0600; `onCreate` is told). Two processes starting together agree: the loser of the atomic
+ * link reads the winner's complete file.
  */
 export function machineSecretKey(file: string, onCreate?: (file: string) => void): Uint8Array {
   const read = (): Uint8Array => {
@@ -71,11 +71,17 @@ export function machineSecretKey(file: string, onCreate?: (file: string) => void
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   mkdirSync(path.dirname(file), { recursive: true });
+  // Written in full under a private name, then linked into place: link() fails if the file exists,
+  // and a reader never sees the key file half written.
+  const draft = `${file}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(draft, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
   try {
-    writeFileSync(file, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
+    linkSync(draft, file);
     onCreate?.(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(draft);
   }
   return read();
 }
