@@ -24,7 +24,7 @@ import { requirePermission } from './access-control.ts';
 import { ValidationError } from './errors.ts';
 import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, LEDGER_COLUMNS, LEDGER_EXAMPLES, isLedgerKind, type LedgerColumn, type LedgerKind } from './import-ledgers.ts';
 import { APPEAL_KINDS, APPEAL_RESULTS } from './manage-requests.ts';
-import type { Actor, UnitOfWork } from './ports.ts';
+import type { Actor, Clock, UnitOfWork } from './ports.ts';
 
 const PAGE = 1000;
 
@@ -82,7 +82,7 @@ export function ledgerTemplate(kind: LedgerKind): LedgerTemplate {
 }
 
 /** Creates the ledger export service. */
-export function createLedgerExportService(deps: { uow: UnitOfWork }) {
+export function createLedgerExportService(deps: { uow: UnitOfWork; clock: Clock }) {
   return {
     /** An agency subtree's ledger of one kind (the actor needs the kind's permission on the agency, unless `system`). */
     async exportLedger(actor: Actor, kind: LedgerKind, agencyId: number, options: { year?: number; system?: boolean } = {}): Promise<LedgerExport> {
@@ -181,6 +181,17 @@ export function createLedgerExportService(deps: { uow: UnitOfWork }) {
           });
         }
       }
+      // A requests ledger holds applicants' names, ID numbers and addresses: who took which ledger out is kept.
+      await deps.uow.transaction((tx) =>
+        tx.audit.append({
+          actor,
+          at: deps.clock.now().toISOString(),
+          entity: 'ledger_export',
+          entityId: `${kind}:${String(agency.id)}`,
+          action: 'export',
+          change: { kind, agency: agency.name, year: options.year ?? null, rows: rows.length, personalData: kind === 'requests' },
+        }),
+      );
       return { kind, headers, rows };
     },
 

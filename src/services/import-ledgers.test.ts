@@ -224,6 +224,10 @@ describeEachDialect('ledger import, export, backup', (ctx) => {
       const r = await s.ledgers.importLedger(officer(ledgerUnit), kind, back, { agencyId: ledgerUnit.id, dryRun: true });
       assert.deepEqual(r.errors, [], kind);
       assert.equal(r.duplicates.length, exported.rows.length, kind);
+      const [audited] = await s.deps.uow.read.audit.forEntity('ledger_export', `${kind}:${String(ledgerUnit.id)}`);
+      assert.ok(audited, `the ${kind} export is in the audit log`);
+      assert.equal(audited.action, 'export');
+      assert.deepEqual(JSON.parse(audited.change as string), { kind, agency: '甲镇人民政府', year: null, rows: exported.rows.length, personalData: kind === 'requests' });
     }
   });
 

@@ -60,7 +60,7 @@ export function createServices(deps: ServiceDeps) {
     deliveries: createDeliveryService({ uow: deps.uow, clock: deps.clock }),
     reminders: createStaffReminderService({ uow: deps.uow, clock: deps.clock, calendar }),
     subscriptions: createSubscriptionService({ uow: deps.uow, clock: deps.clock }),
-    ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow }) },
+    ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow, clock: deps.clock }) },
     ledgerUploads: createLedgerUploadService({ uow: deps.uow, clock: deps.clock, files: deps.files, readLedger: deps.readLedger, ledgers: createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }) }),
     backup: createBackupService({ uow: deps.uow, clock: deps.clock, files: deps.files }),
     assessment: createAssessmentService({ uow: deps.uow, clock: deps.clock, calendar }),
