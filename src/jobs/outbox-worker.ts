@@ -194,7 +194,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       try {
         const r = await runOnce();
         busy = r.claimed > 0 || r.recovered > 0;
-        if (r.failed || r.recovered) log.warn(`发送队列：失败 ${r.failed} 条，恢复中断 ${r.recovered} 条`);
+        if (r.failed || r.recovered) {
+          const parts = [r.failed ? `失败 ${r.failed} 条` : '', r.recovered ? `恢复中断 ${r.recovered} 条` : ''].filter(Boolean).join('，');
+          log.warn(`发送队列：${parts}（原因见工作台“发送记录”，/console/deliveries；未配置账号的渠道在“渠道账号”中设置）`);
+        }
       } catch (e) {
         log.error('发送队列处理出错，稍后重试', e);
       }
