@@ -48,7 +48,11 @@ describe('年度报告 console: traceability and import of official documents', 
     const table = /<table data-tables="table3">[\s\S]*?<\/table>/.exec(page)?.[0];
     assert.ok(table, 'table 三 is on the draft page');
     const links = [...table.matchAll(/<a href="([^"]+)">(\d+)<\/a>/g)];
-    assert.equal(links.length, 25 * 7, 'all 175 cells link to their records');
+    const cells = [...table.matchAll(/<td>(?:<a [^>]+>)?(\d+)(?:<\/a>)?<\/td>/g)];
+    assert.equal(cells.length, 25 * 7, 'table 三 has its 175 cells');
+    assert.equal(links.length, cells.filter(([, n]) => n !== '0').length, 'every non-zero cell links to its records (a zero has none to open)');
+    assert.ok(links.length >= 6);
+    assert.equal(new Set(links.map(([, href]) => href)).size, links.length, 'each cell its own figure');
     const received = links.find(([, href]) => href!.includes('figure=requests.received.natural_person'));
     assert.ok(received, 'the 自然人 cell of row 一 has its own figure');
     const trace = await (await officer.get(received[1]!.replace(/&amp;/g, '&'))).text();

@@ -261,7 +261,8 @@ function TracedTables(props: { view: ReportView; qs: string }) {
   for (const f of report.figures ?? []) if (f.cell && f.source !== 'manual' && f.source !== 'previous_report' && !byCell.has(at(f.cell))) byCell.set(at(f.cell), f);
   const href = (ref: CellRef) => {
     const f = byCell.get(at(ref));
-    return f ? `/console/reports/trace?${props.qs}&figure=${encodeURIComponent(f.key)}` : null;
+    // A zero has no records to open.
+    return f && f.value !== 0 ? `/console/reports/trace?${props.qs}&figure=${encodeURIComponent(f.key)}` : null;
   };
   return (
     <section aria-labelledby="traced-tables">
