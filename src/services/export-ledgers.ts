@@ -4,7 +4,7 @@
  * dates, and the register of reconsideration and litigation of an agency subtree. The shell writes the
  * table as XLSX or CSV.
  */
-import { DEFAULT_CATALOGUE_DOMAINS, DEFAULT_CATEGORIES, GENRES, GENRE_INFO, STATUTORY_CLAUSES, STATUTORY_CLAUSE_INFO } from '../domain/publishing/index.ts';
+import { DEFAULT_CATALOGUE_DOMAINS, DEFAULT_CATEGORIES, DEFAULT_KINDS, STATUTORY_CLAUSES, STATUTORY_CLAUSE_INFO, findEntry, kindLabelOf } from '../domain/publishing/index.ts';
 import { htmlToText } from '../domain/privacy/index.ts';
 import {
   APPLICANT_TYPES,
@@ -24,6 +24,7 @@ import { requirePermission } from './access-control.ts';
 import { ValidationError } from './errors.ts';
 import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, LEDGER_COLUMNS, LEDGER_EXAMPLES, isLedgerKind, type LedgerColumn, type LedgerKind } from './import-ledgers.ts';
 import { APPEAL_KINDS, APPEAL_RESULTS } from './manage-requests.ts';
+import { vocabulariesAt, type AgencyVocabularies } from './manage-vocabularies.ts';
 import type { Actor, Clock, UnitOfWork } from './ports.ts';
 
 const PAGE = 1000;
@@ -41,14 +42,21 @@ export interface LedgerTemplate extends LedgerExport {
 
 const plainRowLabel = (label: string) => label.replace(/^（.）/, '').replace(/（.*）$/, '').replace(/^\d+\./, '');
 
-/** The values a column accepts, as the import reads them (labels; codes are accepted too). */
-function allowedValues(kind: LedgerKind): Record<string, string[]> {
+/** The vocabularies of an agency that has configured none. */
+const DEFAULT_VOCABULARIES: AgencyVocabularies = { categories: DEFAULT_CATEGORIES, kinds: DEFAULT_KINDS, catalogueDomains: DEFAULT_CATALOGUE_DOMAINS };
+
+/**
+ * The values a column accepts, as the import reads them (labels; codes are accepted too). Vocabulary
+ * columns list the terms an agency's new items may carry (retired ones are refused on import).
+ */
+function allowedValues(kind: LedgerKind, vocabularies: AgencyVocabularies): Record<string, string[]> {
   if (kind === 'items') {
+    const live = (v: AgencyVocabularies[keyof AgencyVocabularies]) => v.entries.filter((e) => e.retired !== true);
     return {
-      主题分类: DEFAULT_CATEGORIES.entries.map((c) => c.label),
-      体裁: GENRES.map((g) => GENRE_INFO[g].label),
+      主题分类: live(vocabularies.categories).map((c) => c.label),
+      体裁: live(vocabularies.kinds).map((k) => k.label),
       公开条款: STATUTORY_CLAUSES.map((c) => `${c}（${STATUTORY_CLAUSE_INFO[c].citation}${STATUTORY_CLAUSE_INFO[c].item === null ? `：${STATUTORY_CLAUSE_INFO[c].label}` : ''}）`),
-      标准目录领域: DEFAULT_CATALOGUE_DOMAINS.entries.map((d) => `${d.code}（${d.label}）`),
+      标准目录领域: live(vocabularies.catalogueDomains).map((d) => `${d.code}（${d.label}）`),
     };
   }
   if (kind === 'requests') {
@@ -68,11 +76,14 @@ function allowedValues(kind: LedgerKind): Record<string, string[]> {
   };
 }
 
-/** The template of a ledger kind: the headers, the example row, and each column explained with its allowed values. */
-export function ledgerTemplate(kind: LedgerKind): LedgerTemplate {
+/**
+ * The template of a ledger kind: the headers, the example row, and each column explained with its
+ * allowed values: those of an agency's vocabularies when given, else the built-in defaults.
+ */
+export function ledgerTemplate(kind: LedgerKind, vocabularies: AgencyVocabularies = DEFAULT_VOCABULARIES): LedgerTemplate {
   if (!isLedgerKind(kind)) throw new ValidationError(`未知的台账类型“${String(kind)}”：应为 items、requests 或 appeals。`);
   const columns = LEDGER_COLUMNS[kind];
-  const allowed = allowedValues(kind);
+  const allowed = allowedValues(kind, vocabularies);
   return {
     kind,
     headers: columns.map((c) => c.header),
@@ -105,7 +116,18 @@ export function createLedgerExportService(deps: { uow: UnitOfWork; clock: Clock 
         }
         all.sort((a, b) => Number(a.id) - Number(b.id));
         const numbers = await repos.items.indexNumbers(all.map((i) => Number(i.id)));
+        // Labelled with each item's agency's vocabularies, as the import of that agency reads them.
+        const vocabularies = new Map<number, AgencyVocabularies>();
+        const vocabulariesOf = async (item: { agencyId: number; agencyPath: string }): Promise<AgencyVocabularies> => {
+          let found = vocabularies.get(item.agencyId);
+          if (!found) {
+            found = await vocabulariesAt(repos, item.agencyPath);
+            vocabularies.set(item.agencyId, found);
+          }
+          return found;
+        };
         for (const i of all) {
+          const v = await vocabulariesOf(i);
           push({
             索引号: numbers.get(Number(i.id)) ?? '',
             信息名称: i.title,
@@ -113,10 +135,10 @@ export function createLedgerExportService(deps: { uow: UnitOfWork; clock: Clock 
             文号: i.documentNumber ?? '',
             生成日期: i.formedOn,
             发布日期: i.publishedOn ?? '',
-            主题分类: DEFAULT_CATEGORIES.entries.find((c) => c.code === i.categoryCode)?.label ?? i.categoryCode,
-            体裁: GENRE_INFO[i.genre].label,
+            主题分类: findEntry(v.categories, i.categoryCode)?.label ?? i.categoryCode,
+            体裁: kindLabelOf(v.kinds, i),
             公开条款: i.clause ?? '',
-            标准目录领域: i.catalogueDomain ?? '',
+            标准目录领域: i.catalogueDomain === null ? '' : (findEntry(v.catalogueDomains, i.catalogueDomain)?.label ?? i.catalogueDomain),
             内容概述: i.summary,
             正文: htmlToText(i.bodyHtml),
             关键词: i.keywords.join('、'),
@@ -195,7 +217,13 @@ export function createLedgerExportService(deps: { uow: UnitOfWork; clock: Clock 
       return { kind, headers, rows };
     },
 
-    /** The template of a ledger kind (see {@link ledgerTemplate}). */
-    template: ledgerTemplate,
+    /** The template of a ledger kind (see {@link ledgerTemplate}), listing the vocabularies of an agency's items when given one. */
+    async template(kind: LedgerKind, agencyId?: number): Promise<LedgerTemplate> {
+      if (!isLedgerKind(kind)) throw new ValidationError(`未知的台账类型“${String(kind)}”：应为 items、requests 或 appeals。`);
+      if (agencyId === undefined || kind !== 'items') return ledgerTemplate(kind);
+      const agency = await deps.uow.read.agencies.findById(agencyId);
+      if (!agency) throw new ValidationError('机构不存在');
+      return ledgerTemplate(kind, await vocabulariesAt(deps.uow.read, agency.path));
+    },
   };
 }

@@ -192,7 +192,7 @@ describeEachDialect('ledger import, export, backup', (ctx) => {
   test('templates: the example row is refused unchanged and is a valid row once changed', async () => {
     const marker: Record<string, string> = { items: '索引号', requests: '申请编号', appeals: '复议机关或法院' };
     for (const kind of ['items', 'requests', 'appeals'] as const) {
-      const tpl = s.ledgers.template(kind);
+      const tpl = await s.ledgers.template(kind);
       assert.ok(tpl.columns.every((c) => tpl.headers.includes(c.header)), kind);
       const asIs = await s.ledgers.importLedger(officer(ledgerUnit), kind, table(tpl.headers, tpl.rows), { agencyId: ledgerUnit.id, dryRun: true });
       assert.deepEqual(asIs.errors.map((e) => e.message), ['这是模板中的示例行，请删除后再导入。'], kind);
@@ -202,8 +202,8 @@ describeEachDialect('ledger import, export, backup', (ctx) => {
       assert.equal(run.created, 1, kind);
       assert.equal(run.planned[0]!.line, 2, kind);
     }
-    assert.ok(s.ledgers.template('items').columns.find((c) => c.header === '体裁')!.allowed.includes('行政规范性文件'));
-    assert.ok(s.ledgers.template('requests').columns.find((c) => c.header === '办理结果')!.allowed.includes('予以公开'));
+    assert.ok((await s.ledgers.template('items')).columns.find((c) => c.header === '体裁')!.allowed.includes('行政规范性文件'));
+    assert.ok((await s.ledgers.template('requests')).columns.find((c) => c.header === '办理结果')!.allowed.includes('予以公开'));
   });
 
   test('search: upsertMany replaces entries it already holds', async () => {
@@ -228,6 +228,95 @@ describeEachDialect('ledger import, export, backup', (ctx) => {
       assert.ok(audited, `the ${kind} export is in the audit log`);
       assert.equal(audited.action, 'export');
       assert.deepEqual(JSON.parse(audited.change as string), { kind, agency: '甲镇人民政府', year: null, rows: exported.rows.length, personalData: kind === 'requests' });
+    }
+  });
+
+  test("items use the agency's own vocabularies: import, refusal of retired terms, template, export → import", async () => {
+    const town = await s.agencies.create(admin, { kind: 'town_gov', name: '丁镇人民政府', shortName: '丁镇', parentId: rootId });
+    const village = await s.agencies.create(admin, { kind: 'village', name: '丁镇丁村村民委员会', shortName: '丁村', parentId: town.id });
+    await s.vocabularies.edit(admin, town.id, 'category', { type: 'add', label: '乡村振兴' });
+    await s.vocabularies.edit(admin, town.id, 'kind', { type: 'add', label: '会议通知', genre: 'notice' });
+    await s.vocabularies.edit(admin, town.id, 'category', { type: 'retire', code: 'organisation' });
+    const vocabularies = await s.vocabularies.forAgency(town.id);
+    const category = vocabularies.categories.entries.find((e) => e.label === '乡村振兴')!.code;
+    const kind = vocabularies.kinds.entries.find((e) => e.label === '会议通知')!.code;
+    const headers = [...ITEM_HEADERS, '发布机构', '标准目录领域'];
+    const row = (n: number, o: Partial<Record<string, string>>, agency = '', domain = '') => [
+      ...itemRow(n, { index: `DZ/2025-${String(n).padStart(5, '0')}`, title: `丁镇第${n}号文件`, ...o }).map((v, i) => (ITEM_HEADERS[i] === '内容概述' ? `丁镇第${n}号文件概述` : v)),
+      agency,
+      domain,
+    ];
+
+    // The town's own terms, by label or code; a default genre label still finds the default kind.
+    const t = table(headers, [
+      row(1, { category: '乡村振兴', genre: '会议通知' }, '', '重大建设项目'),
+      row(2, { category: category, genre: kind }),
+      row(3, { category: '综合政务', genre: '通知' }, '', 'public_resource_trading'),
+      row(4, { category: '乡村振兴', genre: '会议通知' }, '丁村'),
+    ]);
+    const r = await s.ledgers.importLedger(officer(town), 'items', t, { agencyId: town.id, dryRun: false });
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.created, 4);
+    const stored = (await s.items.publicList({ within: [town.path] })).items;
+    const byTitle = (n: number) => stored.find((i) => i.title === `丁镇第${n}号文件`)!;
+    for (const n of [1, 2, 4]) {
+      assert.equal(byTitle(n).categoryCode, category, `row ${n}`);
+      assert.equal(byTitle(n).kindCode, kind, `row ${n}`);
+      assert.equal(byTitle(n).genre, 'notice', `row ${n}: the kind counts as a 通知`);
+    }
+    assert.equal(byTitle(1).catalogueDomain, 'major_construction_projects');
+    assert.equal(byTitle(3).categoryCode, 'general_affairs');
+    assert.equal(byTitle(3).kindCode, 'notice');
+    assert.equal(byTitle(3).catalogueDomain, 'public_resource_trading');
+    assert.equal(byTitle(4).agencyId, village.id);
+
+    // A retired term is refused as the item form refuses it; another agency does not have the town's terms.
+    const refused = await s.ledgers.importLedger(officer(town), 'items', table(headers, [row(5, { category: '政府组织机构' })]), { agencyId: town.id, dryRun: true });
+    assert.equal(refused.errors.length, 1);
+    assert.match(refused.errors[0]!.message, /该主题分类已停用/);
+    assert.equal(refused.errors[0]!.column, '主题分类');
+    const elsewhere = await s.ledgers.importLedger(officer(consoleUnit), 'items', table(headers, [row(6, { category: '乡村振兴', genre: '会议通知' })]), { agencyId: consoleUnit.id, dryRun: true });
+    assert.deepEqual(elsewhere.errors.map((e) => e.message), ['未知的主题分类“乡村振兴”。', '未知的体裁“会议通知”。']);
+    // Rows are checked with the vocabularies of the agency they name: imported at the root, 丁镇's row takes 丁镇's terms.
+    const root: { id: number; path: string } = (await s.agencies.all()).find((a) => a.id === rootId)!;
+    const atRoot = await s.ledgers.importLedger(officer(root), 'items', table(headers, [row(7, { category: '乡村振兴', genre: '会议通知' }, '丁镇'), row(8, { category: '乡村振兴' }, '乙镇')]), { agencyId: rootId, dryRun: true });
+    assert.deepEqual(atRoot.errors.map((e) => [e.line, e.column]), [[3, '主题分类']]);
+
+    // The template of the town lists its terms, not the retired one.
+    const tpl = await s.ledgers.template('items', town.id);
+    const allowed = (header: string) => tpl.columns.find((c) => c.header === header)!.allowed;
+    assert.ok(allowed('主题分类').includes('乡村振兴'));
+    assert.ok(!allowed('主题分类').includes('政府组织机构'));
+    assert.ok(allowed('体裁').includes('会议通知'));
+    assert.ok(!(await s.ledgers.template('items', consoleUnit.id)).columns.find((c) => c.header === '体裁')!.allowed.includes('会议通知'));
+    assert.ok(!(await s.ledgers.template('items')).columns.find((c) => c.header === '主题分类')!.allowed.includes('乡村振兴'));
+
+    // Export labels with the town's terms; the file imports again (all skipped), even once a term it uses is retired,
+    // and imports elsewhere (the village, which inherits the town's list) with the same codes.
+    const exported = await s.ledgers.exportLedger(officer(town), 'items', town.id);
+    const cell = (n: number, header: string) => exported.rows.find((x) => x[exported.headers.indexOf('信息名称')] === `丁镇第${n}号文件`)![exported.headers.indexOf(header)];
+    assert.equal(cell(1, '主题分类'), '乡村振兴');
+    assert.equal(cell(1, '体裁'), '会议通知');
+    assert.equal(cell(1, '标准目录领域'), '重大建设项目');
+    assert.equal(cell(3, '体裁'), '通知');
+    const back = await readLedger(new TextEncoder().encode(writeLedgerCsv(exported.headers, exported.rows)));
+    await s.vocabularies.edit(admin, town.id, 'kind', { type: 'retire', code: kind });
+    const again = await s.ledgers.importLedger(officer(town), 'items', back, { agencyId: town.id, dryRun: true });
+    assert.deepEqual(again.errors, []);
+    assert.equal(again.duplicates.length, 4);
+    await s.vocabularies.edit(admin, town.id, 'kind', { type: 'restore', code: kind });
+    const moved: LedgerTable = {
+      headers: back.headers,
+      rows: back.rows.filter((x) => x.cells['发布机构'] === '').map((x) => ({ ...x, cells: { ...x.cells, 索引号: x.cells['索引号']!.replace('DZ/', 'DC/') } })),
+    };
+    const copied = await s.ledgers.importLedger(officer(village), 'items', moved, { agencyId: village.id, dryRun: false });
+    assert.deepEqual(copied.errors, []);
+    assert.equal(copied.created, 3);
+    const inVillage = (await s.items.publicList({ within: [village.path] })).items;
+    for (const n of [1, 2, 3]) {
+      const original = byTitle(n);
+      const copy = inVillage.find((i) => i.title === original.title && i.agencyId === village.id && i.id !== original.id)!;
+      assert.deepEqual([copy.categoryCode, copy.kindCode, copy.genre, copy.catalogueDomain], [original.categoryCode, original.kindCode, original.genre, original.catalogueDomain], `row ${n}`);
     }
   });
 

@@ -13,14 +13,15 @@ import type { RoleGrant } from '../domain/access/roles.ts';
 import { isCalendarDate, type HolidayCalendar } from '../domain/calendar/index.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
 import {
-  DEFAULT_CATALOGUE_DOMAINS,
-  DEFAULT_CATEGORIES,
   GENRES,
   GENRE_INFO,
   STATUTORY_CLAUSES,
   decideDisclosure,
   decideItem,
   evolveItem,
+  findEntry,
+  genreOfKind,
+  labelPathOf,
   publicContentOf,
   reviewTextsOf,
   scanItemTexts,
@@ -35,6 +36,8 @@ import {
   type ItemState,
   type SourcedFinding,
   type StatutoryClause,
+  type Vocabulary,
+  type VocabularyEntry,
 } from '../domain/publishing/index.ts';
 import { htmlToText } from '../domain/privacy/index.ts';
 import {
@@ -73,6 +76,7 @@ import { chinaDateOf } from './china-time.ts';
 import { ValidationError } from './errors.ts';
 import type { CalendarService } from './manage-calendar.ts';
 import { APPEAL_KINDS, APPEAL_RESULTS, applicantKeyOf } from './manage-requests.ts';
+import { vocabulariesAt, type AgencyVocabularies } from './manage-vocabularies.ts';
 import type { Actor, AppealInput, AppealKind, AppealResult, CaseNote, Clock, LedgerTable, Repositories, SearchDocument, UnitOfWork } from './ports.ts';
 
 /** The kinds of ledger. */
@@ -108,10 +112,10 @@ export const LEDGER_COLUMNS: Readonly<Record<LedgerKind, readonly LedgerColumn[]
     col('文号', false, '规章、行政规范性文件必填'),
     col('生成日期', true, 'YYYY-MM-DD'),
     col('发布日期', true, 'YYYY-MM-DD，不早于生成日期'),
-    col('主题分类', true, '主题分类名称或代码'),
-    col('体裁', true, `如：${GENRES.slice(0, 6).map((g) => GENRE_INFO[g].label).join('、')}`),
+    col('主题分类', true, '主题分类名称或代码（按发布机构的分类设置）'),
+    col('体裁', true, `名称或代码（按发布机构的分类设置），如：${GENRES.slice(0, 6).map((g) => GENRE_INFO[g].label).join('、')}`),
     col('公开条款', false, '条例第二十条、第二十一条条款代码'),
-    col('标准目录领域', false, '基层政务公开标准目录领域代码'),
+    col('标准目录领域', false, '基层政务公开标准目录领域名称或代码'),
     col('内容概述', false, '空则以信息名称代替（并提示）'),
     col('正文', false, '纯文本，按段落换行；与“原文链接”至少填一项'),
     col('原文链接', false, '原网站上的地址'),
@@ -292,6 +296,50 @@ function lookup<T extends string>(value: string, codes: readonly T[], label: (c:
   return codes.find((c) => c === value.trim()) ?? codes.find((c) => norm(label(c)) === v) ?? codes.find((c) => norm(label(c)).startsWith(v) && v.length >= 2);
 }
 
+/**
+ * Finds a term of a vocabulary by its code, its label or its label path (“综合政务\政务公开”); with
+ * `prefix`, also by the beginning of its label (two characters at least). Where labels repeat, a term
+ * still in use wins over a retired one.
+ */
+function findTerm(vocabulary: Vocabulary, value: string, prefix: boolean): VocabularyEntry | undefined {
+  const raw = value.trim();
+  const byCode = findEntry(vocabulary, raw);
+  if (byCode) return byCode;
+  const norm = (s: string) => s.replace(/[\s"“”]/g, '').replace(/^（.）|^\d+\./, '');
+  const v = norm(raw);
+  const ordered = [...vocabulary.entries.filter((e) => e.retired !== true), ...vocabulary.entries.filter((e) => e.retired === true)];
+  return (
+    ordered.find((e) => norm(e.label) === v) ??
+    ordered.find((e) => e.parentCode && norm(labelPathOf(vocabulary, e.code)) === v) ??
+    (prefix && v.length >= 2 ? ordered.find((e) => norm(e.label).startsWith(v)) : undefined)
+  );
+}
+
+/**
+ * Reads a vocabulary cell: the term (null when the cell is empty), or undefined after adding the
+ * problem. A retired term is refused as the item form refuses it, unless `allowRetired` (a row that is
+ * already imported and will be skipped: its item keeps its terms).
+ */
+function termCell(
+  cells: Record<string, string>,
+  header: string,
+  e: RowErrors,
+  options: { required: boolean; allowRetired: boolean; find: (raw: string) => VocabularyEntry | undefined },
+): VocabularyEntry | null | undefined {
+  const raw = textCell(cells, header, e, options.required);
+  if (raw === '') return options.required ? undefined : null;
+  const entry = options.find(raw);
+  if (!entry) {
+    e.add(`未知的${header}“${raw}”。`, header);
+    return undefined;
+  }
+  if (entry.retired === true && !options.allowRetired) {
+    e.add(`该${header}已停用：“${entry.label}”，请另选。`, header);
+    return undefined;
+  }
+  return entry;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -400,22 +448,45 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
 
   // --- items ---------------------------------------------------------------------------------
 
-  function itemContentOf(cells: Record<string, string>, e: RowErrors, warnings: LedgerProblem[]): { content: ItemContent; publishedOn: string | null; interprets: string | null } | null {
+  /**
+   * Reads a row's item content, checking 主题分类, 体裁 and 标准目录领域 against the vocabularies of the
+   * row's agency (as the console's item form does).
+   */
+  function itemContentOf(
+    cells: Record<string, string>,
+    e: RowErrors,
+    warnings: LedgerProblem[],
+    vocabularies: AgencyVocabularies,
+    allowRetired: boolean,
+  ): { content: ItemContent; publishedOn: string | null; interprets: string | null } | null {
     const title = textCell(cells, '信息名称', e, true, 200);
     const formedOn = dateCell(cells, '生成日期', e, true);
     const publishedOn = dateCell(cells, '发布日期', e, true);
     if (formedOn && publishedOn && publishedOn < formedOn) e.add(`发布日期 ${publishedOn} 早于生成日期 ${formedOn}。`, '发布日期');
-    const categoryRaw = textCell(cells, '主题分类', e, true);
-    const category = categoryRaw === '' ? undefined : DEFAULT_CATEGORIES.entries.find((c) => c.code === categoryRaw || c.label === categoryRaw);
-    if (categoryRaw !== '' && !category) e.add(`未知的主题分类“${categoryRaw}”。`, '主题分类');
-    const genreRaw = textCell(cells, '体裁', e, true);
-    const genre: Genre | undefined = genreRaw === '' ? undefined : lookup(genreRaw, GENRES, (g) => GENRE_INFO[g].label);
-    if (genreRaw !== '' && !genre) e.add(`未知的体裁“${genreRaw}”。`, '体裁');
+    const category = termCell(cells, '主题分类', e, { required: true, allowRetired, find: (raw) => findTerm(vocabularies.categories, raw, false) });
+    const { kinds } = vocabularies;
+    const kind = termCell(cells, '体裁', e, {
+      required: true,
+      allowRetired,
+      // Older ledgers name the statutory genre: it still finds the kind with that code (a renamed default kind).
+      find: (raw) => {
+        const found = findTerm(kinds, raw, true);
+        if (found) return found;
+        const genre = lookup(raw, GENRES, (g) => GENRE_INFO[g].label);
+        return genre === undefined ? undefined : findEntry(kinds, genre);
+      },
+    });
+    const genre: Genre | undefined = kind ? genreOfKind(kinds, kind.code) : undefined;
+    if (kind && !genre) e.add(`体裁“${kind.label}”没有指定年报统计口径。`, '体裁');
     const clauseRaw = textCell(cells, '公开条款', e, false);
     const clause = clauseRaw === '' ? null : (STATUTORY_CLAUSES as readonly string[]).includes(clauseRaw) ? (clauseRaw as StatutoryClause) : undefined;
     if (clause === undefined) e.add(`未知的公开条款“${clauseRaw}”。`, '公开条款');
-    const domainRaw = textCell(cells, '标准目录领域', e, false);
-    if (domainRaw !== '' && !DEFAULT_CATALOGUE_DOMAINS.entries.some((d) => d.code === domainRaw)) e.add(`未知的标准目录领域“${domainRaw}”。`, '标准目录领域');
+    const domain = termCell(cells, '标准目录领域', e, {
+      required: false,
+      allowRetired,
+      // The template lists domains as “代码（名称）”.
+      find: (raw) => findTerm(vocabularies.catalogueDomains, raw, false) ?? findTerm(vocabularies.catalogueDomains, raw.replace(/\s*[（(].*[）)]\s*$/, ''), false),
+    });
     let summary = textCell(cells, '内容概述', e, false, 1000);
     if (summary === '' && title !== '') {
       summary = title;
@@ -433,7 +504,7 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
     const repealedOn = dateCell(cells, '废止日期', e, false);
     const interprets = textCell(cells, '所解读文件索引号', e, false, 100);
     if (interprets !== '' && genre !== 'interpretation') e.add('只有体裁为“政策解读”的信息可以填写所解读文件索引号。', '所解读文件索引号');
-    if (e.problems.length > 0 || !formedOn || !genre || !category || clause === undefined) return null;
+    if (e.problems.length > 0 || !formedOn || !kind || !genre || !category || clause === undefined || domain === undefined) return null;
     const keywords = [...new Set(textCell(cells, '关键词', e, false, 300).split(/[\s,，、;；]+/).filter((k) => k !== ''))].slice(0, 10);
     const content: ItemContent = {
       title,
@@ -444,8 +515,9 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
       changedOn: null,
       categoryCode: category.code,
       genre,
+      kindCode: kind.code,
       clause,
-      catalogueDomain: domainRaw || null,
+      catalogueDomain: domain?.code ?? null,
       keywords,
       validity: effectiveOn === null && repealedOn === null ? null : { effectiveOn, expiresOn: null, repealedOn },
       bodyHtml,
@@ -493,7 +565,17 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
   }
 
   async function planItems(repos: Repositories, actor: Actor, table: LedgerTable, options: LedgerImportOptions, report: LedgerImportReport): Promise<ItemPlan[]> {
-    const { find } = await agenciesUnder(repos, actor, options.agencyId, 'item.draft');
+    const { root, find } = await agenciesUnder(repos, actor, options.agencyId, 'item.draft');
+    // The vocabularies of each agency the rows name, looked up once per agency.
+    const vocabularies = new Map<number, AgencyVocabularies>();
+    const vocabulariesOf = async (agency: Agency): Promise<AgencyVocabularies> => {
+      let found = vocabularies.get(agency.id);
+      if (!found) {
+        found = await vocabulariesAt(repos, agency.path);
+        vocabularies.set(agency.id, found);
+      }
+      return found;
+    };
     // One batched look-up for every 索引号 the file names, as its own key or as the interpreted policy's.
     const keys = table.rows.flatMap((r) => [(r.cells['索引号'] ?? '').trim(), (r.cells['所解读文件索引号'] ?? '').trim()]).filter((k) => k !== '');
     const existing = await repos.ledgers.itemIdsByIndexNumbers(keys);
@@ -508,7 +590,8 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
       if (!agency) e.add(`找不到发布机构“${agencyName}”（须为导入机构或其下级）。`, '发布机构');
       if (key !== '' && seen.has(key)) e.add(`索引号“${key}”与第 ${seen.get(key)} 行重复。`, '索引号');
       if (key !== '') seen.set(key, row.line);
-      const parsed = itemContentOf(row.cells, e, report.warnings);
+      // A row whose agency is not found is still checked, against the import root's vocabularies.
+      const parsed = itemContentOf(row.cells, e, report.warnings, await vocabulariesOf(agency ?? root), key !== '' && existing.has(key));
       if (key !== '' && existing.has(key) && e.problems.length === 0) {
         report.duplicates.push({ line: row.line, key });
         continue;

@@ -99,7 +99,11 @@ export function ledgerRoutes() {
   app.get('/template/:kind', async (c) => {
     const kind = c.req.param('kind');
     if (!isLedgerKind(kind)) throw new ValidationError('未知的台账类型。');
-    const t = c.get('services').ledgers.template(kind);
+    // The values the template lists are those of the agency's vocabularies: the one chosen (as for the
+    // export, among the agencies the user may import for), else the signed-in user's own agency.
+    const wanted = c.req.query('agencyId');
+    const chosen = wanted === undefined ? undefined : (await importAgencies(c)).find((a) => String(a.id) === wanted);
+    const t = await c.get('services').ledgers.template(kind, chosen?.id ?? c.get('user')!.agencyId);
     const bytes = await writeLedgerTemplateXlsx({ title: LEDGER_KIND_LABELS[kind], headers: t.headers, example: t.rows[0] ?? [], columns: t.columns });
     c.header('Content-Disposition', attachmentName(`${LEDGER_KIND_LABELS[kind]}模板.xlsx`));
     return c.body(bytes as unknown as ArrayBuffer, 200, { 'Content-Type': XLSX_TYPE });
