@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/databases.ts';
-import { createSearchIndex, walkBeatsBitmap, type SearchDocument } from './search-index.ts';
+import { choosePlan, createSearchIndex, type SearchDocument } from './search-index.ts';
 import { normaliseForSearch } from './normalise-text.ts';
 
 const docs: SearchDocument[] = [
@@ -15,14 +15,19 @@ test('normalisation: Traditional to Simplified, full-width to half-width, case',
   assert.equal(normaliseForSearch('依申請公開　ＡＢＣ'), '依申请公开 abc');
 });
 
-test('PostgreSQL walks the sort-key index only where the sampled density makes the page cheaper than a bitmap of every match', () => {
-  const million = { sample: 2000, total: 1_000_000 };
-  assert.equal(walkBeatsBitmap({ ...million, need: 20, hits: 1000 }), true, 'a word in half the documents: the first page is 40 entries away');
-  assert.equal(walkBeatsBitmap({ ...million, need: 1000, hits: 1000 }), true, 'its 50th page is 2000 entries away, against 500 000 matches');
-  assert.equal(walkBeatsBitmap({ ...million, need: 20, hits: 4 }), false, 'a word in 2000 of a million: a walk would read 10 000 entries for a page');
-  assert.equal(walkBeatsBitmap({ ...million, need: 1000, hits: 40 }), false, 'a deep page of a word in 2%: a walk would read 50 000 entries, the bitmap 20 000');
-  assert.equal(walkBeatsBitmap({ ...million, need: 20, hits: 40 }), true, 'but its first page walks (1000 entries)');
-  assert.equal(walkBeatsBitmap({ ...million, need: 20, hits: 0 }), false, 'nothing among the newest (an old year): the bitmap');
+test('PostgreSQL plans a search from the sampled density: walk the sort-key index, a GIN bitmap, or the filter\'s rows', () => {
+  const titles = { sample: 2000, total: 1_000_000, rows: 'index' as const, filterIndexed: false };
+  const bodies = { sample: 400, total: 1_000_000, rows: 'rows' as const, filterIndexed: false };
+  const word = (hits: number) => ({ hits, termHits: hits, filterHits: 0 });
+  assert.equal(choosePlan({ ...titles, ...word(140), need: 1001, page: false }), 'walk', '公开 in 7% of titles: counting to the cap walks 14 000 index entries rather than take 70 000 matches from GIN');
+  assert.equal(choosePlan({ ...titles, ...word(140), need: 1000, page: true }), 'walk', 'and so does its 50th page');
+  assert.equal(choosePlan({ ...bodies, ...word(16), need: 1001, page: false }), 'bitmap', '王 in 4% of bodies: counting by walking would read 25 000 rows; the GIN bitmap stops at 1001');
+  assert.equal(choosePlan({ ...bodies, ...word(16), need: 20, page: true }), 'walk', 'but its first page walks 500 rows rather than fetch and sort 40 000');
+  assert.equal(choosePlan({ ...titles, ...word(1), need: 20, page: true }), 'bitmap', 'a word in 0.05% of titles: 40 000 entries to walk against 500 rows to sort');
+  assert.equal(choosePlan({ ...titles, ...word(0), need: 20, page: true }), 'bitmap', 'nothing among the newest: the bitmap');
+  const village = { ...bodies, filterIndexed: true, hits: 0, termHits: 60, filterHits: 0 };
+  assert.equal(choosePlan({ ...village, need: 1001, page: false }), 'filter', '低保 (15% of bodies) in one village (0.1%): test the village\'s rows, not 150 000 GIN matches');
+  assert.equal(choosePlan({ ...village, filterHits: 7, need: 1001, page: false }), 'bitmap', 'in a town of 17 000 entries the GIN bitmap is cheaper');
 });
 
 describeEachDialect('search index', (ctx) => {

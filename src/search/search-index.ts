@@ -9,9 +9,13 @@
  *   stops at the page, so a common word costs no more than a rare one;
  * - SQLite: an FTS5 `trigram` table answers queries of 3+ characters and an FTS5 table of
  *   one- and two-character grams the shorter ones; both carry the facets, so filters run inside
- *   the index. PostgreSQL: `pg_trgm` GIN indexes under `LIKE '%q%'` and GIN indexes on the gram
- *   arrays; a page of a word with more matches than the cap walks the sort-key index when a sample of
- *   the newest entries says that is cheaper than a bitmap of every match (the GIN index otherwise).
+ *   the index. PostgreSQL: `pg_trgm` GIN indexes under `LIKE '%q%'`, GIN indexes on the gram
+ *   arrays, and sort-key indexes (whole table; within a year) carrying the title and filter columns.
+ *   Its planner misjudges trigram and array predicates and does not know that a year or an agency
+ *   correlates with the sort key, so each search samples the newest entries and picks the plan by
+ *   measured costs (`choosePlan`): walk the sort-key index (a common word), a GIN bitmap (a rarer
+ *   one, an old year), or the filter's own rows (a common word in one village); it runs in one
+ *   transaction holding those settings. Measured at 1M items: README, “检索”.
  *   Short queries with punctuation or spaces (rare) are answered by a scan in sort-key order.
  * - counts stop at {@link SEARCH_RESULT_CAP}: “1000 条以上” is what a reader needs, and counting
  *   every one of 300 000 matches would cost more than the page itself.
@@ -27,21 +31,64 @@ export type { SearchDocument, SearchQuery } from '../services/ports.ts';
 /** Results beyond this are neither counted nor paged to; the reader narrows the query instead. */
 export const SEARCH_RESULT_CAP = 1000;
 
-/** How many of the newest entries PostgreSQL reads to estimate how dense a common word's matches are. */
-const DENSITY_SAMPLE = 2000;
+/**
+ * How many of the newest entries PostgreSQL reads to estimate how dense a word's matches are: title
+ * matches are sampled from the sort-key index alone (cheap), body matches from the rows.
+ */
+const DENSITY_SAMPLE = { title: 2000, body: 400 } as const;
 
 /**
- * Whether walking the sort-key index beats a bitmap of every match, for a tier with more matches than
- * the cap (PostgreSQL). Of the newest `sample` entries `hits` match: a walk reads about
- * need × sample / hits entries to fill the page; a bitmap reads every match, about
- * hits / sample × total. A word in most documents walks; one in a few thousand of a million, or a page
- * deep into a sparser word, takes the bitmap.
+ * What reading costs on PostgreSQL, in microseconds, measured at 1M items on two cores: one entry of
+ * the sort-key index walked with the title test (index only), one row walked with the body test
+ * (read, decompressed, LIKE), one match from a GIN index into the bitmap, one row fetched from it.
  */
-export function walkBeatsBitmap(p: { need: number; hits: number; sample: number; total: number }): boolean {
-  if (p.hits === 0) return false;
-  const walked = (p.need * p.sample) / p.hits;
-  const bitmapped = Math.max(SEARCH_RESULT_CAP + 1, (p.hits / p.sample) * p.total);
-  return walked < bitmapped;
+const COST_US = { walkIndex: 0.5, walkRow: 10, bitmapMatch: 0.3, fetchRow: 5 } as const;
+
+/**
+ * How dense a tier's matches are (PostgreSQL): of the newest `sample` entries (within the year, for a
+ * search within a year), `hits` match the word and the filters, `termHits` the word, `filterHits` the
+ * filters; there are `total` entries (in that year).
+ */
+export interface Density {
+  readonly hits: number;
+  readonly termHits: number;
+  readonly filterHits: number;
+  readonly sample: number;
+  readonly total: number;
+  /** Entries in the whole table (a GIN bitmap takes the word's matches in every year); `total` when the sample is of the whole table. */
+  readonly tableTotal?: number;
+}
+
+/** How PostgreSQL is told to find a tier's matches: walking the sort-key index, a GIN bitmap of the word, or the filter's rows tested one by one. */
+export type SearchPlan = 'walk' | 'bitmap' | 'filter';
+
+/**
+ * The cheapest plan for finding `need` matches (PostgreSQL), by the costs above: to count a tier up to
+ * the cap, or to read a page (`page`: a bitmap must then fetch and sort every match, not only the
+ * first `need`). A walk reads about need × sample / hits entries newest first; a bitmap takes every
+ * match of the word from the GIN index, then fetches the matches that pass the filters; with
+ * `filterIndexed` (one village, one year), the filter's own index gives its rows, each tested for
+ * the word. A word in most documents walks; a rarer one or an old year's matches take the bitmap; a
+ * common word in one village's few thousand entries tests those.
+ */
+/**
+ * How many entries match the word and the filters. With filters, from the word's density times the
+ * filters' (assumed independent): a few thousand entries of one town hold too few matches among the
+ * newest for `hits` alone to say much.
+ */
+export function estimatedMatches(p: Density & { filtered: boolean }): number {
+  const share = p.filtered ? (p.termHits / p.sample) * (p.filterHits / p.sample) : p.hits / p.sample;
+  return Math.max(p.hits, share * p.total);
+}
+
+export function choosePlan(p: Density & { need: number; rows: 'index' | 'rows'; page: boolean; filterIndexed: boolean; filtered?: boolean }): SearchPlan {
+  const per = (n: number) => (n / p.sample) * p.total;
+  const walk = p.hits === 0 ? Infinity : ((p.need * p.sample) / p.hits) * (p.rows === 'index' ? COST_US.walkIndex : COST_US.walkRow);
+  const both = estimatedMatches({ ...p, filtered: p.filtered ?? p.filterIndexed });
+  const bitmap = Math.max(p.termHits, (p.termHits / p.sample) * (p.tableTotal ?? p.total)) * COST_US.bitmapMatch + (p.page ? both : Math.min(both, p.need)) * COST_US.fetchRow;
+  const filter = p.filterIndexed ? per(Math.max(p.filterHits, 0.5)) * (p.rows === 'index' ? COST_US.fetchRow : COST_US.walkRow) : Infinity;
+  if (walk < bitmap && walk < filter) return 'walk';
+  return filter < bitmap ? 'filter' : 'bitmap';
 }
 
 const SNIPPET_RADIUS = 40;
@@ -71,7 +118,7 @@ interface Tier {
 }
 
 /** Creates the search index over a database or transaction. */
-export function createSearchIndex(db: Executor): SearchIndex {
+export function createSearchIndex(db: Executor, options: { ownTransaction?: boolean } = {}): SearchIndex {
   const postgres = dialectOf(db) === 'postgres';
 
   /** SQLite: a tier is an FTS5 MATCH expression over the trigram or gram table. */
@@ -106,50 +153,113 @@ export function createSearchIndex(db: Executor): SearchIndex {
     title: RawBuilder<SqlBool>;
     body: RawBuilder<SqlBool>;
   }
+  /** The columns the sort-key index carries on PostgreSQL (migration 0018): a title-tier walk reads nothing else. */
+  const WALK_COLUMNS = sql.raw('sort_key, title_norm, agency_path, year, category, genre, validity');
+
   /**
-   * PostgreSQL's estimates for trigram and array predicates are poor, so the choice between walking the
-   * sort-key index and a bitmap of the matches is made from a sample: how many of the newest entries
-   * match (the filters included), against the table's size from the statistics.
+   * How many of the newest entries match, and how many entries there are (PostgreSQL): of the whole
+   * table (from the statistics), or, for a search within a year, of that year — the walk then reads the
+   * year's entries newest first, off the (year, sort_key) index.
    */
-  async function walkPays(predicate: RawBuilder<SqlBool>, need: number): Promise<boolean> {
-    const hits = Number(
-      (await sql<{ n: number | string }>`select count(*) as n from (select * from search_documents order by sort_key desc limit ${DENSITY_SAMPLE}) d where ${predicate}`.execute(db)).rows[0]?.n ?? 0,
+  async function densityOf(term: RawBuilder<SqlBool>, filter: RawBuilder<SqlBool>, needsBody: boolean, year: number | undefined): Promise<Density> {
+    const sample = needsBody ? DENSITY_SAMPLE.body : DENSITY_SAMPLE.title;
+    const columns = needsBody ? sql`${WALK_COLUMNS}, body_norm` : WALK_COLUMNS;
+    const newest =
+      year === undefined
+        ? sql`select ${columns} from search_documents order by sort_key desc limit ${sample}`
+        : sql`select ${columns} from search_documents where year = ${year} order by sort_key desc limit ${sample}`;
+    const tableTotal = sql`(select greatest(reltuples, 0)::bigint from pg_class where oid = 'search_documents'::regclass)`;
+    const total = year === undefined ? tableTotal : sql`(select count(*) from search_documents where year = ${year})`;
+    // The newest entries are read off the sort-key index: never under the bitmap plan, which would sort the whole table for them.
+    type Counts = { n: number | string; term: number | string; filter: number | string; total: number | string; table_total: number | string };
+    const row = await planned('walk', async (ex) =>
+      (
+        await sql<Counts>`select count(*) filter (where ${term} and ${filter}) as n, count(*) filter (where ${term}) as term, count(*) filter (where ${filter}) as filter, ${total} as total, ${tableTotal} as table_total
+          from (${newest}) d`.execute(ex)
+      ).rows[0],
     );
-    const total = Number((await sql<{ n: number | string }>`select greatest(reltuples, 0)::bigint as n from pg_class where oid = 'search_documents'::regclass`.execute(db)).rows[0]?.n ?? 0);
-    return walkBeatsBitmap({ need, hits, sample: DENSITY_SAMPLE, total: Math.max(total, DENSITY_SAMPLE) });
+    return {
+      hits: Number(row?.n ?? 0),
+      termHits: Number(row?.term ?? 0),
+      filterHits: Number(row?.filter ?? 0),
+      sample,
+      total: Math.max(Number(row?.total ?? 0), sample),
+      tableTotal: Math.max(Number(row?.table_total ?? 0), sample),
+    };
   }
 
-  function sqlTiers(indexed: Predicates, scanned: Predicates, query: SearchQuery): [Tier, Tier] {
+  /**
+   * Runs a statement with PostgreSQL held to one plan: `walk` reads the sort-key index newest first
+   * and stops at the limit (no bitmap, no sequential scan); otherwise a bitmap of the matches from
+   * the GIN indexes, then a sort (no walk — one could read a million entries to reach an old year's
+   * few thousand). Its estimates for trigram and array predicates are poor and it does not know that
+   * a year or an agency correlates with the sort key, so the choice is made here, from a sample.
+   */
+  let current: boolean | undefined;
+  async function planned<T>(plan: SearchPlan, statement: (ex: Executor) => Promise<T>): Promise<T> {
+    // One round trip when the plan changes (the search runs in its own transaction, so the settings end with it).
+    const walk = plan === 'walk';
+    if (current !== walk) {
+      const mode = walk ? { bitmap: 'off', walk: 'on' } : { bitmap: 'on', walk: 'off' };
+      await sql`select set_config('enable_bitmapscan', ${mode.bitmap}, true), set_config('enable_seqscan', ${mode.bitmap}, true),
+        set_config('enable_indexscan', ${mode.walk}, true), set_config('enable_indexonlyscan', ${mode.walk}, true)`.execute(db);
+      current = walk;
+    }
+    return statement(db);
+  }
+
+  function sqlTiers(indexed: Predicates, scanned: Predicates, unindexed: Predicates, query: SearchQuery): [Tier, Tier] {
     const filters: Array<Expression<SqlBool>> = [];
     if (query.within) filters.push(sql<SqlBool>`(${sql.join(query.within.map((p) => sql`d.agency_path like ${`${escapeLike(p)}%`} escape '\\'`), sql` or `)})`);
     if (query.category) filters.push(sql<SqlBool>`d.category = ${query.category}`);
     if (query.genre) filters.push(sql<SqlBool>`d.genre = ${query.genre}`);
     if (query.year) filters.push(sql<SqlBool>`d.year = ${query.year}`);
     if (query.validity) filters.push(sql<SqlBool>`d.validity = ${query.validity}`);
-    const tier = (byIndex: RawBuilder<SqlBool>, byScan: RawBuilder<SqlBool>): Tier => {
+    const filterIndexed = query.within !== undefined || query.year !== undefined;
+    const allFilters = filters.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`${sql.join(filters, sql` and `)}`;
+    const tier = (byIndex: RawBuilder<SqlBool>, byScan: RawBuilder<SqlBool>, unindexed: RawBuilder<SqlBool>, needsBody: boolean): Tier => {
       const where = (p: RawBuilder<SqlBool>) => sql<SqlBool>`${sql.join([p, ...filters], sql` and `)}`;
+      const predicateOf = (plan: SearchPlan) => (plan === 'walk' ? byScan : plan === 'filter' ? unindexed : byIndex);
       const page = (ex: Executor, p: RawBuilder<SqlBool>, limit: number, offset: number) =>
         sql<{ k: number | string }>`select d.sort_key as k from search_documents d where ${where(p)} order by d.sort_key desc limit ${limit} offset ${offset}`.execute(ex);
+      const counted = async (ex: Executor, p: RawBuilder<SqlBool>, cap: number, ordered: boolean) =>
+        Number(
+          (await sql<{ n: number | string }>`select count(*) as n from (select 1 from search_documents d where ${where(p)} ${ordered ? sql`order by d.sort_key desc` : sql``} limit ${cap}) s`.execute(ex)).rows[0]?.n ?? 0,
+        );
+      // The sample is taken once per tier and search, for the count and the page.
+      let density: Promise<Density> | undefined;
+      /** Every match, newest first, when the count read them all. */
+      let known: number[] | undefined;
+      const rows = needsBody ? 'rows' : 'index';
+      const sampled = () => (density ??= densityOf(byScan, allFilters, needsBody, query.year));
       return {
         keys: async (limit, offset, dense) => {
-          if (!postgres || !dense || !(await walkPays(where(byScan), limit + offset))) return (await page(db, byIndex, limit, offset)).rows.map((r) => Number(r.k));
-          // A word in most documents: PostgreSQL's estimates for array and trigram predicates often
-          // prefer a bitmap of every match and a sort; walking the sort-key index stops at the page.
-          const walk = async (tx: Executor) => {
-            await sql`set local enable_bitmapscan = off`.execute(tx);
-            const rows = (await page(tx, byScan, limit, offset)).rows;
-            await sql`set local enable_bitmapscan = on`.execute(tx);
-            return rows.map((r) => Number(r.k));
-          };
-          return db.isTransaction ? walk(db) : db.transaction().execute(walk);
+          if (!postgres) return (await page(db, byIndex, limit, offset)).rows.map((r) => Number(r.k));
+          // A word in most documents walks the index, which stops at the page; any other tier takes a bitmap and a sort.
+          if (known !== undefined) return known.slice(offset, offset + limit);
+          const chosen = choosePlan({ ...(await sampled()), need: limit + offset, rows, page: true, filterIndexed, filtered: filters.length > 0 });
+          // Only a tier past the cap may walk for a page (a sparser one is cheaper to sort than to walk to its end).
+          const plan = chosen === 'walk' && !dense ? 'bitmap' : chosen;
+          return (await planned(plan, (ex) => page(ex, predicateOf(plan), limit, offset))).rows.map((r) => Number(r.k));
         },
-        count: async (cap) =>
-          Number((await sql<{ n: number | string }>`select count(*) as n from (select 1 from search_documents d where ${where(byIndex)} limit ${cap}) s`.execute(db)).rows[0]?.n ?? 0),
+        count: async (cap) => {
+          if (!postgres) return counted(db, byIndex, cap, false);
+          // Counting a common word to the cap walks the newest entries until it has found them.
+          const density = await sampled();
+          const plan = choosePlan({ ...density, need: cap, rows, page: false, filterIndexed, filtered: filters.length > 0 });
+          if (plan !== 'walk' && estimatedMatches({ ...density, filtered: filters.length > 0 }) * 1.5 < cap) {
+            // Fewer matches than the cap expected: one sorted list of them all gives the count and every page.
+            const all = (await planned(plan, (ex) => page(ex, predicateOf(plan), cap, 0))).rows.map((r) => Number(r.k));
+            if (all.length < cap) known = all;
+            return all.length;
+          }
+          return planned(plan, (ex) => counted(ex, predicateOf(plan), cap, plan === 'walk'));
+        },
       };
     };
     return [
-      tier(indexed.title, scanned.title),
-      tier(sql<SqlBool>`${indexed.body} and not (${scanned.title})`, sql<SqlBool>`${scanned.body} and not (${scanned.title})`),
+      tier(indexed.title, scanned.title, unindexed.title, false),
+      tier(sql<SqlBool>`${indexed.body} and not (${scanned.title})`, sql<SqlBool>`${scanned.body} and not (${scanned.title})`, sql<SqlBool>`${unindexed.body} and not (${scanned.title})`, true),
     ];
   }
 
@@ -161,10 +271,16 @@ export function createSearchIndex(db: Executor): SearchIndex {
       title: sql<SqlBool>`d.title_norm like ${pattern} escape '\\'`,
       body: sql<SqlBool>`d.body_norm like ${pattern} escape '\\'`,
     };
+    // The same test in a form no index answers (PostgreSQL's `filter` plan tests the filter's rows one by one).
+    const position = sql.raw(postgres ? 'strpos' : 'instr');
+    const unindexed: Predicates = {
+      title: sql<SqlBool>`${position}(d.title_norm, ${q}) > 0`,
+      body: sql<SqlBool>`${position}(d.body_norm, ${q}) > 0`,
+    };
     if (postgres && isGramQuery(q)) {
-      return sqlTiers({ title: sql<SqlBool>`d.title_grams @> array[${q}]::text[]`, body: sql<SqlBool>`d.body_grams @> array[${q}]::text[]` }, like, query);
+      return sqlTiers({ title: sql<SqlBool>`d.title_grams @> array[${q}]::text[]`, body: sql<SqlBool>`d.body_grams @> array[${q}]::text[]` }, like, unindexed, query);
     }
-    return sqlTiers(like, like, query);
+    return sqlTiers(like, like, unindexed, query);
   }
 
   return {
@@ -225,6 +341,15 @@ export function createSearchIndex(db: Executor): SearchIndex {
     },
     /** Finds items containing the query as a substring of title or body: title hits first, then newest. */
     async search(query: SearchQuery): Promise<SearchResult> {
+      // PostgreSQL: the whole search in one transaction, which holds the plan settings (see `planned`).
+      if (postgres && !options.ownTransaction) {
+        const run = (tx: Executor) => createSearchIndex(tx, { ownTransaction: true }).search(query);
+        if (!db.isTransaction) return db.transaction().execute(run);
+        // Inside a caller's transaction: a savepoint-free reset afterwards keeps its later statements unaffected.
+        const result = await run(db);
+        await sql`select set_config('enable_bitmapscan', 'on', true), set_config('enable_seqscan', 'on', true), set_config('enable_indexscan', 'on', true), set_config('enable_indexonlyscan', 'on', true)`.execute(db);
+        return result;
+      }
       const q = normaliseForSearch(query.q);
       if (!q || (query.within && query.within.length === 0)) return { total: 0, hits: [] };
       const limit = Math.max(0, Math.min(query.limit ?? 20, 100));

@@ -16,6 +16,7 @@ import * as reportTrace from './migrations/20261127-0012-report-trace.ts';
 import * as requestTemplates from './migrations/20261127-0013-request-templates.ts';
 import * as vocabularies from './migrations/20261127-0014-vocabularies.ts';
 import * as subscriptions from './migrations/20261127-0017-subscriptions.ts';
+import * as searchWalk from './migrations/20261127-0018-search-walk.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '20261127-0014-vocabularies': vocabularies,
   '20261127-0015-search-scale': searchScale,
   '20261127-0017-subscriptions': subscriptions,
+  '20261127-0018-search-walk': searchWalk,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
