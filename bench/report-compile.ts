@@ -217,7 +217,7 @@ async function generate(db: Database, sqliteFile: string | null, items: number, 
 }
 
 /** Generates the synthetic county into a migrated database (for profiling outside `run`). */
-export const generateFor = (db: Database, sqliteFile: string | null, items: number, requests: number) => generate(db, sqliteFile, items, requests, false);
+export const generateFor = (db: Database, sqliteFile: string | null, items: number, requests: number, inYear = false) => generate(db, sqliteFile, items, requests, inYear);
 
 async function measure(db: Database, sqliteFile: string | null, label: string, items: number, requests: number, inYear: boolean): Promise<string[]> {
   const gen = await generate(db, sqliteFile, items, requests, inYear);

@@ -17,6 +17,7 @@ import * as requestTemplates from './migrations/20261127-0013-request-templates.
 import * as vocabularies from './migrations/20261127-0014-vocabularies.ts';
 import * as subscriptions from './migrations/20261127-0017-subscriptions.ts';
 import * as searchWalk from './migrations/20261127-0018-search-walk.ts';
+import * as deliveryCounts from './migrations/20261127-0019-delivery-counts.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '20261127-0015-search-scale': searchScale,
   '20261127-0017-subscriptions': subscriptions,
   '20261127-0018-search-walk': searchWalk,
+  '20261127-0019-delivery-counts': deliveryCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
