@@ -10,8 +10,9 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.ts';
 
 interface Entry {
-  body: ArrayBuffer;
-  headers: Array<[string, string]>;
+  /** Bytes and a plain header object (with X-Cache already set): @hono/node-server writes such a response straight out, without building a web Response. */
+  body: Uint8Array;
+  headers: Record<string, string>;
   status: number;
   storedAt: number;
 }
@@ -54,18 +55,17 @@ export function createPageCache(options: { maxEntries?: number; ttlMs?: number; 
         // Refresh its place in the LRU order.
         entries.delete(key);
         entries.set(key, hit);
-        const res = new Response(hit.body, { status: hit.status, headers: hit.headers });
-        res.headers.set('X-Cache', 'hit');
-        return res;
+        return new Response(hit.body, { status: hit.status, headers: hit.headers });
       }
       const startedIn = generation;
       await next();
       const res = c.res;
       const type = res.headers.get('content-type') ?? '';
       if (res.status !== 200 || !CACHEABLE_TYPES.test(type) || startedIn !== generation) return;
-      const body = await res.clone().arrayBuffer();
-      if (Buffer.from(body).includes('name="_csrf"')) return;
-      const headers = [...res.headers].filter(([k]) => k.toLowerCase() !== 'set-cookie');
+      const body = new Uint8Array(await res.clone().arrayBuffer());
+      if (Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes('name="_csrf"')) return;
+      const headers: Record<string, string> = Object.fromEntries([...res.headers].filter(([k]) => k.toLowerCase() !== 'set-cookie'));
+      headers['x-cache'] = 'hit';
       entries.set(key, { body, headers, status: res.status, storedAt: now() });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     },
