@@ -171,6 +171,8 @@ export interface ItemListFilter {
   interpretsItemId?: number;
   limit?: number;
   offset?: number;
+  /** Count no further than this (the portal pages to 10 000 at most); `capped` then says there are more. */
+  countCap?: number;
 }
 
 export interface StoredReview {
@@ -192,7 +194,7 @@ export interface ItemRepository {
   setVersions(itemId: number, latest: number, live: number | null): Promise<void>;
   setIndexNumber(itemId: number, indexNumber: string): Promise<void>;
   nextSequence(agencyId: number, year: number): Promise<number>;
-  list(filter: ItemListFilter): Promise<{ total: number; items: ItemState[] }>;
+  list(filter: ItemListFilter): Promise<{ total: number; items: ItemState[]; capped?: boolean }>;
   indexNumbers(itemIds: number[]): Promise<Map<number, string | null>>;
   saveReview(itemId: number, version: number, review: StoredReview): Promise<void>;
   review(itemId: number, version: number): Promise<StoredReview | undefined>;

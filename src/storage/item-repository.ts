@@ -125,8 +125,15 @@ export function createItemRepository(db: Executor): ItemRepository {
       if (filter.agencyId) q = q.where('v.agency_id', '=', filter.agencyId);
       if (filter.interpretsItemId) q = q.where('v.interprets_item_id', '=', filter.interpretsItemId);
       if (filter.year) q = q.where('v.formed_on', '>=', `${filter.year}-01-01`).where('v.formed_on', '<=', `${filter.year}-12-31`);
+      const cap = filter.countCap;
       const [count, rows] = await Promise.all([
-        q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        cap === undefined
+          ? q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+          : // A provincial catalogue holds millions: counting stops one past the cap, as the search's count does.
+            db
+              .selectFrom(q.select(sql<number>`1`.as('one')).limit(cap + 1).as('capped'))
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow(),
         q
           .select('v.state')
           // Published versions always have a publication date, so the portal's order can use its index.
@@ -136,7 +143,9 @@ export function createItemRepository(db: Executor): ItemRepository {
           .offset(filter.offset ?? 0)
           .execute(),
       ]);
-      return { total: Number(count.n), items: rows.map((r) => JSON.parse(r.state) as ItemState) };
+      const total = Number(count.n);
+      if (cap !== undefined && total > cap) return { total: cap, capped: true, items: rows.map((r) => JSON.parse(r.state) as ItemState) };
+      return { total, items: rows.map((r) => JSON.parse(r.state) as ItemState) };
     },
     async indexNumbers(itemIds: number[]): Promise<Map<number, string | null>> {
       if (itemIds.length === 0) return new Map();

@@ -37,6 +37,19 @@ describe('public portal', () => {
     assert.equal((villages.match(/href="\/xxgk\/village-affairs\/\d+"/g) ?? []).length, 15);
   });
 
+  test('catalogue counts stop where paging stops: past the cap the list says “以上” (a provincial catalogue holds millions)', async () => {
+    const items = t.application.services.items;
+    const all = await items.publicList({ within: ['/'], limit: 2 });
+    assert.ok(all.total > 5 && all.capped === undefined);
+    const capped = await items.publicList({ within: ['/'], limit: 2, countCap: 5 });
+    assert.deepEqual([capped.total, capped.capped, capped.items.length], [5, true, 2]);
+    assert.deepEqual(capped.items.map((i) => i.id), all.items.map((i) => i.id), 'the page itself is unchanged');
+    const exact = await items.publicList({ within: ['/'], limit: 2, countCap: all.total });
+    assert.deepEqual([exact.total, exact.capped], [all.total, undefined], 'a count that reaches the cap exactly is not “以上”');
+    const html = await (await t.agent().get('/xxgk/catalogue')).text();
+    assert.match(html, new RegExp(`信息公开目录（共 ${String((await items.publicList({ within: ['/'], limit: 1, countCap: 10_000 })).total)} 条）`));
+  });
+
   test('unknown pages get a Chinese 404 page', async () => {
     const res = await t.agent().get('/no-such-page');
     assert.equal(res.status, 404);

@@ -23,6 +23,9 @@ import type { AppEnv } from '../context.ts';
 
 export const PAGE_SIZE = 20;
 
+/** The deepest page a portal list goes to (counts stop there: “10000 条以上”). */
+export const MAX_PAGES = 500;
+
 /** The validity label shown to the public for a version today. */
 export function validityLabel(item: ItemState, today: string): string {
   return item.validity ? VALIDITY_LABELS[validityOn(item.validity, today)] : '有效';
@@ -60,7 +63,7 @@ export function CatalogueTable(props: { items: ItemState[]; indexNumbers: Map<nu
 }
 
 /** Pagination links that keep the other query parameters. */
-export function Pager(props: { c: Context<AppEnv>; total: number; page: number }) {
+export function Pager(props: { c: Context<AppEnv>; total: number; page: number; capped?: boolean | undefined }) {
   const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
   if (pages <= 1) return null;
   const link = (p: number) => {
@@ -72,7 +75,7 @@ export function Pager(props: { c: Context<AppEnv>; total: number; page: number }
     <nav class="actions" aria-label="分页">
       {props.page > 1 && <a href={link(props.page - 1)}>上一页</a>}
       <span>
-        第 {props.page} / {pages} 页，共 {props.total} 条
+        第 {props.page} / {pages} 页，共 {props.total} 条{props.capped ? '以上' : ''}
       </span>
       {props.page < pages && <a href={link(props.page + 1)}>下一页</a>}
     </nav>

@@ -10,7 +10,7 @@ import { serveReportHtml } from '../report-document.ts';
 import type { AppEnv } from '../context.ts';
 import { Breadcrumb, Layout } from '../views/layout.tsx';
 import { PORTAL_SECTIONS, type PortalSection } from './portal-sections.ts';
-import { CatalogueFilters, CatalogueTable, Highlighted, ItemArticle, PAGE_SIZE, Pager } from './item-pages.tsx';
+import { CatalogueFilters, CatalogueTable, Highlighted, ItemArticle, MAX_PAGES, PAGE_SIZE, Pager } from './item-pages.tsx';
 import { STATUTORY_CLAUSE_INFO, clausesFor, clauseLevelOf, isStatutoryClause } from '../../domain/publishing/index.ts';
 
 export interface PortalData {
@@ -110,14 +110,16 @@ export function portalRoutes() {
     );
   });
 
-  const page = (c: Context<AppEnv>) => Math.max(1, Math.min(500, Number(c.req.query('page') ?? 1) || 1));
+  const page = (c: Context<AppEnv>) => Math.max(1, Math.min(MAX_PAGES, Number(c.req.query('page') ?? 1) || 1));
+  /** “共 N 条”, or “共 10000 条以上” past what the portal pages to. */
+  const counted = (list: { total: number; capped?: boolean }) => `共 ${list.total} 条${list.capped ? '以上' : ''}`;
 
   app.get('/xxgk/catalogue', async (c) => {
     const data = await loadPortal(c);
     const q = c.req.query();
     const p = page(c);
     const agency = q.agency ? data.byId.get(Number(q.agency)) : undefined;
-    const { total, items } = await c.get('services').items.publicList({
+    const list = await c.get('services').items.publicList({
       within: [agency?.path ?? data.agency.path],
       clause: q.clause && isStatutoryClause(q.clause) ? q.clause : undefined,
       category: q.category || undefined,
@@ -125,7 +127,9 @@ export function portalRoutes() {
       year: Number(q.year) || undefined,
       limit: PAGE_SIZE,
       offset: (p - 1) * PAGE_SIZE,
+      countCap: MAX_PAGES * PAGE_SIZE,
     });
+    const { total, items } = list;
     const indexNumbers = await c.get('services').items.indexNumbers(items.map((i) => Number(i.id)));
     const section = PORTAL_SECTIONS.find((x) => x.slug === 'catalogue')!;
     return c.html(
@@ -134,8 +138,8 @@ export function portalRoutes() {
         <h1>{section.title}</h1>
         <p>{section.summary}</p>
         <CatalogueFilters q={q} agencies={data.subtree} action="/xxgk/catalogue" vocabularies={await c.get('services').vocabularies.catalogueFilters(data.agency, data.subtree.map((a) => a.id))} />
-        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`信息公开目录（共 ${total} 条）`} />
-        <Pager c={c} total={total} page={p} />
+        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`信息公开目录（${counted(list)}）`} />
+        <Pager c={c} total={total} page={p} capped={list.capped} />
       </PortalPage>,
     );
   });
@@ -188,7 +192,7 @@ export function portalRoutes() {
                 );
               })}
             </ol>
-            <Pager c={c} total={result.total} page={p} />
+            <Pager c={c} total={result.total} page={p} capped={'capped' in result && result.capped === true} />
           </section>
         )}
       </PortalPage>,
@@ -220,7 +224,8 @@ export function portalRoutes() {
   app.get('/xxgk/interpretations', async (c) => {
     const data = await loadPortal(c);
     const p = page(c);
-    const { total, items } = await c.get('services').items.publicList({ within: [data.agency.path], genre: 'interpretation', limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE });
+    const list = await c.get('services').items.publicList({ within: [data.agency.path], genre: 'interpretation', limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE, countCap: MAX_PAGES * PAGE_SIZE });
+    const { total, items } = list;
     const indexNumbers = await c.get('services').items.indexNumbers(items.map((i) => Number(i.id)));
     const section = PORTAL_SECTIONS.find((x) => x.slug === 'interpretations')!;
     return c.html(
@@ -228,8 +233,8 @@ export function portalRoutes() {
         <Breadcrumb items={[{ href: '/', label: '首页' }, { label: section.title }]} />
         <h1>{section.title}</h1>
         <p>{section.summary}</p>
-        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`政策解读（共 ${total} 条）`} />
-        <Pager c={c} total={total} page={p} />
+        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`政策解读（${counted(list)}）`} />
+        <Pager c={c} total={total} page={p} capped={list.capped} />
       </PortalPage>,
     );
   });
@@ -239,14 +244,15 @@ export function portalRoutes() {
     const village = data.byId.get(Number(c.req.param('id')));
     if (!village || village.parentId !== data.agency.id || (village.kind !== 'village' && village.kind !== 'community')) throw new NotFoundError('该村（社区）栏目不存在');
     const p = page(c);
-    const { total, items } = await c.get('services').items.publicList({ within: [village.path], limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE });
+    const list = await c.get('services').items.publicList({ within: [village.path], limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE, countCap: MAX_PAGES * PAGE_SIZE });
+    const { total, items } = list;
     const indexNumbers = await c.get('services').items.indexNumbers(items.map((i) => Number(i.id)));
     return c.html(
       <PortalPage c={c} data={data} title={`${village.name}村务公开`} current="village-affairs">
         <Breadcrumb items={[{ href: '/', label: '首页' }, { href: '/xxgk/village-affairs', label: '村务公开' }, { label: village.name }]} />
         <h1>{village.name}村务公开</h1>
-        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`${village.name}公开信息（共 ${total} 条）`} />
-        <Pager c={c} total={total} page={p} />
+        <CatalogueTable items={items} indexNumbers={indexNumbers} agencies={data.byId} caption={`${village.name}公开信息（${counted(list)}）`} />
+        <Pager c={c} total={total} page={p} capped={list.capped} />
       </PortalPage>,
     );
   });
