@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +59,7 @@ process.stdout.write(Buffer.from(machineSecretKey(process.argv[1])).toString('he
   assert.match([...keys][0]!, /^[0-9a-f]{64}$/);
   assert.equal(readFileSync(file, 'utf8').trim(), [...keys][0]);
   assert.deepEqual(readdirSync(path.dirname(file)), ['secret.key'], 'no draft left behind');
+  rmSync(path.dirname(file), { recursive: true, force: true });
 });
 
 describeEachDialect('channel settings at rest', (ctx) => {
