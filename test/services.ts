@@ -1,5 +1,5 @@
 /** Services wired to a test database with real parts (attachment store in a temp folder). */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServices } from '../src/services/services.ts';
@@ -16,6 +16,17 @@ import { fixedClock } from './clock.ts';
 /** The key tests encrypt channel secrets with (pass it as GONGKAI_SECRET_KEY to child processes). */
 export const TEST_SECRET_KEY = '6b9f2c1d8e7a4b3c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4';
 
+/** One temporary folder per test process for the attachment stores, removed when the process exits. */
+let filesRoot: string | undefined;
+function filesFolder(): string {
+  if (filesRoot === undefined) {
+    const root = mkdtempSync(path.join(tmpdir(), 'gongkai-files-'));
+    process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+    filesRoot = root;
+  }
+  return mkdtempSync(path.join(filesRoot, 'store-'));
+}
+
 /** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time). */
 export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z')) {
   return createServices({
@@ -23,7 +34,7 @@ export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:
     clock,
     sessionHours: 12,
     loadShippedCalendar,
-    files: createAttachmentStore(mkdtempSync(path.join(tmpdir(), 'gongkai-files-')), { maxBytes: 20 * 1048576 }),
+    files: createAttachmentStore(filesFolder(), { maxBytes: 20 * 1048576 }),
     readLedger,
     extractText,
     sanitiseHtml: sanitiseBodyHtml,

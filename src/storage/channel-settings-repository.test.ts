@@ -41,6 +41,7 @@ test('GONGKAI_SECRET_KEY is 64 hex digits or base64 of 32 bytes; the machine key
   assert.deepEqual(machineSecretKey(file, (f) => created.push(f)), first, 'the same key next time');
   assert.equal(created.length, 1);
   assert.match(readFileSync(file, 'utf8'), /^[0-9a-f]{64}\n$/);
+  rmSync(path.dirname(path.dirname(file)), { recursive: true, force: true });
 });
 
 test('processes starting together agree on one machine key: none reads a half-written file', async () => {
