@@ -63,15 +63,6 @@ export interface Density {
 export type SearchPlan = 'walk' | 'bitmap' | 'filter';
 
 /**
- * The cheapest plan for finding `need` matches (PostgreSQL), by the costs above: to count a tier up to
- * the cap, or to read a page (`page`: a bitmap must then fetch and sort every match, not only the
- * first `need`). A walk reads about need × sample / hits entries newest first; a bitmap takes every
- * match of the word from the GIN index, then fetches the matches that pass the filters; with
- * `filterIndexed` (one village, one year), the filter's own index gives its rows, each tested for
- * the word. A word in most documents walks; a rarer one or an old year's matches take the bitmap; a
- * common word in one village's few thousand entries tests those.
- */
-/**
  * How many entries match the word and the filters. With filters, from the word's density times the
  * filters' (assumed independent): a few thousand entries of one town hold too few matches among the
  * newest for `hits` alone to say much.
@@ -81,6 +72,15 @@ export function estimatedMatches(p: Density & { filtered: boolean }): number {
   return Math.max(p.hits, share * p.total);
 }
 
+/**
+ * The cheapest plan for finding `need` matches (PostgreSQL), by the costs above: to count a tier up to
+ * the cap, or to read a page (`page`: a bitmap must then fetch and sort every match, not only the
+ * first `need`). A walk reads about need × sample / hits entries newest first; a bitmap takes every
+ * match of the word from the GIN index, then fetches the matches that pass the filters; with
+ * `filterIndexed` (one village, one year), the filter's own index gives its rows, each tested for
+ * the word. A word in most documents walks; a rarer one or an old year's matches take the bitmap; a
+ * common word in one village's few thousand entries tests those.
+ */
 export function choosePlan(p: Density & { need: number; rows: 'index' | 'rows'; page: boolean; filterIndexed: boolean; filtered?: boolean }): SearchPlan {
   const per = (n: number) => (n / p.sample) * p.total;
   const walk = p.hits === 0 ? Infinity : ((p.need * p.sample) / p.hits) * (p.rows === 'index' ? COST_US.walkIndex : COST_US.walkRow);
