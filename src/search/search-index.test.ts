@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { describeEachDialect } from '../../test/databases.ts';
 import { choosePlan, createSearchIndex, type SearchDocument } from './search-index.ts';
 import { normaliseForSearch } from './normalise-text.ts';
@@ -58,6 +59,19 @@ describeEachDialect('search index', (ctx) => {
     const page = await index.search({ q: '公开', limit: 1, offset: 1 });
     assert.equal(page.total, 3);
     assert.deepEqual(page.hits.map((h) => h.itemId), [2]);
+  });
+
+  test("a search inside a caller's transaction gives the same hits and leaves the transaction's planner settings as they were", async () => {
+    const alone = await createSearchIndex(ctx.db).search({ q: '公开', within: ['/1/2/'] });
+    await ctx.db.transaction().execute(async (tx) => {
+      if (ctx.dialect === 'postgres') await sql`select set_config('enable_seqscan', 'off', true)`.execute(tx);
+      const inside = await createSearchIndex(tx).search({ q: '公开', within: ['/1/2/'] });
+      assert.deepEqual(inside, alone);
+      if (ctx.dialect === 'postgres') {
+        const { rows } = await sql<{ s: string; b: string; i: string }>`select current_setting('enable_seqscan') as s, current_setting('enable_bitmapscan') as b, current_setting('enable_indexscan') as i`.execute(tx);
+        assert.deepEqual(rows[0], { s: 'off', b: 'on', i: 'on' });
+      }
+    });
   });
 
   test('snippets mark every occurrence; removal and replacement take effect', async () => {

@@ -345,10 +345,16 @@ export function createSearchIndex(db: Executor, options: { ownTransaction?: bool
       if (postgres && !options.ownTransaction) {
         const run = (tx: Executor) => createSearchIndex(tx, { ownTransaction: true }).search(query);
         if (!db.isTransaction) return db.transaction().execute(run);
-        // Inside a caller's transaction: a savepoint-free reset afterwards keeps its later statements unaffected.
-        const result = await run(db);
-        await sql`select set_config('enable_bitmapscan', 'on', true), set_config('enable_seqscan', 'on', true), set_config('enable_indexscan', 'on', true), set_config('enable_indexonlyscan', 'on', true)`.execute(db);
-        return result;
+        // Inside a caller's transaction: its own settings come back afterwards, whatever happens.
+        type Settings = { b: string; s: string; i: string; o: string };
+        const before = (
+          await sql<Settings>`select current_setting('enable_bitmapscan') as b, current_setting('enable_seqscan') as s, current_setting('enable_indexscan') as i, current_setting('enable_indexonlyscan') as o`.execute(db)
+        ).rows[0]!;
+        try {
+          return await run(db);
+        } finally {
+          await sql`select set_config('enable_bitmapscan', ${before.b}, true), set_config('enable_seqscan', ${before.s}, true), set_config('enable_indexscan', ${before.i}, true), set_config('enable_indexonlyscan', ${before.o}, true)`.execute(db);
+        }
       }
       const q = normaliseForSearch(query.q);
       if (!q || (query.within && query.within.length === 0)) return { total: 0, hits: [] };

@@ -4,7 +4,7 @@
  * dates, and the register of reconsideration and litigation of an agency subtree. The shell writes the
  * table as XLSX or CSV.
  */
-import { DEFAULT_CATALOGUE_DOMAINS, DEFAULT_CATEGORIES, DEFAULT_KINDS, STATUTORY_CLAUSES, STATUTORY_CLAUSE_INFO, findEntry, kindLabelOf } from '../domain/publishing/index.ts';
+import { DEFAULT_CATALOGUE_DOMAINS, DEFAULT_CATEGORIES, DEFAULT_KINDS, STATUTORY_CLAUSES, STATUTORY_CLAUSE_INFO, findEntry, kindLabelOf, labelPathOf, type Vocabulary } from '../domain/publishing/index.ts';
 import { htmlToText } from '../domain/privacy/index.ts';
 import {
   APPLICANT_TYPES,
@@ -44,6 +44,18 @@ const plainRowLabel = (label: string) => label.replace(/^（.）/, '').replace(/
 
 /** The vocabularies of an agency that has configured none. */
 const DEFAULT_VOCABULARIES: AgencyVocabularies = { categories: DEFAULT_CATEGORIES, kinds: DEFAULT_KINDS, catalogueDomains: DEFAULT_CATALOGUE_DOMAINS };
+
+/**
+ * How an exported ledger names a term so that the import finds that term again: its label, or, where
+ * another term has the same label (“其他” under two parents), its path, or failing that its code.
+ */
+export function termName(vocabulary: Vocabulary, code: string, fallback: string = code): string {
+  const entry = findEntry(vocabulary, code);
+  if (entry === undefined) return fallback;
+  if (vocabulary.entries.filter((e) => e.label === entry.label).length === 1) return entry.label;
+  const path = labelPathOf(vocabulary, code);
+  return entry.parentCode && vocabulary.entries.filter((e) => labelPathOf(vocabulary, e.code) === path).length === 1 ? path : code;
+}
 
 /**
  * The values a column accepts, as the import reads them (labels; codes are accepted too). Vocabulary
@@ -135,10 +147,10 @@ export function createLedgerExportService(deps: { uow: UnitOfWork; clock: Clock 
             文号: i.documentNumber ?? '',
             生成日期: i.formedOn,
             发布日期: i.publishedOn ?? '',
-            主题分类: findEntry(v.categories, i.categoryCode)?.label ?? i.categoryCode,
-            体裁: kindLabelOf(v.kinds, i),
+            主题分类: termName(v.categories, i.categoryCode),
+            体裁: termName(v.kinds, i.kindCode ?? i.genre, kindLabelOf(v.kinds, i)),
             公开条款: i.clause ?? '',
-            标准目录领域: i.catalogueDomain === null ? '' : (findEntry(v.catalogueDomains, i.catalogueDomain)?.label ?? i.catalogueDomain),
+            标准目录领域: i.catalogueDomain === null ? '' : termName(v.catalogueDomains, i.catalogueDomain),
             内容概述: i.summary,
             正文: htmlToText(i.bodyHtml),
             关键词: i.keywords.join('、'),

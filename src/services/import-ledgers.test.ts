@@ -318,6 +318,20 @@ describeEachDialect('ledger import, export, backup', (ctx) => {
       const copy = inVillage.find((i) => i.title === original.title && i.agencyId === village.id && i.id !== original.id)!;
       assert.deepEqual([copy.categoryCode, copy.kindCode, copy.genre, copy.catalogueDomain], [original.categoryCode, original.kindCode, original.genre, original.catalogueDomain], `row ${n}`);
     }
+
+    // Two terms with one label (“其他” under two parents): a bare label is refused, the path is taken,
+    // and the export writes the path, so the file imports to the same term.
+    await s.vocabularies.edit(admin, town.id, 'category', { type: 'add', label: '其他', parentCode: 'general_affairs' });
+    await s.vocabularies.edit(admin, town.id, 'category', { type: 'add', label: '其他', parentCode: 'agriculture_forestry_water' });
+    const twin = (await s.vocabularies.forAgency(town.id)).categories.entries.find((e) => e.label === '其他' && e.parentCode === 'agriculture_forestry_water')!.code;
+    const bare = await s.ledgers.importLedger(officer(town), 'items', table(headers, [row(9, { category: '其他' })]), { agencyId: town.id, dryRun: true });
+    assert.deepEqual(bare.errors.map((e) => e.column), ['主题分类']);
+    assert.match(bare.errors[0]!.message, /有多个主题分类名为“其他”/);
+    const byPath = await s.ledgers.importLedger(officer(town), 'items', table(headers, [row(10, { category: '农业、林业、水利\\其他' })]), { agencyId: town.id, dryRun: false });
+    assert.deepEqual(byPath.errors, []);
+    assert.equal((await s.items.publicList({ within: [town.path] })).items.find((i) => i.title === '丁镇第10号文件')!.categoryCode, twin);
+    const withTwin = await s.ledgers.exportLedger(officer(town), 'items', town.id);
+    assert.equal(withTwin.rows.find((x) => x[withTwin.headers.indexOf('信息名称')] === '丁镇第10号文件')![withTwin.headers.indexOf('主题分类')], '农业、林业、水利\\其他');
   });
 
   test('backup → restore into an empty database → backup again: identical', async () => {

@@ -296,23 +296,31 @@ function lookup<T extends string>(value: string, codes: readonly T[], label: (c:
   return codes.find((c) => c === value.trim()) ?? codes.find((c) => norm(label(c)) === v) ?? codes.find((c) => norm(label(c)).startsWith(v) && v.length >= 2);
 }
 
+/** Several terms answer to the same label (“其他” under two parents): the cell must name one by code or path. */
+const AMBIGUOUS = 'ambiguous';
+
 /**
- * Finds a term of a vocabulary by its code, its label or its label path (“综合政务\政务公开”); with
+ * Finds a term of a vocabulary by its code, its label path (“综合政务\政务公开”) or its label; with
  * `prefix`, also by the beginning of its label (two characters at least). Where labels repeat, a term
- * still in use wins over a retired one.
+ * still in use wins over a retired one; two in use with the label are `AMBIGUOUS`, never a guess.
  */
-function findTerm(vocabulary: Vocabulary, value: string, prefix: boolean): VocabularyEntry | undefined {
+function findTerm(vocabulary: Vocabulary, value: string, prefix: boolean): VocabularyEntry | typeof AMBIGUOUS | undefined {
   const raw = value.trim();
   const byCode = findEntry(vocabulary, raw);
   if (byCode) return byCode;
   const norm = (s: string) => s.replace(/[\s"“”]/g, '').replace(/^（.）|^\d+\./, '');
   const v = norm(raw);
-  const ordered = [...vocabulary.entries.filter((e) => e.retired !== true), ...vocabulary.entries.filter((e) => e.retired === true)];
-  return (
-    ordered.find((e) => norm(e.label) === v) ??
-    ordered.find((e) => e.parentCode && norm(labelPathOf(vocabulary, e.code)) === v) ??
-    (prefix && v.length >= 2 ? ordered.find((e) => norm(e.label).startsWith(v)) : undefined)
-  );
+  const one = (found: VocabularyEntry[]) => (found.length > 1 ? AMBIGUOUS : found[0]);
+  const live = vocabulary.entries.filter((e) => e.retired !== true);
+  const retired = vocabulary.entries.filter((e) => e.retired === true);
+  for (const group of [live, retired]) {
+    const byPath = group.filter((e) => e.parentCode && norm(labelPathOf(vocabulary, e.code)) === v);
+    if (byPath.length > 0) return one(byPath);
+    const byLabel = group.filter((e) => norm(e.label) === v);
+    if (byLabel.length > 0) return one(byLabel);
+  }
+  if (!prefix || v.length < 2) return undefined;
+  return one(live.filter((e) => norm(e.label).startsWith(v)));
 }
 
 /**
@@ -324,11 +332,15 @@ function termCell(
   cells: Record<string, string>,
   header: string,
   e: RowErrors,
-  options: { required: boolean; allowRetired: boolean; find: (raw: string) => VocabularyEntry | undefined },
+  options: { required: boolean; allowRetired: boolean; find: (raw: string) => VocabularyEntry | typeof AMBIGUOUS | undefined },
 ): VocabularyEntry | null | undefined {
   const raw = textCell(cells, header, e, options.required);
   if (raw === '') return options.required ? undefined : null;
   const entry = options.find(raw);
+  if (entry === AMBIGUOUS) {
+    e.add(`有多个${header}名为“${raw}”，请填写代码或完整路径（如“上级分类\\${raw}”）。`, header);
+    return undefined;
+  }
   if (!entry) {
     e.add(`未知的${header}“${raw}”。`, header);
     return undefined;
@@ -468,12 +480,14 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
     const kind = termCell(cells, '体裁', e, {
       required: true,
       allowRetired,
-      // Older ledgers name the statutory genre: it still finds the kind with that code (a renamed default kind).
+      // Older ledgers name the statutory genre: it still finds the kind with that code (a renamed default
+      // kind) before a custom kind whose label merely begins with it (“通知” is not “通知公告”).
       find: (raw) => {
-        const found = findTerm(kinds, raw, true);
-        if (found) return found;
+        const exact = findTerm(kinds, raw, false);
+        if (exact) return exact;
         const genre = lookup(raw, GENRES, (g) => GENRE_INFO[g].label);
-        return genre === undefined ? undefined : findEntry(kinds, genre);
+        const byGenre = genre === undefined ? undefined : findEntry(kinds, genre);
+        return byGenre ?? findTerm(kinds, raw, true);
       },
     });
     const genre: Genre | undefined = kind ? genreOfKind(kinds, kind.code) : undefined;

@@ -73,13 +73,23 @@ export function machineSecretKey(file: string, onCreate?: (file: string) => void
   mkdirSync(path.dirname(file), { recursive: true });
   // Written in full under a private name, then linked into place: link() fails if the file exists,
   // and a reader never sees the key file half written.
+  const key = randomBytes(32).toString('hex') + '\n';
   const draft = `${file}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(draft, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
+  writeFileSync(draft, key, { flag: 'wx', mode: 0o600 });
   try {
     linkSync(draft, file);
     onCreate?.(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
+      // A file system without hard links (some network or FAT volumes): an exclusive create instead.
+      try {
+        writeFileSync(file, key, { flag: 'wx', mode: 0o600 });
+        onCreate?.(file);
+      } catch (again) {
+        if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+      }
+    } else if (code !== 'EEXIST') throw e;
   } finally {
     unlinkSync(draft);
   }

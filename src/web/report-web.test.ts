@@ -26,6 +26,7 @@ describe('年度报告 console: traceability and import of official documents', 
     const page = await (await officer.get(`/console/reports?${qs}`)).text();
     assert.ok(page.includes(`href="/console/reports/trace?${qs.replace(/&/g, '&amp;')}&amp;figure=proactive.documents"`), 'the 公文 figure links to its records');
     assert.match(page, /43 条主动公开信息/);
+    assert.ok(page.includes('上年结转政府信息公开申请数量（自然人）'), 'a 2008-format report has no table 三, so its per-applicant figures stay in the list');
     const trace = await officer.get(`/console/reports/trace?${qs}&figure=proactive.documents`);
     assert.equal(trace.status, 200);
     const html = await trace.text();

@@ -290,6 +290,8 @@ function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; n
       <input type="hidden" name="subunits" value={options.includeSubunits ? '1' : ''} />
     </>
   );
+  // The applicant columns of table 三 are traced from the table itself; a report without it (2008) lists them.
+  const hasTableThree = view?.report.tables.some((t) => t.id === 'table3') ?? false;
   const errors = view?.findings.filter((f) => !f.passed && f.level === 'error') ?? [];
   const warnings = view?.findings.filter((f) => !f.passed && f.level === 'warning') ?? [];
   return (
@@ -396,7 +398,7 @@ function ReportPage(props: { c: Context<AppEnv>; agencies: Array<{ id: number; n
                 </tr>
               </thead>
               <tbody>
-                {(view.report.figures ?? []).filter((f) => !isApplicantCellFigure(f.key)).map((f) => (
+                {(view.report.figures ?? []).filter((f) => !(hasTableThree && isApplicantCellFigure(f.key))).map((f) => (
                   <tr>
                     <th scope="row">{f.label}</th>
                     <td>{figureText(f)}</td>
