@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountSettings, ChannelAdapter, SendOutcome } from '../channels/channel-adapter.ts';
-import { resolveChannelAccount } from '../services/manage-deliveries.ts';
+import { resolveChannelAccount } from '../services/channel-accounts.ts';
 import type { Clock, OutboxChannel, QueuedDelivery, Repositories, UnitOfWork } from '../services/ports.ts';
 
 export interface WorkerLog {

@@ -6,24 +6,9 @@ import { testServices } from '../../test/services.ts';
 import { chinaDayStartAt, defaultChannelsForCategory, weekOf } from './manage-deliveries.ts';
 import { actorOf } from './sign-in.ts';
 import type { Actor } from './ports.ts';
+import { publishItem } from '../../test/publish-item.ts';
 
 const ID = '43128119900307121X';
-
-function itemForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '黔城镇2026年临时救助对象公示',
-    summary: '公示临时救助对象。',
-    documentNumber: '',
-    formedOn: '2026-11-20',
-    categoryCode: 'civil_affairs_poverty_relief',
-    genre: 'notice',
-    clause: null,
-    bodyHtml: '<p>正文。</p>',
-    disclosure: { attribute: 'proactive' },
-    hasElectronicFullText: true,
-    ...overrides,
-  };
-}
 
 test('weeks run Monday to Sunday; China days start at 16:00 UTC the day before', () => {
   assert.deepEqual(weekOf('2026-11-26'), { startOn: '2026-11-23', endOn: '2026-11-29' });
@@ -42,17 +27,7 @@ describeEachDialect('deliveries', (ctx) => {
   let townId = 0;
   let villageId = 0;
 
-  async function publish(agencyId: number, overrides: Record<string, unknown> = {}): Promise<number> {
-    const draft = await s.items.create(actors.editor!, agencyId, itemForm({ bodyHtml: '<p>正文。</p>', ...overrides }));
-    const id = Number(draft.id);
-    await s.items.submit(actors.editor!, id);
-    const { findings } = await s.items.review(actors.reviewer!, id);
-    for (const f of findings) await s.items.decideFinding(actors.reviewer!, id, f.id, 'mask');
-    await s.items.passReview(actors.reviewer!, id);
-    await s.items.approve(actors.approver!, id);
-    await s.items.publish(actors.editor!, id);
-    return id;
-  }
+  const publish = (agencyId: number, overrides: Record<string, unknown> = {}) => publishItem(s, actors, agencyId, overrides);
 
   test('setup: demo organisation', async () => {
     s = testServices(ctx.db, clock);

@@ -11,6 +11,7 @@ import type { Agency } from '../domain/organisations/agency.ts';
 import { publicContentOf, type ItemState, type SourcedDecision, type SourcedFinding } from '../domain/publishing/index.ts';
 import { DELIVERY_CHANNEL_WORDING } from '../domain/reports/delivery-channels.ts';
 import { chinaDateOf, shiftDate } from './china-time.ts';
+import { resolveChannelAccount } from './channel-accounts.ts';
 import { enqueueSubscriberDeliveries } from './manage-subscriptions.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
 import type {
@@ -69,23 +70,6 @@ export const CHANNEL_NAMES: Readonly<Record<OutboxChannel, string>> = { wechat: 
 
 /** The portal path of an item; channels turn it into a full link with GONGKAI_PUBLIC_URL. */
 export const itemPathOf = (itemId: number | string): string => `/xxgk/items/${itemId}`;
-
-/** Ids of an agency and its ancestors, nearest first (from the materialised path `/1/4/9/`). */
-function lineageIds(agency: Pick<Agency, 'id' | 'path'>): number[] {
-  const ids = agency.path.split('/').filter(Boolean).map(Number);
-  return (ids.includes(agency.id) ? ids : [...ids, agency.id]).reverse();
-}
-
-/** The account an agency sends with on a channel: its own, or the nearest ancestor's (a village uses the town's SMS account). */
-export async function resolveChannelAccount(repos: Repositories, agencyId: number, channel: OutboxChannel): Promise<ChannelAccount | undefined> {
-  const agency = await repos.agencies.findById(agencyId);
-  if (!agency) return undefined;
-  for (const id of lineageIds(agency)) {
-    const account = await repos.channelSettings.get(id, channel);
-    if (account) return account;
-  }
-  return undefined;
-}
 
 const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : []);
 

@@ -8,6 +8,7 @@ import { renderMessage } from '../channels/message-templates.ts';
 import { maskEmail } from './manage-subscriptions.ts';
 import { actorOf } from './sign-in.ts';
 import type { Actor, QueuedDelivery } from './ports.ts';
+import { publishItem } from '../../test/publish-item.ts';
 
 test('addresses are masked in the audit log and on pages', () => {
   assert.equal(maskEmail('zhang.san@example.com'), 'z***@example.com');
@@ -21,29 +22,7 @@ describeEachDialect('public email subscriptions', (ctx) => {
   let townId = 0;
   let villageId = 0;
 
-  async function publish(agencyId: number, overrides: Record<string, unknown> = {}): Promise<number> {
-    const draft = await s.items.create(actors.editor!, agencyId, {
-      title: '黔城镇2026年临时救助对象公示',
-      summary: '公示临时救助对象。',
-      documentNumber: '',
-      formedOn: '2026-11-20',
-      categoryCode: 'civil_affairs_poverty_relief',
-      genre: 'notice',
-      clause: null,
-      bodyHtml: '<p>正文。</p>',
-      disclosure: { attribute: 'proactive' },
-      hasElectronicFullText: true,
-      ...overrides,
-    });
-    const id = Number(draft.id);
-    await s.items.submit(actors.editor!, id);
-    const { findings } = await s.items.review(actors.reviewer!, id);
-    for (const f of findings) await s.items.decideFinding(actors.reviewer!, id, f.id, 'mask');
-    await s.items.passReview(actors.reviewer!, id);
-    await s.items.approve(actors.approver!, id);
-    await s.items.publish(actors.editor!, id);
-    return id;
-  }
+  const publish = (agencyId: number, overrides: Record<string, unknown> = {}) => publishItem(s, actors, agencyId, overrides);
 
   /** Every queued message to an address, oldest first. */
   async function mailTo(address: string): Promise<QueuedDelivery[]> {

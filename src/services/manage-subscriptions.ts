@@ -11,7 +11,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { findEntry, labelPathOf, type Vocabulary } from '../domain/publishing/vocabulary.ts';
-import type { Agency } from '../domain/organisations/agency.ts';
+import { lineageIdsOf, type Agency } from '../domain/organisations/agency.ts';
+import { resolveChannelAccount } from './channel-accounts.ts';
 import type { ItemState } from '../domain/publishing/index.ts';
 import { NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
 import { vocabulariesAt } from './manage-vocabularies.ts';
@@ -40,19 +41,9 @@ export function maskEmail(email: string): string {
   return at <= 0 ? '***' : `${email[0]}***${email.slice(at)}`;
 }
 
-/** Ids of an agency and its ancestors (from the materialised path `/1/4/9/`). */
-function lineageIds(agency: Pick<Agency, 'id' | 'path'>): number[] {
-  const ids = agency.path.split('/').filter(Boolean).map(Number);
-  return ids.includes(agency.id) ? ids : [...ids, agency.id];
-}
-
 /** Whether the agency (or the nearest ancestor with an account) has an enabled email account. */
 async function emailEnabledFor(repos: Repositories, agency: Agency): Promise<boolean> {
-  for (const id of lineageIds(agency).reverse()) {
-    const account = await repos.channelSettings.get(id, 'email');
-    if (account) return account.enabled;
-  }
-  return false;
+  return (await resolveChannelAccount(repos, agency.id, 'email'))?.enabled ?? false;
 }
 
 /** Whether an item's category is the subscribed one or lies under it in the vocabulary. */
@@ -81,7 +72,7 @@ export async function enqueueSubscriberDeliveries(
 ): Promise<number> {
   const agency = await repos.agencies.findById(state.agencyId);
   if (!agency || !(await emailEnabledFor(repos, agency))) return 0;
-  const subscriptions = await repos.subscriptions.confirmedFor(lineageIds(agency));
+  const subscriptions = await repos.subscriptions.confirmedFor(lineageIdsOf(agency));
   if (subscriptions.length === 0) return 0;
   const { categories } = await vocabulariesAt(repos, agency.path);
   const sent = new Set([...skip].map((e) => e.toLowerCase()));

@@ -17,11 +17,11 @@
  */
 import { can, type Permission } from '../domain/access/roles.ts';
 import { isWorkday, parseCalendarDate, type HolidayCalendar } from '../domain/calendar/index.ts';
-import type { Agency } from '../domain/organisations/agency.ts';
+import { lineageIdsOf, type Agency } from '../domain/organisations/agency.ts';
 import { classifyPublicationQueue, countWorkdaysBetween } from '../domain/publishing/index.ts';
 import { REQUEST_STATUS_LABELS, type RequestStatus } from '../domain/requests/statuses.ts';
 import { chinaDateOf } from './china-time.ts';
-import { resolveChannelAccount } from './manage-deliveries.ts';
+import { resolveChannelAccount } from './channel-accounts.ts';
 import type { CalendarService } from './manage-calendar.ts';
 import type { Actor, Clock, Repositories, UnitOfWork, UserWithGrants } from './ports.ts';
 
@@ -147,8 +147,7 @@ export function createStaffReminderService(deps: StaffReminderDeps) {
 
   /** The unit's mailbox: its own published address, else the nearest parent unit's. */
   async function mailboxOf(repos: Repositories, agency: Agency): Promise<string | null> {
-    const ids = agency.path.split('/').filter(Boolean).map(Number).reverse();
-    for (const id of ids) {
+    for (const id of lineageIdsOf(agency)) {
       const a = id === agency.id ? agency : await repos.agencies.findById(id);
       const email = a?.email?.trim();
       if (email) return email;

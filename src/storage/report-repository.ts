@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { ItemState } from '../domain/publishing/index.ts';
 import type { AppealKind, AppealResult, ManualReportInputs, ReportFormat, ReportSnapshot } from '../domain/reports/index.ts';
 import type { RequestState } from '../domain/requests/index.ts';
-import type { DeliveryCountScope, ItemCountScope, ReportRepository, StoredReport, StoredReportStatus } from '../services/ports.ts';
+import type { DeliveryCountScope, ItemCountScope, ReportRepository, StoredReport, StoredReportStatus, TracedDelivery } from '../services/ports.ts';
 import { NOT_INTERNAL } from './delivery-queue-repository.ts';
 import type { Executor } from './database.ts';
 import type { AnnualReportTable } from './schema.ts';
@@ -58,6 +58,15 @@ function firstPublications(db: Executor, scope: ItemCountScope) {
     .groupBy('item_id')
     .having(sql<string>`min(published_on)`, '>=', from);
 }
+
+/** A delivery as the trace of a channel figure lists it. */
+const tracedDelivery = (r: { id: number; agency_name: string; channel: string; recipient: string; sent_at: string | null }): TracedDelivery => ({
+  id: `delivery-${String(r.id)}`,
+  agencyName: r.agency_name,
+  channel: r.channel,
+  recipient: r.recipient,
+  sentAt: r.sent_at,
+});
 
 /** Creates the report repository over a database or transaction. */
 export function createReportRepository(db: Executor): ReportRepository {
@@ -319,7 +328,7 @@ export function createReportRepository(db: Executor): ReportRepository {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.flatMap((id) => {
         const r = byId.get(id);
-        return r === undefined ? [] : [{ id: `delivery-${String(id)}`, agencyName: r.agency_name, channel: r.channel, recipient: r.recipient, sentAt: r.sent_at }];
+        return r === undefined ? [] : [tracedDelivery(r)];
       });
     },
     async countDeliveries(scope) {
@@ -339,7 +348,7 @@ export function createReportRepository(db: Executor): ReportRepository {
         .limit(scope.limit)
         .offset(scope.offset)
         .execute();
-      return { total, rows: rows.map((r) => ({ id: `delivery-${String(r.id)}`, agencyName: r.agency_name, channel: r.channel, recipient: r.recipient, sentAt: r.sent_at })) };
+      return { total, rows: rows.map(tracedDelivery) };
     },
   };
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../test/web-harness.ts';
 import { actorOf } from '../services/sign-in.ts';
 import type { Actor } from '../services/ports.ts';
+import { publishItem } from '../../test/publish-item.ts';
 
 let t: TestApp;
 const actors: Record<string, Actor> = {};
@@ -25,29 +26,8 @@ async function mailTo(address: string) {
 
 const tokenOf = (path: unknown): string => new URL(String(path), 'http://x').searchParams.get('token')!;
 
-async function publish(): Promise<number> {
-  const s = services();
-  const draft = await s.items.create(actors.editor!, townId, {
-    title: '黔城镇2026年冬季防火通告',
-    summary: '冬季防火。',
-    documentNumber: '',
-    formedOn: '2026-11-20',
-    categoryCode: 'market_safety_regulation',
-    genre: 'notice',
-    clause: null,
-    bodyHtml: '<p>正文。</p>',
-    disclosure: { attribute: 'proactive' },
-    hasElectronicFullText: true,
-  });
-  const id = Number(draft.id);
-  await s.items.submit(actors.editor!, id);
-  const { findings } = await s.items.review(actors.reviewer!, id);
-  for (const f of findings) await s.items.decideFinding(actors.reviewer!, id, f.id, 'mask');
-  await s.items.passReview(actors.reviewer!, id);
-  await s.items.approve(actors.approver!, id);
-  await s.items.publish(actors.editor!, id);
-  return id;
-}
+const publish = (): Promise<number> =>
+  publishItem(services(), actors, townId, { title: '黔城镇2026年冬季防火通告', summary: '冬季防火。', categoryCode: 'market_safety_regulation' });
 
 test('the subscribe form: linked from the portal, works without JavaScript, says when email is not yet offered', async () => {
   assert.ok((await (await t.agent().get('/')).text()).includes('href="/subscriptions"'));

@@ -112,6 +112,12 @@ export function childPath(parentPath: string | null, id: number): string {
   return `${parentPath ?? '/'}${id}/`;
 }
 
+/** Ids of an agency and its ancestors, nearest first (from the materialised path `/1/4/9/`). */
+export function lineageIdsOf(agency: Pick<Agency, 'id' | 'path'>): number[] {
+  const ids = agency.path.split('/').filter(Boolean).map(Number);
+  return (ids.includes(agency.id) ? ids : [...ids, agency.id]).reverse();
+}
+
 /** The code an index number is built on: the credit code, else the organisation code (§5.1). */
 export function indexCodeOf(agency: Pick<Agency, 'creditCode' | 'orgCode'>): string | null {
   return agency.creditCode ?? agency.orgCode;
