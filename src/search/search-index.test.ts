@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { describeEachDialect } from '../../test/databases.ts';
 import { choosePlan, createSearchIndex, type SearchDocument } from './search-index.ts';
 import { normaliseForSearch } from './normalise-text.ts';
+import { dialectOf } from '../storage/database.ts';
 
 const docs: SearchDocument[] = [
   { itemId: 1, agencyId: 2, agencyPath: '/1/2/', title: '黔城镇2017年政府信息公开工作年度报告', body: '本报告依据条例编制。依申请公开：共收到申请3件，其中网上申请1件。发布的每一条主动公开信息均经保密审查。', category: '综合政务', genre: 'report', year: 2018, validity: 'valid', publishedOn: '2018-03-13' },
@@ -29,6 +30,9 @@ test('PostgreSQL plans a search from the sampled density: walk the sort-key inde
   const village = { ...bodies, filterIndexed: true, hits: 0, termHits: 60, filterHits: 0 };
   assert.equal(choosePlan({ ...village, need: 1001, page: false }), 'filter', '低保 (15% of bodies) in one village (0.1%): test the village\'s rows, not 150 000 GIN matches');
   assert.equal(choosePlan({ ...village, filterHits: 7, need: 1001, page: false }), 'bitmap', 'in a town of 17 000 entries the GIN bitmap is cheaper');
+  const town = { ...bodies, filterIndexed: true, hits: 2, termHits: 120, filterHits: 7 };
+  assert.equal(choosePlan({ ...town, need: 1001, page: false, scopedLists: 14 * 3 }), 'scoped', '保密审查 (30% of bodies) in a town of 14 agencies: 42 short posting lists, not 300 000 GIN matches');
+  assert.equal(choosePlan({ ...town, need: 20, page: true, scopedLists: 14 * 3 }), 'walk', 'but its first page walks the town\'s newest entries rather than fetch and sort 5 000 candidates');
 });
 
 describeEachDialect('search index', (ctx) => {
@@ -149,10 +153,37 @@ describeEachDialect('search index against a reference', (ctx) => {
       }
     }
     assert.equal(checked, queries.length * filters.length * 3);
+    // PostgreSQL picks a plan per tier from a sample; each plan, wherever it applies, gives exactly the reference.
+    if (dialectOf(ctx.db) === 'postgres') {
+      for (const plan of ['walk', 'bitmap', 'filter', 'scoped'] as const) {
+        const forced = createSearchIndex(ctx.db, { plan });
+        for (const q of queries) {
+          for (const f of filters) {
+            for (const [offset, limit] of [[0, 20], [37, 5]] as const) {
+              const want = reference(q, f, offset, limit);
+              const got = await forced.search({ q, ...f, offset, limit });
+              assert.deepEqual(got.hits.map((h) => h.itemId), want.ids, `${plan}: ${q} ${JSON.stringify(f)} ${offset}+${limit}`);
+              assert.equal(got.total, want.total, `${plan}: total of ${q} ${JSON.stringify(f)}`);
+            }
+          }
+        }
+      }
+    }
     assert.ok(reference('公', {}, 0, 1).capped, 'the corpus has a query past the cap');
     const common = await index.search({ q: '公' });
     assert.equal(common.capped, true, 'a character in most documents is counted only up to the cap');
     assert.equal(common.total, 1000);
+  });
+
+  test('settle() after a bulk load: PostgreSQL vacuums the index table, outside a transaction only', async () => {
+    const index = createSearchIndex(ctx.db);
+    await index.settle();
+    if (dialectOf(ctx.db) === 'postgres') {
+      const visible = await sql<{ n: number }>`select relallvisible as n from pg_class where oid = 'search_documents'::regclass`.execute(ctx.db);
+      assert.ok(Number(visible.rows[0]?.n) > 0, 'VACUUM marked the pages all-visible');
+      await assert.rejects(() => ctx.db.transaction().execute((tx) => createSearchIndex(tx).settle()), /outside a transaction/);
+    }
+    assert.equal((await index.search({ q: '公' })).total, 1000, 'searching still works');
   });
 
   test('removal clears every part of an entry; re-publishing with a new date moves it', async () => {

@@ -112,3 +112,25 @@ export function facetsOf(doc: FacetValues): string {
   ];
   return tokens.join(' ');
 }
+
+/**
+ * Grams that every text containing `q` holds (see {@link gramsOf}): the query itself when it is a
+ * gram; otherwise up to `max` of its two-character grams (the first, the last and some between), or
+ * its characters when no two letters or digits stand together. Empty when `q` has no letter or digit.
+ */
+export function gramsWithin(q: string, max = 4): string[] {
+  if (isGramQuery(q)) return [q];
+  const all = gramsOf(q);
+  const pairs = all.filter((g) => [...g].length === 2);
+  const pool = pairs.length > 0 ? pairs : all;
+  if (pool.length <= max) return pool;
+  return [...new Set(Array.from({ length: max }, (_, i) => pool[Math.round((i * (pool.length - 1)) / (max - 1))]!))];
+}
+
+/**
+ * A key of PostgreSQL's agency-scoped gram index (migration 0020): the agency id, `t` (title) or
+ * `b` (body), the gram. Must match the SQL function `search_scoped_grams`.
+ */
+export function scopedGramKey(agencyId: number, where: 't' | 'b', gram: string): string {
+  return `${String(agencyId)}${where}${gram}`;
+}

@@ -100,7 +100,7 @@ export function createBackupService(deps: BackupDeps) {
         if (createHash('sha256').update(bytes).digest('hex') !== sha) throw new ValidationError(`附件 ${sha.slice(0, 12)} 的内容与摘要不符。`);
       }
       const at = deps.clock.now().toISOString();
-      return deps.uow.transaction(async (repos) => {
+      const restored = await deps.uow.transaction(async (repos) => {
         if (!(await repos.backup.isEmpty())) throw new ValidationError('只能恢复到空数据库：当前数据库中已有机构、用户、信息或申请。');
         for (const base64 of Object.values(backup.files)) await deps.files.put(Buffer.from(base64, 'base64'));
         await repos.backup.load(backup.tables);
@@ -114,6 +114,9 @@ export function createBackupService(deps: BackupDeps) {
         });
         return { agency: backup.agency.name, counts: backup.counts };
       });
+      // The whole index was loaded at once: bring it up to date now (PostgreSQL; see SearchIndex.settle).
+      await deps.uow.read.search.settle();
+      return restored;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { describeEachDialect, createEmptyDatabase } from '../../test/databases.ts';
 import { fixedClock } from '../../test/clock.ts';
 import { testServices } from '../../test/services.ts';
@@ -380,5 +381,10 @@ describeEachDialect('ledger import: a large ledger', (ctx) => {
     const r = await s.ledgers.importLedger(actor, 'items', t, { agencyId: root.id, dryRun: false });
     assert.equal(r.created, rows);
     assert.equal((await s.items.publicList({ within: [root.path], limit: 1 })).total, rows);
+    if (ctx.dialect === 'postgres') {
+      // Thousands of new entries: the import settled the search index (VACUUM marks its pages all-visible).
+      const visible = await sql<{ n: number }>`select relallvisible as n from pg_class where oid = 'search_documents'::regclass`.execute(ctx.db);
+      assert.ok(Number(visible.rows[0]?.n) > 0, 'the search index table was vacuumed after the import');
+    }
   });
 });

@@ -297,6 +297,9 @@ function lookup<T extends string>(value: string, codes: readonly T[], label: (c:
 }
 
 /** Several terms answer to the same label (“其他” under two parents): the cell must name one by code or path. */
+/** An import of at least this many items settles the search index afterwards (SearchIndex.settle): fewer are left to autovacuum. */
+const SETTLE_SEARCH_AFTER = 1000;
+
 const AMBIGUOUS = 'ambiguous';
 
 /**
@@ -936,7 +939,7 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
         if (isExampleRow(kind, row.cells)) report.errors.push({ line: row.line, message: '这是模板中的示例行，请删除后再导入。' });
       }
       if (report.errors.length > 0) return report;
-      return deps.uow.transaction(async (repos) => {
+      const done = await deps.uow.transaction(async (repos) => {
         const plans =
           kind === 'items'
             ? await planItems(repos, actor, table, options, report)
@@ -961,6 +964,15 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
         report.committed = true;
         return report;
       });
+      // Thousands of new entries: the search index is brought up to date now rather than when the database gets round to it.
+      if (done.committed && kind === 'items' && done.created >= SETTLE_SEARCH_AFTER) {
+        try {
+          await deps.uow.read.search.settle();
+        } catch {
+          done.warnings.push({ line: 0, message: '信息已全部导入；检索索引的整理未能完成，检索在数据库自动整理前可能较慢。' });
+        }
+      }
+      return done;
     },
   };
 }

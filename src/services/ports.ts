@@ -248,6 +248,11 @@ export interface SearchIndex {
   upsertMany(docs: readonly SearchDocument[]): Promise<void>;
   remove(itemId: number): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * After a bulk load (outside any transaction): brings the store's bookkeeping up to date, so that
+   * searches are as fast at once as they will be after the store's own background maintenance.
+   */
+  settle(): Promise<void>;
 }
 
 /** Stored attachment files (the bytes); metadata lives with the item. */

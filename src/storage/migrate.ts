@@ -18,6 +18,7 @@ import * as vocabularies from './migrations/20261127-0014-vocabularies.ts';
 import * as subscriptions from './migrations/20261127-0017-subscriptions.ts';
 import * as searchWalk from './migrations/20261127-0018-search-walk.ts';
 import * as deliveryCounts from './migrations/20261127-0019-delivery-counts.ts';
+import * as searchScoped from './migrations/20261127-0020-search-scoped.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '20261127-0017-subscriptions': subscriptions,
   '20261127-0018-search-walk': searchWalk,
   '20261127-0019-delivery-counts': deliveryCounts,
+  '20261127-0020-search-scoped': searchScoped,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
