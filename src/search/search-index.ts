@@ -45,8 +45,13 @@ const DENSITY_SAMPLE = { title: 2000, body: 400 } as const;
  */
 const COST_US = { walkIndex: 0.5, walkRow: 10, bitmapMatch: 0.3, fetchRow: 5, scopedList: 20 } as const;
 
-/** A search within more agencies than this does not use the agency-scoped gram index (one posting list per agency and gram). */
+/**
+ * A search within more agencies than this does not use the agency-scoped gram index (one posting list
+ * per agency and gram), nor one within a subtree holding more than this share of the newest entries
+ * (the portal of a county searches within the county: all of it, which the index would not narrow).
+ */
 const SCOPED_MAX_AGENCIES = 64;
+const SCOPED_MAX_SHARE = 0.25;
 
 /**
  * How dense a tier's matches are (PostgreSQL): of the newest `sample` entries (within the year, for a
@@ -61,6 +66,8 @@ export interface Density {
   readonly total: number;
   /** Entries in the whole table (a GIN bitmap takes the word's matches in every year); `total` when the sample is of the whole table. */
   readonly tableTotal?: number;
+  /** Of the sample, how many lie within the agency filter (all when there is none). */
+  readonly withinHits?: number;
 }
 
 /**
@@ -182,7 +189,7 @@ export function createSearchIndex(
    * table (from the statistics), or, for a search within a year, of that year — the walk then reads the
    * year's entries newest first, off the (year, sort_key) index.
    */
-  async function densityOf(term: RawBuilder<SqlBool>, filter: RawBuilder<SqlBool>, needsBody: boolean, year: number | undefined): Promise<Density> {
+  async function densityOf(term: RawBuilder<SqlBool>, filter: RawBuilder<SqlBool>, within: RawBuilder<SqlBool>, needsBody: boolean, year: number | undefined): Promise<Density> {
     const sample = needsBody ? DENSITY_SAMPLE.body : DENSITY_SAMPLE.title;
     const columns = needsBody ? sql`${WALK_COLUMNS}, body_norm` : WALK_COLUMNS;
     const newest =
@@ -192,10 +199,11 @@ export function createSearchIndex(
     const tableTotal = sql`(select greatest(reltuples, 0)::bigint from pg_class where oid = 'search_documents'::regclass)`;
     const total = year === undefined ? tableTotal : sql`(select count(*) from search_documents where year = ${year})`;
     // The newest entries are read off the sort-key index: never under the bitmap plan, which would sort the whole table for them.
-    type Counts = { n: number | string; term: number | string; filter: number | string; total: number | string; table_total: number | string };
+    type Counts = { n: number | string; term: number | string; filter: number | string; within: number | string; total: number | string; table_total: number | string };
     const row = await planned('walk', async (ex) =>
       (
-        await sql<Counts>`select count(*) filter (where ${term} and ${filter}) as n, count(*) filter (where ${term}) as term, count(*) filter (where ${filter}) as filter, ${total} as total, ${tableTotal} as table_total
+        await sql<Counts>`select count(*) filter (where ${term} and ${filter}) as n, count(*) filter (where ${term}) as term, count(*) filter (where ${filter}) as filter,
+            count(*) filter (where ${within}) as within, ${total} as total, ${tableTotal} as table_total
           from (${newest}) d`.execute(ex)
       ).rows[0],
     );
@@ -203,6 +211,7 @@ export function createSearchIndex(
       hits: Number(row?.n ?? 0),
       termHits: Number(row?.term ?? 0),
       filterHits: Number(row?.filter ?? 0),
+      withinHits: Number(row?.within ?? 0),
       sample,
       total: Math.max(Number(row?.total ?? 0), sample),
       tableTotal: Math.max(Number(row?.table_total ?? 0), sample),
@@ -216,15 +225,16 @@ export function createSearchIndex(
    * few thousand). Its estimates for trigram and array predicates are poor and it does not know that
    * a year or an agency correlates with the sort key, so the choice is made here, from a sample.
    */
-  let current: boolean | undefined;
+  let current: string | undefined;
   async function planned<T>(plan: SearchPlan, statement: (ex: Executor) => Promise<T>): Promise<T> {
     // One round trip when the plan changes (the search runs in its own transaction, so the settings end with it).
-    const walk = plan === 'walk';
-    if (current !== walk) {
-      const mode = walk ? { bitmap: 'off', walk: 'on' } : { bitmap: 'on', walk: 'off' };
-      await sql`select set_config('enable_bitmapscan', ${mode.bitmap}, true), set_config('enable_seqscan', ${mode.bitmap}, true),
+    // The scoped plan's candidates come from its index alone: a sequential scan would test every row.
+    const mode = plan === 'walk' ? { bitmap: 'off', seq: 'off', walk: 'on' } : { bitmap: 'on', seq: plan === 'scoped' ? 'off' : 'on', walk: 'off' };
+    const key = `${mode.bitmap}${mode.seq}${mode.walk}`;
+    if (current !== key) {
+      await sql`select set_config('enable_bitmapscan', ${mode.bitmap}, true), set_config('enable_seqscan', ${mode.seq}, true),
         set_config('enable_indexscan', ${mode.walk}, true), set_config('enable_indexonlyscan', ${mode.walk}, true)`.execute(db);
-      current = walk;
+      current = key;
     }
     return statement(db);
   }
@@ -300,7 +310,9 @@ export function createSearchIndex(
       /** Every match, newest first, when the count read them all. */
       let known: number[] | undefined;
       const rows = needsBody ? 'rows' : 'index';
-      const sampled = () => (density ??= densityOf(byScan, allFilters, needsBody, query.year));
+      const sampled = () => (density ??= densityOf(byScan, allFilters, withinFilter ?? sql<SqlBool>`true`, needsBody, query.year));
+      /** Posting lists the scoped plan would read, when it applies: a subtree of a few agencies holding a small share of the entries. */
+      const scopedLists = async (d: Density) => (d.withinHits !== undefined && d.withinHits <= d.sample * SCOPED_MAX_SHARE ? (await scoped())?.lists : undefined);
       const forced = async (): Promise<SearchPlan | undefined> => {
         if (options.plan === 'scoped') return (await scoped()) ? 'scoped' : undefined;
         return options.plan === 'filter' && !filterIndexed ? undefined : options.plan;
@@ -311,7 +323,8 @@ export function createSearchIndex(
           if (!postgres) return (await page(db, 'bitmap', limit, offset)).rows.map((r) => Number(r.k));
           // A word in most documents walks the index, which stops at the page; any other tier takes a bitmap and a sort.
           if (known !== undefined) return known.slice(offset, offset + limit);
-          const chosen = choosePlan({ ...(await sampled()), need: limit + offset, rows, page: true, filterIndexed, filtered: filters.length > 0, scopedLists: (await scoped())?.lists });
+          const density = await sampled();
+          const chosen = choosePlan({ ...density, need: limit + offset, rows, page: true, filterIndexed, filtered: filters.length > 0, scopedLists: await scopedLists(density) });
           // Only a tier past the cap may walk for a page (a sparser one is cheaper to sort than to walk to its end).
           const plan = (await forced()) ?? (chosen === 'walk' && !dense ? 'bitmap' : chosen);
           return (await planned(plan, (ex) => page(ex, plan, limit, offset))).rows.map((r) => Number(r.k));
@@ -320,7 +333,7 @@ export function createSearchIndex(
           if (!postgres) return counted(db, 'bitmap', cap);
           // Counting a common word to the cap walks the newest entries until it has found them.
           const density = await sampled();
-          const plan = (await forced()) ?? choosePlan({ ...density, need: cap, rows, page: false, filterIndexed, filtered: filters.length > 0, scopedLists: (await scoped())?.lists });
+          const plan = (await forced()) ?? choosePlan({ ...density, need: cap, rows, page: false, filterIndexed, filtered: filters.length > 0, scopedLists: await scopedLists(density) });
           if (plan !== 'walk' && estimatedMatches({ ...density, filtered: filters.length > 0 }) * 1.5 < cap) {
             // Fewer matches than the cap expected: one sorted list of them all gives the count and every page.
             const all = (await planned(plan, (ex) => page(ex, plan, cap, 0))).rows.map((r) => Number(r.k));
