@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { describeEachDialect } from '../../test/databases.ts';
 import { choosePlan, createSearchIndex, type SearchDocument } from './search-index.ts';
 import { normaliseForSearch } from './normalise-text.ts';
+import { gramsOf, gramsWithin, scopedGramKey } from './search-terms.ts';
 import { dialectOf } from '../storage/database.ts';
 
 const docs: SearchDocument[] = [
@@ -15,6 +16,20 @@ const docs: SearchDocument[] = [
 
 test('normalisation: Traditional to Simplified, full-width to half-width, case', () => {
   assert.equal(normaliseForSearch('依申請公開　ＡＢＣ'), '依申请公开 abc');
+});
+
+test('the grams a scoped search looks up are held by every text containing the query', () => {
+  assert.deepEqual(gramsWithin('低保'), ['低保']);
+  assert.deepEqual(gramsWithin('王'), ['王']);
+  assert.deepEqual(gramsWithin('保密审查'), ['保密', '密审', '审查']);
+  assert.deepEqual(gramsWithin('耕地地力保护补贴'), ['耕地', '地力', '保护', '补贴'], 'a long word: four of its pairs, first and last among them');
+  assert.deepEqual(gramsWithin('1 2'), ['1', '2'], 'no two letters together: the characters');
+  assert.deepEqual(gramsWithin('、%'), [], 'no letter or digit: no scoped search');
+  for (const q of ['保密审查', '耕地地力保护补贴', '黔城镇2017', '1 2', 'a、b']) {
+    const held = new Set(gramsOf(`前文${q}后文`));
+    assert.ok(gramsWithin(q).every((g) => held.has(g)), q);
+  }
+  assert.equal(scopedGramKey(9, 't', '保密'), '9t保密');
 });
 
 test('PostgreSQL plans a search from the sampled density: walk the sort-key index, a GIN bitmap, or the filter\'s rows', () => {

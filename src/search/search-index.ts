@@ -14,7 +14,8 @@
  *   Its planner misjudges trigram and array predicates and does not know that a year or an agency
  *   correlates with the sort key, so each search samples the newest entries and picks the plan by
  *   measured costs (`choosePlan`): walk the sort-key index (a common word), a GIN bitmap (a rarer
- *   one, an old year), or the filter's own rows (a common word in one village); it runs in one
+ *   one, an old year), the filter's own rows, or — within a town or a village — the agency-scoped
+ *   gram index (migration 0020), whose posting lists hold one agency's entries each; it runs in one
  *   transaction holding those settings. Measured at 1M items: README, “检索”.
  *   Short queries with punctuation or spaces (rare) are answered by a scan in sort-key order.
  * - counts stop at {@link SEARCH_RESULT_CAP}: “1000 条以上” is what a reader needs, and counting
