@@ -12,7 +12,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { createEmptyDatabase } from '../test/databases.ts';
 import { loadTestEnvironment } from '../src/config.ts';
 import { sql } from 'kysely';
@@ -21,6 +20,7 @@ import type { SearchQuery } from '../src/services/ports.ts';
 import { migrateToLatest } from '../src/storage/migrate.ts';
 import { createSearchIndex } from '../src/search/search-index.ts';
 import { syntheticAgencies, syntheticItems, type SyntheticItem } from './synthetic-data.ts';
+import { keptPostgres } from './kept-databases.ts';
 
 const QUERIES = ['依申请公开', '保密审查', '复议案件', '耕地地力保护补贴', '防汛抗旱', '低保', '公开', '黔城镇2017', '王', '覃', '不存在的内容词语', '鳖鱼'];
 
@@ -99,19 +99,6 @@ async function measure(db: Database, label: string, count: number): Promise<stri
   all.sort((a, b) => a - b);
   lines.push(`  all queries: p50 ${percentile(all, 50).toFixed(1)} ms  p95 ${percentile(all, 95).toFixed(1)} ms  max ${all[all.length - 1]!.toFixed(1)} ms (target p95 < 50 ms)`);
   return lines;
-}
-
-/** A PostgreSQL database kept between runs (created when missing); `drop` only disconnects. */
-async function keptPostgres(adminUrl: string, name: string): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
-  if (!exists) await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = '/' + name;
-  const db = openDatabase({ url: url.toString(), poolSize: 5 });
-  return { db, drop: () => db.destroy() };
 }
 
 export async function run(): Promise<{ name: string; lines: string[] }> {
