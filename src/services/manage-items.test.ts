@@ -83,6 +83,23 @@ describeEachDialect('information registry', (ctx) => {
     assert.equal((await s.items.search({ q: '森林防火' })).total, 0);
   });
 
+  test('a policy page lists its published interpretations (and not a draft one); an interpretation names its policy', async () => {
+    const publish = async (overrides: Record<string, unknown>) => {
+      const id = Number((await s.items.create(actors.editor!, townId, itemForm({ bodyHtml: '<p>正文。</p>', ...overrides }))).id);
+      await s.items.submit(actors.editor!, id);
+      await s.items.passReview(actors.reviewer!, id);
+      await s.items.approve(actors.approver!, id);
+      await s.items.publish(actors.editor!, id);
+      return id;
+    };
+    const policy = await publish({ title: '黔城镇农村人居环境整治工作方案', genre: 'notice' });
+    const reading = await publish({ title: '《黔城镇农村人居环境整治工作方案》政策解读', genre: 'interpretation', interpretsItemId: String(policy) });
+    const draft = Number((await s.items.create(actors.editor!, townId, itemForm({ title: '解读草稿', genre: 'interpretation', interpretsItemId: String(policy), bodyHtml: '<p>草稿。</p>' }))).id);
+    const page = await s.items.publicItem(policy);
+    assert.deepEqual(page?.interpretations.map((i) => Number(i.id)), [reading], `published only, not the draft ${String(draft)}`);
+    assert.equal((await s.items.publicItem(reading))?.policy?.id, String(policy));
+  });
+
   test('a reviewer cannot review a draft they wrote (separation of duties)', async () => {
     const reviewerAsEditor: Actor = { ...actors.reviewer!, grants: [...actors.reviewer!.grants, { role: 'editor', agencyId: townId, agencyPath: actors.reviewer!.grants[0]!.agencyPath }] };
     const draft = await s.items.create(reviewerAsEditor, townId, itemForm({ bodyHtml: '<p>无个人信息。</p>', title: '工作动态' }));

@@ -123,7 +123,12 @@ export function createItemRepository(db: Executor): ItemRepository {
       if (filter.genre) q = q.where('v.genre', '=', filter.genre);
       if (filter.catalogueDomain) q = q.where('v.catalogue_domain', '=', filter.catalogueDomain);
       if (filter.agencyId) q = q.where('v.agency_id', '=', filter.agencyId);
-      if (filter.interpretsItemId) q = q.where('v.interprets_item_id', '=', filter.interpretsItemId);
+      if (filter.interpretsItemId) {
+        // The few interpreting items are named first: SQLite (no statistics) would otherwise walk the
+        // publication-date index of every published version for them (measured: 4 s per item page at 1M items).
+        const policyId = filter.interpretsItemId;
+        q = q.where('v.interprets_item_id', '=', policyId).where('v.item_id', 'in', db.selectFrom('item_versions').select('item_id').where('interprets_item_id', '=', policyId));
+      }
       if (filter.year) q = q.where('v.formed_on', '>=', `${filter.year}-01-01`).where('v.formed_on', '<=', `${filter.year}-12-31`);
       const cap = filter.countCap;
       const [count, rows] = await Promise.all([
