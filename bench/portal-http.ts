@@ -101,7 +101,7 @@ async function bench(label: string, db: Database, count: number): Promise<string
   for (const [name, p] of pages) {
     const cold = await load(server.url + p, 1, 1);
     const r = await load(server.url + p, 4, 16);
-    lines.push(`  ${name.padEnd(17)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  (uncached single client p50 ${cold.p50.toFixed(1)} ms)${r.errors ? `  errors ${r.errors}` : ''}`);
+    lines.push(`  ${name.padEnd(17)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  (one client p50 ${cold.p50.toFixed(1)} ms)${r.errors ? `  errors ${r.errors}` : ''}`);
   }
   // Uncached: pages no one asked for yet (the cache holds each URL once), one client.
   const uncached = async (label: string, urlOf: (i: number) => string) => {

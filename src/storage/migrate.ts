@@ -19,6 +19,7 @@ import * as subscriptions from './migrations/20261127-0017-subscriptions.ts';
 import * as searchWalk from './migrations/20261127-0018-search-walk.ts';
 import * as deliveryCounts from './migrations/20261127-0019-delivery-counts.ts';
 import * as searchScoped from './migrations/20261127-0020-search-scoped.ts';
+import * as portalList from './migrations/20261127-0021-portal-list.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '20261127-0018-search-walk': searchWalk,
   '20261127-0019-delivery-counts': deliveryCounts,
   '20261127-0020-search-scoped': searchScoped,
+  '20261127-0021-portal-list': portalList,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
