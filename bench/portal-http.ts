@@ -117,6 +117,10 @@ async function bench(label: string, db: Database, count: number): Promise<string
     lines.push(`  ${label.padEnd(26)} p50 ${times[30]!.toFixed(1)} ms  p95 ${times[57]!.toFixed(1)} ms`);
   };
   await uncached('catalogue uncached pages:', (i) => `/xxgk/catalogue?page=${(i * 7) % 400 + 2}`);
+  const villages = (await app.services.agencies.all()).filter((a) => a.path.split('/').length > 4);
+  await uncached('catalogue by year:', (i) => `/xxgk/catalogue?year=${String(2008 + (i % 18))}&page=${String(1 + Math.floor(i / 18))}`);
+  await uncached('catalogue by category:', (i) => `/xxgk/catalogue?category=${CATEGORIES[i % CATEGORIES.length]!}&page=${String(1 + (i % 7))}`);
+  await uncached('catalogue by village:', (i) => `/xxgk/catalogue?agency=${String(villages[i % villages.length]!.id)}&page=${String(1 + (i % 5))}`);
   await uncached('item pages uncached:', (i) => `/xxgk/items/${firstId + ((i * Math.floor(count / 61)) % count)}`);
   const words = ['依申请公开', '保密审查', '防汛抗旱', '低保', '王', '高龄津贴', '宅基地审批', '财政决算', '森林防火', '食品安全'];
   await uncached('search uncached:', (i) => `/xxgk/search?q=${encodeURIComponent(words[i % words.length]!)}&year=${String(2008 + (i % 18))}`);

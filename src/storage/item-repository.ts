@@ -110,8 +110,13 @@ export function createItemRepository(db: Executor): ItemRepository {
     },
     /** Versions matching a filter, newest first; with the total for paging. */
     async list(filter) {
-      let q = db.selectFrom('item_versions as v').innerJoin('items as i', 'i.id', 'v.item_id');
-      q = filter.liveOnly ? q.whereRef('v.version', '=', 'i.live_version').where('v.status', '=', 'published') : q.whereRef('v.version', '=', 'i.latest_version');
+      // An item has at most one published version, its live one: publishing a revision supersedes the
+      // version it revises in the same command (domain/publishing/item-workflow.ts, 'Superseded'), and
+      // applyEvents points live_version at it. So the public lists read the versions alone, off the
+      // indexes, without a look-up of each item (measured at 1M items on SQLite: a year's page 140 → 20 ms).
+      let q = filter.liveOnly
+        ? db.selectFrom('item_versions as v').where('v.status', '=', 'published')
+        : db.selectFrom('item_versions as v').innerJoin('items as i', 'i.id', 'v.item_id').whereRef('v.version', '=', 'i.latest_version');
       if (filter.within) {
         const roots = filter.within;
         if (roots.length === 0) return { total: 0, items: [] };
@@ -124,10 +129,13 @@ export function createItemRepository(db: Executor): ItemRepository {
       if (filter.catalogueDomain) q = q.where('v.catalogue_domain', '=', filter.catalogueDomain);
       if (filter.agencyId) q = q.where('v.agency_id', '=', filter.agencyId);
       if (filter.interpretsItemId) {
-        // The few interpreting items are named first: SQLite (no statistics) would otherwise walk the
-        // publication-date index of every published version for them (measured: 4 s per item page at 1M items).
+        // The few interpreting items are looked up first, by their own index: SQLite (no statistics) would
+        // otherwise walk the publication-date index of every published version for them, even with a
+        // subquery (measured at 1M items: 4 s, and 64–138 ms with the subquery, per uncached item page).
         const policyId = filter.interpretsItemId;
-        q = q.where('v.interprets_item_id', '=', policyId).where('v.item_id', 'in', db.selectFrom('item_versions').select('item_id').where('interprets_item_id', '=', policyId));
+        const ids = (await db.selectFrom('item_versions').select('item_id').distinct().where('interprets_item_id', '=', policyId).execute()).map((r) => r.item_id);
+        if (ids.length === 0) return { total: 0, items: [] };
+        q = q.where('v.interprets_item_id', '=', policyId).where('v.item_id', 'in', ids);
       }
       if (filter.year) q = q.where('v.formed_on', '>=', `${filter.year}-01-01`).where('v.formed_on', '<=', `${filter.year}-12-31`);
       const cap = filter.countCap;
@@ -140,7 +148,7 @@ export function createItemRepository(db: Executor): ItemRepository {
               .select((eb) => eb.fn.countAll<number>().as('n'))
               .executeTakeFirstOrThrow(),
         q
-          .select('v.state')
+          .select(['v.item_id', 'v.version'])
           // Published versions always have a publication date, so the portal's order can use its index.
           .orderBy(filter.liveOnly ? sql`v.published_on` : sql`coalesce(v.published_on, v.formed_on)`, 'desc')
           .orderBy('v.item_id', 'desc')
@@ -148,9 +156,20 @@ export function createItemRepository(db: Executor): ItemRepository {
           .offset(filter.offset ?? 0)
           .execute(),
       ]);
+      // The page is ordered on what the indexes carry; only its own rows' states are read (a year's
+      // 55 000 versions are sorted without reading each one's state: 654 ms → tens of ms at 1M items).
+      const wanted = new Map(rows.map((r) => [r.item_id, r.version]));
+      const byId = new Map<number, ItemState>();
+      for (let i = 0; i < rows.length; i += 500) {
+        const ids = rows.slice(i, i + 500).map((r) => r.item_id);
+        for (const r of await db.selectFrom('item_versions').select(['item_id', 'version', 'state']).where('item_id', 'in', ids).execute()) {
+          if (wanted.get(r.item_id) === r.version) byId.set(r.item_id, JSON.parse(r.state) as ItemState);
+        }
+      }
+      const items = rows.flatMap((r) => byId.get(r.item_id) ?? []);
       const total = Number(count.n);
-      if (cap !== undefined && total > cap) return { total: cap, capped: true, items: rows.map((r) => JSON.parse(r.state) as ItemState) };
-      return { total, items: rows.map((r) => JSON.parse(r.state) as ItemState) };
+      if (cap !== undefined && total > cap) return { total: cap, capped: true, items };
+      return { total, items };
     },
     async indexNumbers(itemIds: number[]): Promise<Map<number, string | null>> {
       if (itemIds.length === 0) return new Map();
