@@ -296,10 +296,10 @@ function lookup<T extends string>(value: string, codes: readonly T[], label: (c:
   return codes.find((c) => c === value.trim()) ?? codes.find((c) => norm(label(c)) === v) ?? codes.find((c) => norm(label(c)).startsWith(v) && v.length >= 2);
 }
 
-/** Several terms answer to the same label (“其他” under two parents): the cell must name one by code or path. */
 /** An import of at least this many items settles the search index afterwards (SearchIndex.settle): fewer are left to autovacuum. */
 const SETTLE_SEARCH_AFTER = 1000;
 
+/** Several terms answer to the same label (“其他” under two parents): the cell must name one by code or path. */
 const AMBIGUOUS = 'ambiguous';
 
 /**
