@@ -114,7 +114,8 @@ export function createBackupService(deps: BackupDeps) {
         });
         return { agency: backup.agency.name, counts: backup.counts };
       });
-      // The whole index was loaded at once: bring it up to date now (PostgreSQL; see SearchIndex.settle).
+      // Everything was loaded at once: bring the item tables and the search index up to date now (PostgreSQL; see SearchIndex.settle).
+      await deps.uow.read.items.settle();
       await deps.uow.read.search.settle();
       return restored;
     },

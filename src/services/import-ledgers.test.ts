@@ -383,8 +383,10 @@ describeEachDialect('ledger import: a large ledger', (ctx) => {
     assert.equal((await s.items.publicList({ within: [root.path], limit: 1 })).total, rows);
     if (ctx.dialect === 'postgres') {
       // Thousands of new entries: the import settled the search index (VACUUM marks its pages all-visible).
-      const visible = await sql<{ n: number }>`select relallvisible as n from pg_class where oid = 'search_documents'::regclass`.execute(ctx.db);
-      assert.ok(Number(visible.rows[0]?.n) > 0, 'the search index table was vacuumed after the import');
+      for (const table of ['search_documents', 'item_versions']) {
+        const visible = await sql<{ n: number }>`select relallvisible as n from pg_class where oid = ${table}::regclass`.execute(ctx.db);
+        assert.ok(Number(visible.rows[0]?.n) > 0, `${table} was vacuumed after the import`);
+      }
     }
   });
 });

@@ -964,9 +964,10 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
         report.committed = true;
         return report;
       });
-      // Thousands of new entries: the search index is brought up to date now rather than when the database gets round to it.
+      // Thousands of new items: their tables and the search index are brought up to date now rather than when the database gets round to it.
       if (done.committed && kind === 'items' && done.created >= SETTLE_SEARCH_AFTER) {
         try {
+          await deps.uow.read.items.settle();
           await deps.uow.read.search.settle();
         } catch {
           done.warnings.push({ line: 0, message: '信息已全部导入；检索索引的整理未能完成，检索在数据库自动整理前可能较慢。' });

@@ -183,6 +183,8 @@ export interface StoredReview {
 
 export interface ItemRepository {
   createItem(agencyId: number, at: string): Promise<number>;
+  /** After a bulk load, outside a transaction: as {@link SearchIndex.settle}, for the item tables the portal lists read. */
+  settle(): Promise<void>;
   item(itemId: number): Promise<{ id: number; agency_id: number; index_number: string | null; latest_version: number; live_version: number | null; created_at: string } | undefined>;
   version(itemId: number, version: number): Promise<ItemState | undefined>;
   latest(itemId: number): Promise<ItemState | undefined>;
