@@ -21,6 +21,24 @@ export function testDialects(): Dialect[] {
   return loadTestEnvironment().postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
+/**
+ * Creates PostgreSQL database `name` (UTF-8, C.UTF-8, as pg_trgm needs for Chinese) on the server of
+ * `adminUrl` — unless `ifMissing` and it exists already (benchmarks keep theirs) — and returns its URL.
+ */
+export async function createPostgresDatabase(adminUrl: string, name: string, options: { ifMissing?: boolean } = {}): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = options.ifMissing === true && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
+    if (!exists) await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = '/' + name;
+  return url.toString();
+}
+
 /** Creates an empty database of a dialect (not migrated); `drop` removes it. */
 export async function createEmptyDatabase(dialect: Dialect): Promise<TestDatabase & { drop: () => Promise<void> }> {
   if (dialect === 'sqlite') {
@@ -30,17 +48,12 @@ export async function createEmptyDatabase(dialect: Dialect): Promise<TestDatabas
   const adminUrl = loadTestEnvironment().postgresUrl;
   if (!adminUrl) throw new Error('GONGKAI_TEST_DATABASE_URL 未设置');
   const name = `gongkai_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = '/' + name;
-  const db = openDatabase({ url: url.toString(), poolSize: 5 });
+  const url = await createPostgresDatabase(adminUrl, name);
+  const db = openDatabase({ url, poolSize: 5 });
   return {
     db,
     dialect,
-    url: url.toString(),
+    url,
     drop: async () => {
       await db.destroy();
       const c = new pg.Client({ connectionString: adminUrl });

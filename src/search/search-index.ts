@@ -22,7 +22,7 @@
  *   every one of 300 000 matches would cost more than the page itself.
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { dialectOf, type Executor } from '../storage/database.ts';
+import { dialectOf, vacuumAnalyze, type Executor } from '../storage/database.ts';
 import { escapeLike, normaliseForSearch } from './normalise-text.ts';
 import { agencyIdOfPath, facetsOf, facetToken, gramsOf, gramsWithin, isGramQuery, scopedGramKey, sortKeyOf } from './search-terms.ts';
 import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '../services/ports.ts';
@@ -437,11 +437,7 @@ export function createSearchIndex(
      * before, 51 ms after (the vacuum took 6 s; after an import of a few thousand items it reads only the
      * new pages). SQLite's FTS5 tables need nothing (they merge their segments as they go).
      */
-    async settle(): Promise<void> {
-      if (!postgres) return;
-      if (db.isTransaction) throw new Error('search index settle() must run outside a transaction');
-      await sql`vacuum (analyze) search_documents`.execute(db);
-    },
+    settle: () => vacuumAnalyze(db, ['search_documents']),
     /** Removes an item (withdrawn, or unpublished for revision). */
     async remove(itemId: number): Promise<void> {
       const existing = await db.selectFrom('search_documents').select('sort_key').where('item_id', '=', itemId).executeTakeFirst();

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/databases.ts';
 import { testServices } from '../../test/services.ts';
+import { publishItem } from '../../test/publish-item.ts';
 import { actorOf } from './sign-in.ts';
 import type { Actor } from './ports.ts';
 
@@ -84,14 +85,7 @@ describeEachDialect('information registry', (ctx) => {
   });
 
   test('a policy page lists its published interpretations (and not a draft one); an interpretation names its policy', async () => {
-    const publish = async (overrides: Record<string, unknown>) => {
-      const id = Number((await s.items.create(actors.editor!, townId, itemForm({ bodyHtml: '<p>正文。</p>', ...overrides }))).id);
-      await s.items.submit(actors.editor!, id);
-      await s.items.passReview(actors.reviewer!, id);
-      await s.items.approve(actors.approver!, id);
-      await s.items.publish(actors.editor!, id);
-      return id;
-    };
+    const publish = (overrides: Record<string, unknown>) => publishItem(s, actors, townId, overrides);
     const policy = await publish({ title: '黔城镇农村人居环境整治工作方案', genre: 'notice' });
     const reading = await publish({ title: '《黔城镇农村人居环境整治工作方案》政策解读', genre: 'interpretation', interpretsItemId: String(policy) });
     const draft = Number((await s.items.create(actors.editor!, townId, itemForm({ title: '解读草稿', genre: 'interpretation', interpretsItemId: String(policy), bodyHtml: '<p>草稿。</p>' }))).id);

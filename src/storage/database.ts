@@ -50,6 +50,17 @@ export function dialectOf(db: Kysely<unknown> | Executor): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/**
+ * After a bulk load, outside any transaction: PostgreSQL `VACUUM (ANALYZE)` of the tables, so that
+ * index-only reads need no row visits (visibility map), GIN pending lists are merged and the planner
+ * knows the new rows. SQLite needs nothing. Used by the `settle()` of the item and search stores.
+ */
+export async function vacuumAnalyze(db: Executor, tables: readonly string[]): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  if (db.isTransaction) throw new Error(`VACUUM of ${tables.join(', ')} must run outside a transaction`);
+  await sql`vacuum (analyze) ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+}
+
 /** Checks that the database answers; used by /healthz. */
 export async function pingDatabase(db: Database): Promise<void> {
   await sql`select 1`.execute(db);

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
 import type { ItemRepository } from '../services/ports.ts';
-import { dialectOf, type Executor } from './database.ts';
+import { vacuumAnalyze, type Executor } from './database.ts';
 import type { ItemVersionTable } from './schema.ts';
 
 /** The queryable columns of a version (shared with the ledger import's bulk insert). */
@@ -113,11 +113,7 @@ export function createItemRepository(db: Executor): ItemRepository {
      * their indexes alone (the visibility map) at once. Measured at 20k freshly loaded items: an uncached
      * catalogue page 35 → 11 ms. SQLite needs nothing.
      */
-    async settle(): Promise<void> {
-      if (dialectOf(db) !== 'postgres') return;
-      if (db.isTransaction) throw new Error('item repository settle() must run outside a transaction');
-      await sql`vacuum (analyze) items, item_versions`.execute(db);
-    },
+    settle: () => vacuumAnalyze(db, ['items', 'item_versions']),
     /** Versions matching a filter, newest first; with the total for paging. */
     async list(filter) {
       // An item has at most one published version, its live one: publishing a revision supersedes the
