@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/databases.ts';
 import { testServices } from '../../test/services.ts';
 import { publishItem } from '../../test/publish-item.ts';
+import { VALIDITY_STATUSES, validityOn } from '../domain/publishing/index.ts';
 import { actorOf } from './sign-in.ts';
 import type { Actor } from './ports.ts';
 
@@ -92,6 +93,34 @@ describeEachDialect('information registry', (ctx) => {
     const page = await s.items.publicItem(policy);
     assert.deepEqual(page?.interpretations.map((i) => Number(i.id)), [reading], `published only, not the draft ${String(draft)}`);
     assert.equal((await s.items.publicItem(reading))?.policy?.id, String(policy));
+  });
+
+  test('the catalogue filters by 有效性 on the day, as the item page states it', async () => {
+    const today = '2026-11-26'; // the test clock's date in Beijing
+    const dates = (effectiveOn: string | null, expiresOn: string | null, repealedOn: string | null) => ({ effectiveOn, expiresOn, repealedOn });
+    const cases = {
+      无日期: null,
+      今日到期: dates(null, today, null),
+      昨日到期: dates(null, '2026-11-25', null),
+      今日废止: dates(null, null, today),
+      到期后废止: dates(null, '2026-11-22', '2026-11-24'),
+      明年施行: dates('2027-01-01', null, null),
+      今日施行: dates(today, null, null),
+    };
+    const ids = new Map<number, string>();
+    for (const [label, validity] of Object.entries(cases)) {
+      ids.set(await publishItem(s, actors, townId, { title: `有效性样例：${label}`, genre: 'notice', validity }), label);
+    }
+    const expected = (label: string) => {
+      const v = cases[label as keyof typeof cases];
+      return v === null ? 'valid' : validityOn(v, today);
+    };
+    for (const status of VALIDITY_STATUSES) {
+      const listed = (await s.items.publicList({ validity: status, limit: 100 })).items.filter((i) => ids.has(Number(i.id))).map((i) => ids.get(Number(i.id))!);
+      const want = [...ids.values()].filter((label) => expected(label) === status);
+      assert.deepEqual(listed.sort(), want.sort(), status);
+    }
+    assert.deepEqual(VALIDITY_STATUSES.map((st) => [...ids.values()].filter((l) => expected(l) === st).length), [1, 3, 1, 2], 'every status has a case');
   });
 
   test('a reviewer cannot review a draft they wrote (separation of duties)', async () => {

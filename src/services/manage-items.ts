@@ -28,6 +28,7 @@ import {
   type ItemState,
   type SourcedDecision,
   type SourcedFinding,
+  type ValidityStatus,
 } from '../domain/publishing/index.ts';
 import { htmlToText } from '../domain/privacy/index.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
@@ -346,7 +347,8 @@ export function createItemService(deps: ItemServiceDeps) {
     },
 
     /** Public: the catalogue (published items only, whatever filter is asked for). */
-    publicList: (filter: Omit<ItemListFilter, 'liveOnly' | 'statuses'>) => deps.uow.read.items.list({ ...filter, liveOnly: true }),
+    publicList: ({ validity, ...filter }: Omit<ItemListFilter, 'liveOnly' | 'statuses' | 'validity'> & { validity?: ValidityStatus }) =>
+      deps.uow.read.items.list({ ...filter, ...(validity && { validity: { status: validity, on: chinaDateOf(deps.clock.now()) } }), liveOnly: true }),
 
     /** Public: a stored attachment of a published item (never of an unpublished one). */
     async publicAttachment(itemId: number, fileId: string) {

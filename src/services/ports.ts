@@ -5,7 +5,7 @@
 import type { Agency, AgencyInput } from '../domain/organisations/agency.ts';
 import type { Role, RoleGrant } from '../domain/access/roles.ts';
 import type { AuditEntry, ChainProblem } from '../domain/audit/hash-chain.ts';
-import type { ItemEvent, ItemState, VocabularyEntry } from '../domain/publishing/index.ts';
+import type { ItemEvent, ItemState, ValidityStatus, VocabularyEntry } from '../domain/publishing/index.ts';
 import type { DisclosureRequestEvent, RequestState } from '../domain/requests/index.ts';
 import type { ItemCountKey, ItemCounts, ManualReportInputs, ReportAppeal, ReportFormat, ReportSnapshot } from '../domain/reports/index.ts';
 import type { RubricConfig } from '../domain/assessment/index.ts';
@@ -168,6 +168,8 @@ export interface ItemListFilter {
   catalogueDomain?: string;
   agencyId?: number;
   year?: number;
+  /** 有效性 on a day (domain/publishing/validity.ts `validityOn`). */
+  validity?: { status: ValidityStatus; on: string };
   interpretsItemId?: number;
   limit?: number;
   offset?: number;

@@ -3,7 +3,7 @@
  * JSON), the append-only workflow events, index-number sequences, attachment text and the
  * privacy review of each version. Rows are mapped to domain objects here and never leave.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
 import type { ItemRepository } from '../services/ports.ts';
 import { vacuumAnalyze, type Executor } from './database.ts';
@@ -29,6 +29,9 @@ export function columnsOf(state: ItemState, at: string): ItemVersionTable {
     catalogue_domain: state.catalogueDomain,
     interprets_item_id: state.interpretsItemId === null ? null : Number(state.interpretsItemId),
     full_text: state.hasElectronicFullText ? 1 : 0,
+    effective_on: state.validity?.effectiveOn ?? null,
+    expires_on: state.validity?.expiresOn ?? null,
+    repealed_on: state.validity?.repealedOn ?? null,
     state: JSON.stringify(state),
     updated_at: at,
   };
@@ -144,6 +147,21 @@ export function createItemRepository(db: Executor): ItemRepository {
         q = q.where('v.interprets_item_id', '=', policyId).where('v.item_id', 'in', ids);
       }
       if (filter.year) q = q.where('v.formed_on', '>=', `${filter.year}-01-01`).where('v.formed_on', '<=', `${filter.year}-12-31`);
+      if (filter.validity) {
+        // domain/publishing/validity.ts `validityOn`, in SQL: repealed from the repeal date on; else expired
+        // after the last day of validity; else not yet effective before the effective date; else valid.
+        const on = filter.validity.on;
+        const repealed = sql<SqlBool>`(v.repealed_on is not null and v.repealed_on <= ${on})`;
+        const expired = sql<SqlBool>`(v.expires_on is not null and v.expires_on < ${on})`;
+        const notYet = sql<SqlBool>`(v.effective_on is not null and v.effective_on > ${on})`;
+        const test = {
+          repealed,
+          expired: sql<SqlBool>`(not ${repealed} and ${expired})`,
+          not_yet_effective: sql<SqlBool>`(not ${repealed} and not ${expired} and ${notYet})`,
+          valid: sql<SqlBool>`(not ${repealed} and not ${expired} and not ${notYet})`,
+        }[filter.validity.status];
+        q = q.where(test);
+      }
       const cap = filter.countCap;
       const [count, rows] = await Promise.all([
         cap === undefined

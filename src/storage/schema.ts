@@ -167,6 +167,10 @@ export interface ItemVersionTable {
   interprets_item_id: number | null;
   /** 1 when the version's full text is online (ItemState.hasElectronicFullText), for the annual report's counts in SQL. */
   full_text: number;
+  /** The version's validity dates (ItemState.validity), for the catalogue's 有效性 filter in SQL (optional on rows restored from older backups). */
+  effective_on?: string | null;
+  expires_on?: string | null;
+  repealed_on?: string | null;
   /** The version's ItemState as JSON, derived from its events. */
   state: string;
   updated_at: string;

@@ -28,6 +28,16 @@ test('the demo town has its 2017 output published: the catalogue lists it with i
   assert.equal(api.total, 8);
 });
 
+test('the catalogue filters by 有效性 (every demo item is in force: none repealed)', async () => {
+  const count = async (query: string) => Number(/信息公开目录（共 (\d+) 条/.exec(await (await t.agent().get(`/xxgk/catalogue${query}`)).text())?.[1]);
+  const all = await count('');
+  assert.ok(all > 0);
+  assert.equal(await count('?validity=valid'), all);
+  assert.equal(await count('?validity=repealed'), 0);
+  assert.equal(await count('?validity=nonsense'), all, 'an unknown value is no filter');
+  assert.match(await (await t.agent().get('/xxgk/catalogue?validity=repealed')).text(), /<option value="repealed" selected/);
+});
+
 test('the editor form explains errors in Chinese and keeps what was typed', async () => {
   const editor = await t.signedIn('editor');
   await editor.get('/console/items/new');

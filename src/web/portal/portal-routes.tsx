@@ -11,7 +11,7 @@ import type { AppEnv } from '../context.ts';
 import { Breadcrumb, Layout } from '../views/layout.tsx';
 import { PORTAL_SECTIONS, type PortalSection } from './portal-sections.ts';
 import { CatalogueFilters, CatalogueTable, Highlighted, ItemArticle, MAX_PAGES, PAGE_SIZE, Pager } from './item-pages.tsx';
-import { STATUTORY_CLAUSE_INFO, clausesFor, clauseLevelOf, isStatutoryClause } from '../../domain/publishing/index.ts';
+import { STATUTORY_CLAUSE_INFO, clausesFor, clauseLevelOf, isStatutoryClause, isValidityStatus } from '../../domain/publishing/index.ts';
 
 export interface PortalData {
   agency: Agency;
@@ -125,6 +125,7 @@ export function portalRoutes() {
       category: q.category || undefined,
       catalogueDomain: q.domain || undefined,
       year: Number(q.year) || undefined,
+      validity: isValidityStatus(q.validity) ? q.validity : undefined,
       limit: PAGE_SIZE,
       offset: (p - 1) * PAGE_SIZE,
       countCap: MAX_PAGES * PAGE_SIZE,
