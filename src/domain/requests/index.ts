@@ -10,6 +10,8 @@ export * from './statuses.ts';
 export * from './information-forms.ts';
 export * from './delivery-methods.ts';
 export * from './withheld-parts.ts';
+export * from './identity-documents.ts';
+export * from './phone-numbers.ts';
 export * from './request.ts';
 export * from './request-events.ts';
 export * from './request-state.ts';
