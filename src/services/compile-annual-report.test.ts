@@ -60,7 +60,7 @@ describeEachDialect('annual report service', (ctx) => {
     await publish('2024-05-06', { title: '黔城镇集镇管理办法', documentNumber: '黔政发〔2024〕5号', genre: 'normative_document', clause: 'art20_1', validity: { effectiveOn: '2024-06-01', expiresOn: null, repealedOn: null } });
 
     on('2024-03-11');
-    const online = await s.requests.submitOnline({ ...letter(town, '张晓梅', '黔城镇2024年春耕生产通知'), channel: undefined, formWanted: 'electronic', deliveryMethod: 'email' });
+    const online = await s.requests.submitOnline({ ...letter(town, '张晓梅', '黔城镇2024年春耕生产通知'), channel: undefined, applicant: { ...letter(town, '张晓梅', '').applicant, identity: { kind: '居民身份证', number: '431281199003071228' } }, formWanted: 'electronic', deliveryMethod: 'email' });
     await s.requests.command(actors.officer!, online.id, { type: 'confirm_receipt' });
     await reply(online.id, '2024-03-15', 'disclosed', '所申请信息已主动公开，告知获取的方式和途径（条例第三十六条第（一）项）。');
     on('2024-04-01');

@@ -27,7 +27,7 @@ const itemRow = (n: number, o: Partial<Record<string, string>> = {}) => [
 
 const REQUEST_HEADERS = ['申请编号', '申请人类型', '申请人姓名或名称', '证件号码', '联系电话', '申请渠道', '收到申请日期', '申请内容', '办理结果', '不予公开部分的依据', '答复日期'];
 const LEDGER_REQUESTS = [
-  ['2025-001', '自然人', '张晓梅', '431281199003071226', '13800000000', '当面提交', '2025-03-03', '2025年危房改造补助名单', '予以公开', '', '2025-03-10'],
+  ['2025-001', '自然人', '张晓梅', '431281199003071228', '13800000000', '当面提交', '2025-03-03', '2025年危房改造补助名单', '予以公开', '', '2025-03-10'],
   ['2025-002', '商业企业', '洪江市某建材有限公司', '', '13800000001', '挂号信', '2025-04-01', '某项目环评批复', '本机关不掌握相关政府信息', '', '2025-04-15'],
   ['2025-003', '自然人', '李四', '', '13800000002', '当面提交', '2025-05-06', '征收补偿协议', '部分公开', '保护第三方合法权益', '2025-05-20'],
   ['2025-004', '自然人', '王五', '', '13800000003', '当面提交', '2025-06-02', '会议纪要', '其他', '', '2025-06-05'],
@@ -133,7 +133,7 @@ describeEachDialect('ledger import, export, backup', (ctx) => {
     const o = officer(consoleUnit);
     const ap = approver(consoleUnit);
     const entered = [
-      { name: '张晓梅', id: '431281199003071226', type: 'natural_person', channel: 'in_person', sub: { submittedOn: '2025-03-03' }, on: '2025-03-03', outcome: 'disclosed', replyOn: '2025-03-10' },
+      { name: '张晓梅', id: '431281199003071228', type: 'natural_person', channel: 'in_person', sub: { submittedOn: '2025-03-03' }, on: '2025-03-03', outcome: 'disclosed', replyOn: '2025-03-10' },
       { name: '洪江市某建材有限公司', id: '', type: 'commercial_enterprise', channel: 'letter_registered', sub: { signedForOn: '2025-04-01' }, on: '2025-04-01', outcome: 'unavailable_not_held', replyOn: '2025-04-15' },
       { name: '李四', id: '', type: 'natural_person', channel: 'in_person', sub: { submittedOn: '2025-05-06' }, on: '2025-05-06', outcome: 'partially_disclosed', replyOn: '2025-05-20' },
       { name: '王五', id: '', type: 'natural_person', channel: 'in_person', sub: { submittedOn: '2025-06-02' }, on: '2025-06-02', outcome: 'withdraw', replyOn: '2025-06-05' },

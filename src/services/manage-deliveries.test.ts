@@ -89,7 +89,7 @@ describeEachDialect('deliveries', (ctx) => {
   test('request notices go through the same queue', async () => {
     const submitted = await s.requests.submitOnline({
       agencyId: townId,
-      applicant: { type: 'natural_person', name: '张晓梅', identity: null, contact: { email: 'zhangxm@example.com', phone: '13800000000', address: '黔城镇' } },
+      applicant: { type: 'natural_person', name: '张晓梅', identity: { kind: '居民身份证', number: '431281199003071228' }, contact: { email: 'zhangxm@example.com', phone: '13800000000', address: '黔城镇' } },
       informationSought: { description: '2025年农村危房改造补助对象名单' },
       formWanted: 'electronic',
       deliveryMethod: 'email',

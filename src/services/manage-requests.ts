@@ -16,10 +16,15 @@ import {
   ABANDONMENT_REASON_LABELS,
   APPLICANT_TYPES,
   INFORMATION_FORMS,
+  IDENTITY_DOCUMENT_KINDS,
   INTAKE_CHANNELS,
   REQUESTED_DELIVERY_METHODS,
   REQUEST_STATUSES,
   REQUEST_STATUS_LABELS,
+  checkIdentityKindFor,
+  checkIdentityNumber,
+  checkPhoneNumber,
+  checkPostcode,
   checkRequestRecord,
   clarificationNotice,
   consultationLetter,
@@ -30,9 +35,13 @@ import {
   feeNotice,
   findAbandonments,
   findRepeats,
+  isApplicantType,
+  isIdentityDocumentKind,
   isOpen,
   isRequestCommandType,
   isRequestStatus,
+  normaliseIdentityNumber,
+  normalisePhoneNumber,
   outcomeLabelZh,
   replyLetter,
   serviceReceipt,
@@ -123,26 +132,55 @@ const optionalText = (max: number, label: string) => z.preprocess(blankToUndefin
 const calendarDate = (label: string) => z.string().trim().refine(isCalendarDate, `${label}不是有效日期（YYYY-MM-DD）`);
 const optionalDate = (label: string) => z.preprocess(blankToUndefined, calendarDate(label).optional());
 
+const identityNumber = z
+  .string()
+  .trim()
+  .max(60, '证件号码过长')
+  .default('')
+  .transform((v) => (v === '' ? '' : normaliseIdentityNumber(v)));
+
+const phoneNumber = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(40, `${label}不超过 40 个字符`)
+      .transform(normalisePhoneNumber)
+      .superRefine((v, ctx) => {
+        const problem = checkPhoneNumber(v);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `${label}：${problem}` });
+      })
+      .optional(),
+  );
+
 const applicantSchema = z.object({
   type: z.enum(APPLICANT_TYPES, { message: '请选择申请人类型' }),
   name: z.string({ message: '请填写申请人姓名或者名称' }).trim().min(1, '请填写申请人姓名或者名称').max(200, '姓名或者名称不超过 200 个字'),
   identity: z
-    .object({ kind: z.string().trim().max(40).default('居民身份证'), number: z.string().trim().max(60, '证件号码过长').default('') })
+    .object({ kind: z.preprocess(blankToUndefined, z.enum(IDENTITY_DOCUMENT_KINDS, { message: '请选择身份证明类型' }).default('居民身份证')), number: identityNumber })
     .nullable()
     .optional(),
   contact: z
     .object({
-      phone: optionalText(40, '电话'),
+      phone: phoneNumber('联系电话'),
       email: z.preprocess(blankToUndefined, z.email('电子邮箱格式不正确').max(200).optional()),
       address: optionalText(300, '通信地址'),
-      postcode: optionalText(10, '邮政编码'),
-      fax: optionalText(40, '传真'),
+      postcode: z.preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .trim()
+          .refine((v) => checkPostcode(v) === undefined, '邮政编码应为6位数字')
+          .optional(),
+      ),
+      fax: phoneNumber('传真'),
     })
     .default({}),
   representative: optionalText(100, '法定代表人或者联系人'),
 });
 
-const commonRequestShape = {
+const requestObject = z.object({
   agencyId: z.coerce.number({ message: '请选择受理机关' }).int().positive('请选择受理机关'),
   applicant: applicantSchema,
   informationSought: z.object({
@@ -152,19 +190,57 @@ const commonRequestShape = {
   formWanted: z.enum(INFORMATION_FORMS, { message: '请选择信息的形式' }),
   deliveryMethod: z.enum(REQUESTED_DELIVERY_METHODS, { message: '请选择获取信息的方式' }),
   needsAssistance: z.boolean().optional(),
-};
+});
 
-/** The portal's application form (条例第二十九条). */
-export const onlineRequestSchema = z.object(commonRequestShape);
+type RequestInput = z.infer<typeof requestObject>;
+
+/**
+ * 条例第二十九条第二款 as the form asks it, each problem next to its field: the identity document fits
+ * the applicant and its number has the documented shape (on the portal it is required; the office
+ * registers letters as they come and asks for what is missing by 补正, 条例第三十条), some way to reach
+ * the applicant, and the information sought by name, description or document number.
+ */
+function checkParticulars(today: string, identityRequired: boolean) {
+  return (input: RequestInput, ctx: z.RefinementCtx) => {
+    const applicant = input.applicant as Partial<RequestInput['applicant']> | undefined;
+    const identity = applicant?.identity;
+    if (identity === null || identity === undefined || identity.number === '') {
+      if (identityRequired) {
+        ctx.addIssue({ code: 'custom', path: ['applicant', 'identity', 'number'], message: '请填写证件号码（条例第二十九条第二款第（一）项：申请应包括申请人的身份证明）' });
+      }
+    } else if (isIdentityDocumentKind(identity.kind) && typeof identity.number === 'string') {
+      const kindProblem = isApplicantType(applicant?.type) ? checkIdentityKindFor(applicant.type, identity.kind) : undefined;
+      const numberProblem = kindProblem ?? checkIdentityNumber(identity.kind, identity.number, today);
+      if (kindProblem !== undefined) ctx.addIssue({ code: 'custom', path: ['applicant', 'identity', 'kind'], message: kindProblem });
+      else if (numberProblem !== undefined) ctx.addIssue({ code: 'custom', path: ['applicant', 'identity', 'number'], message: numberProblem });
+    }
+    const contact = applicant?.contact;
+    if (contact !== undefined && ![contact.phone, contact.email, contact.address, contact.fax].some((v) => typeof v === 'string' && v !== '')) {
+      ctx.addIssue({ code: 'custom', path: ['applicant', 'contact'], message: '请至少填写一种联系方式（电话、电子邮箱或通信地址），以便告知补正和送达答复' });
+    }
+    const sought = input.informationSought as Partial<RequestInput['informationSought']> | undefined;
+    if (sought !== undefined && !sought.description && !sought.documentNumber) {
+      ctx.addIssue({ code: 'custom', path: ['informationSought', 'description'], message: '请填写所需政府信息的名称或者特征性描述（知道文号的，也可只填文号）' });
+    }
+  };
+}
+
+/** The portal's application form (条例第二十九条); `today` bounds birth dates in ID numbers. */
+export function onlineRequestSchema(today: string) {
+  return requestObject.superRefine(checkParticulars(today, true));
+}
 
 /** The office's registration form for letters, faxes, in-person and oral requests. */
-export const registerRequestSchema = z.object({
-  ...commonRequestShape,
-  channel: z.enum(INTAKE_CHANNELS, { message: '请选择申请渠道' }),
-  submission: z
-    .object({ submittedOn: optionalDate('提交日期'), signedForOn: optionalDate('签收日期'), arrivedOn: optionalDate('信件到达日期') })
-    .default({}),
-});
+export function registerRequestSchema(today: string) {
+  return requestObject
+    .extend({
+      channel: z.enum(INTAKE_CHANNELS, { message: '请选择申请渠道' }),
+      submission: z
+        .object({ submittedOn: optionalDate('提交日期'), signedForOn: optionalDate('签收日期'), arrivedOn: optionalDate('信件到达日期') })
+        .default({}),
+    })
+    .superRefine(checkParticulars(today, false));
+}
 
 const appealSchema = z.object({
   requestId: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().positive('关联申请无效').nullable()),
@@ -184,7 +260,7 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
 }
 
 function recordFrom(
-  input: z.infer<typeof onlineRequestSchema>,
+  input: RequestInput,
   id: string,
   agencyPath: string,
   channel: IntakeChannel,
@@ -675,7 +751,7 @@ export function createRequestService(deps: RequestServiceDeps) {
   const service = {
     /** Public: the applicant submits on the portal; returns the tracking number and the query code, which is shown once and never stored. */
     async submitOnline(raw: unknown): Promise<OnlineSubmission> {
-      const input = parse(onlineRequestSchema, raw);
+      const input = parse(onlineRequestSchema(now().today), raw);
       const created = await create({ kind: 'online' }, input.agencyId, (id, agencyPath) => recordFrom(input, id, agencyPath, 'online', {}));
       // Repeat flags and the case stay with the office: anyone can type someone else's ID number.
       return {
@@ -691,7 +767,7 @@ export function createRequestService(deps: RequestServiceDeps) {
 
     /** The office registers a letter, fax, in-person or oral request; the receipt date follows the channel (条例第三十一条). */
     async register(actor: Actor, raw: unknown) {
-      const input = parse(registerRequestSchema, raw);
+      const input = parse(registerRequestSchema(now().today), raw);
       return create({ kind: 'register', actor }, input.agencyId, (id, agencyPath) => recordFrom(input, id, agencyPath, input.channel, input.submission));
     },
 

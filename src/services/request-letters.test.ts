@@ -65,7 +65,7 @@ describeEachDialect('request letters, templates, delivery, fees, suggestions', (
     assert.match(preview.letter!.paragraphs.map((p) => p.text).join(''), /张三（示例）.*洪江市人民政府申请行政复议/);
 
     // A request of the station gets the town's wording.
-    const { request } = await s.requests.register(officer, letterForm(stationId, { name: '田七', idNumber: '431281199505050055', description: '黔城镇财政所2025年惠民补贴发放表' }));
+    const { request } = await s.requests.register(officer, letterForm(stationId, { name: '田七', idNumber: '431281199505050056', description: '黔城镇财政所2025年惠民补贴发放表' }));
     await s.requests.command(officer, request.id, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '同意公开，提供发放表。' });
     on('2026-03-03');
     await s.requests.command(actors.approver!, request.id, { type: 'approve_reply' });
@@ -89,7 +89,7 @@ describeEachDialect('request letters, templates, delivery, fees, suggestions', (
   test('送达回证: generated for a reply, its return recorded (date, signer, method, scan) as the delivery proof', async () => {
     on('2026-03-04');
     const officer = actors.officer!;
-    const { request } = await s.requests.register(officer, letterForm(townId, { name: '罗八', idNumber: '431281199606060066', description: '黔城镇2025年农村公路养护经费使用情况' }));
+    const { request } = await s.requests.register(officer, letterForm(townId, { name: '罗八', idNumber: '431281199606060069', description: '黔城镇2025年农村公路养护经费使用情况' }));
     await s.requests.command(officer, request.id, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '同意公开。' });
     await s.requests.command(actors.approver!, request.id, { type: 'approve_reply' });
     const blank = await s.requests.letter(officer, request.id, 'service_receipt');
@@ -136,7 +136,7 @@ describeEachDialect('request letters, templates, delivery, fees, suggestions', (
   test('the daily job refreshes the stored due date of paused cases (consultation), once a day, audited', async () => {
     on('2026-03-16');
     const officer = actors.officer!;
-    const { request } = await s.requests.register(officer, letterForm(townId, { name: '孙九', idNumber: '431281199707070099', description: '黔城镇2025年土地征收补偿方案' }));
+    const { request } = await s.requests.register(officer, letterForm(townId, { name: '孙九', idNumber: '431281199707070098', description: '黔城镇2025年土地征收补偿方案' }));
     await s.requests.command(officer, request.id, { type: 'start_review' });
     await s.requests.command(officer, request.id, { type: 'start_consultation', party: 'third_party', consultedName: '某公司' });
     const before = (await s.deps.uow.read.requests.find(request.id))!.dueOn!;
@@ -156,10 +156,10 @@ describeEachDialect('request letters, templates, delivery, fees, suggestions', (
   test('第四十四条: clusters of several applicants; 转为主动公开 drafts an item and marks them handled; 不予采纳 needs a reason', async () => {
     on('2026-04-01');
     const officer = actors.officer!;
-    for (const [name, idNumber] of [['周一', '431281199101010011'], ['吴二', '431281199202020022'], ['郑三', '431281199303030033']] as const) {
+    for (const [name, idNumber] of [['周一', '431281199101010015'], ['吴二', '431281199202020028'], ['郑三', '431281199303030030']] as const) {
       await s.requests.register(officer, letterForm(townId, { name, idNumber, description: '黔城镇2026年城乡居民最低生活保障资金发放名册' }));
     }
-    for (const [name, idNumber] of [['王五', '431281199404040044'], ['赵六', '431281199404040055'], ['钱七', '431281199404040066']] as const) {
+    for (const [name, idNumber] of [['王五', '431281199404040043'], ['赵六', '431281199404040051'], ['钱七', '43128119940404006X']] as const) {
       await s.requests.register(officer, letterForm(townId, { name, idNumber, description: '黔城镇2026年春季森林防火巡查安排' }));
     }
     const list = await s.suggestions.list(officer);
@@ -189,7 +189,7 @@ describeEachDialect('request letters, templates, delivery, fees, suggestions', (
     assert.deepEqual(decisions.slice(0, 2).map((d) => d.decision), ['dismissed', 'published']);
     assert.deepEqual((await s.deps.uow.read.audit.forEntity('request_suggestion', decision.id)).map((e) => e.action), ['publish']);
     // A new applicant later: the cluster comes back with the new request.
-    await s.requests.register(officer, letterForm(townId, { name: '冯十', idNumber: '431281199808080011', description: '黔城镇2026年城乡居民最低生活保障资金发放名册' }));
+    await s.requests.register(officer, letterForm(townId, { name: '冯十', idNumber: '431281199808080017', description: '黔城镇2026年城乡居民最低生活保障资金发放名册' }));
     assert.equal((await s.suggestions.list(officer)).find((g) => g.example.includes('最低生活保障'))?.applicantCount, 4);
   });
 

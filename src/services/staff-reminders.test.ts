@@ -29,7 +29,7 @@ describeEachDialect('staff reminders', (ctx) => {
     // Two requests registered the same day (same due date); one will be closed before it falls due.
     const form = (description: string) => ({
       agencyId: town.id,
-      applicant: { type: 'natural_person', name: '张晓梅', identity: { kind: '居民身份证', number: '431281199003071226' }, contact: { phone: '13800000000', address: '湖南省洪江市黔城镇沅江路1号' } },
+      applicant: { type: 'natural_person', name: '张晓梅', identity: { kind: '居民身份证', number: '431281199003071228' }, contact: { phone: '13800000000', address: '湖南省洪江市黔城镇沅江路1号' } },
       informationSought: { description },
       formWanted: 'paper',
       deliveryMethod: 'post',

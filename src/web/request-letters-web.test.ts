@@ -121,7 +121,7 @@ for (const dialect of testDialects()) {
     });
 
     test('送达回证: printed for the reply, its return recorded with signer and scan, the scan downloadable', async () => {
-      const id = await registered('李雷', '431281199303130033', '黔城镇2025年防汛物资储备清单');
+      const id = await registered('李雷', '431281199303130031', '黔城镇2025年防汛物资储备清单');
       const officer = await t.signedIn('officer');
       await officer.get(`/console/requests/${id}`);
       await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'unavailable_not_held', summary: '经检索，本机关未制作该清单。' });
@@ -155,7 +155,7 @@ for (const dialect of testDialects()) {
     });
 
     test('fees: computed with the tier breakdown before sending, never both standards, shown after the notice', async () => {
-      const id = await registered('钱多多', '431281198808180044', '黔城镇2018—2025年全部会议纪要');
+      const id = await registered('钱多多', '431281198808180048', '黔城镇2018—2025年全部会议纪要');
       const officer = await t.signedIn('officer');
       await officer.get(`/console/requests/${id}`);
       await officer.post(`/console/requests/${id}/command`, { type: 'start_review' });
@@ -189,10 +189,10 @@ for (const dialect of testDialects()) {
     });
 
     test('第四十四条: the suggestions screen lists the cluster; 转为主动公开 opens the drafted item; 不予采纳 needs a reason', async () => {
-      for (const [name, idNumber] of [['甲一', '431281199001010011'], ['乙二', '431281199001010022'], ['丙三', '431281199001010033']] as const) {
+      for (const [name, idNumber] of [['甲一', '431281199001010018'], ['乙二', '431281199001010026'], ['丙三', '431281199001010034']] as const) {
         await registered(name, idNumber, '黔城镇2026年耕地地力保护补贴发放名册');
       }
-      for (const [name, idNumber] of [['丁四', '431281199001010044'], ['戊五', '431281199001010055'], ['己六', '431281199001010066']] as const) {
+      for (const [name, idNumber] of [['丁四', '431281199001010042'], ['戊五', '431281199001010050'], ['己六', '431281199001010069']] as const) {
         await registered(name, idNumber, '黔城镇2026年农村饮水安全工程建设情况');
       }
       const officer = await t.signedIn('officer');

@@ -119,7 +119,7 @@ test('an editor cannot open the request queues; the register form keeps input on
 });
 
 test('a reply carrying a third party’s ID number is stopped before it is sent (privacy check on replies)', async () => {
-  const { html } = await apply({ ...application, name: '王五', identityNumber: '110105194912310021' });
+  const { html } = await apply({ ...application, name: '王五', identityNumber: '11010519491231002X' });
   const number = /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
   const officer = await t.signedIn('officer');
   const list = await (await officer.get('/console/requests?queue=awaiting_confirmation')).text();
@@ -130,13 +130,13 @@ test('a reply carrying a third party’s ID number is stopped before it is sent 
   const res = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '经查，补贴发给了李四（身份证号 43128119900307121X）。' });
   assert.equal(res.status, 409);
   assert.match(await res.text(), /答复内容含有不应公开的信息：431\*{11}121X/);
-  const own = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '您（身份证号 110105194912310021）申请的信息予以公开。' });
+  const own = await officer.post(`/console/requests/${id}/command`, { type: 'draft_reply', outcome: 'disclosed', replyType: 'provided', summary: '您（身份证号 11010519491231002X）申请的信息予以公开。' });
   assert.equal(own.status, 303, 'the applicant’s own number may be quoted back to them');
 });
 
 test('released documents are scanned; an unresolved finding stops the reply; the applicant downloads what was released', async () => {
   const { Document, Packer, Paragraph } = await import('docx');
-  const { html } = await apply({ ...application, name: '赵六', identityNumber: '110105194912310021' });
+  const { html } = await apply({ ...application, name: '赵六', identityNumber: '11010519491231002X' });
   const number = /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
   const code = /查询码：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
   const officer = await t.signedIn('officer');

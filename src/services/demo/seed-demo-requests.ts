@@ -58,7 +58,7 @@ function demoRequests(): DemoRequest[] {
     // --- 2017: the seed report's three requests -----------------------------------------------------
     {
       agency: 'town', channel: 'online', submittedOn: '2017-04-07', confirmOn: '2017-04-10',
-      applicant: { type: 'natural_person', name: '杨建华', idNumber: '431281197905160513', phone: '13907451206', email: 'yangjh@example.com' },
+      applicant: { type: 'natural_person', name: '杨建华', idNumber: '431281197905160511', phone: '13907451206', email: 'yangjh@example.com' },
       description: '黔城镇2017年耕地地力保护补贴实施方案',
       steps: [['2017-04-11', 'officer', review], ...answered('2017-04-20', '所申请信息已主动公开，告知获取该政府信息的方式和途径：黔城镇人民政府门户网站“政府信息公开—农业农村”栏目（条例第三十六条第（一）项）。', 'disclosed', 'email', [], 'already_public')],
     },
@@ -70,14 +70,14 @@ function demoRequests(): DemoRequest[] {
     },
     {
       agency: 'town', channel: 'letter_registered', submittedOn: '2017-12-27',
-      applicant: { type: 'natural_person', name: '蒋德胜', idNumber: '431281196811020035', phone: '13787453390', address: '湖南省洪江市黔城镇岔头村二组' },
+      applicant: { type: 'natural_person', name: '蒋德胜', idNumber: '431281196811020038', phone: '13787453390', address: '湖南省洪江市黔城镇岔头村二组' },
       description: '岔头村2017年农村危房改造补助对象名单及补助标准',
       steps: [['2017-12-28', 'officer', review], ...answered('2018-01-12', '同意公开，提供岔头村2017年农村危房改造补助对象名单（已隐去身份证号码）及补助标准。')],
     },
     // --- 2023 -------------------------------------------------------------------------------------
     {
       agency: 'town', channel: 'online', submittedOn: '2023-03-06', confirmOn: '2023-03-06',
-      applicant: { type: 'natural_person', name: '舒晓燕', idNumber: '431281199210083626', phone: '13974521688', email: 'shuxy@example.com' },
+      applicant: { type: 'natural_person', name: '舒晓燕', idNumber: '431281199210083627', phone: '13974521688', email: 'shuxy@example.com' },
       description: '黔城镇2023年度财政预算公开文本',
       steps: [['2023-03-07', 'officer', review], ...answered('2023-03-14', '该信息已主动公开，请在黔城镇人民政府门户网站“财政预决算”栏目查阅（条例第三十六条第（一）项）。', 'disclosed', 'email', [], 'already_public')],
     },
@@ -89,14 +89,14 @@ function demoRequests(): DemoRequest[] {
     },
     {
       agency: 'town', channel: 'in_person', submittedOn: '2023-09-04',
-      applicant: { type: 'natural_person', name: '龙国强', idNumber: '431281197503120914', phone: '13517456230' },
+      applicant: { type: 'natural_person', name: '龙国强', idNumber: '431281197503120912', phone: '13517456230' },
       description: '本人家庭2022年度城乡低保审批表',
       steps: [['2023-09-04', 'officer', review], ...answered('2023-09-15', '同意公开，提供本人家庭2022年度城乡低保审批表复印件。', 'disclosed', 'collect_in_person')],
     },
     // --- 2024 -------------------------------------------------------------------------------------
     {
       agency: 'town', channel: 'online', submittedOn: '2024-02-26', confirmOn: '2024-02-26',
-      applicant: { type: 'natural_person', name: '田永红', idNumber: '431281198708214452', phone: '18874521937', email: 'tianyh@example.com' },
+      applicant: { type: 'natural_person', name: '田永红', idNumber: '431281198708214458', phone: '18874521937', email: 'tianyh@example.com' },
       description: '有关情况',
       steps: [
         ['2024-02-27', 'officer', review],
@@ -120,7 +120,7 @@ function demoRequests(): DemoRequest[] {
     },
     {
       agency: 'town', channel: 'online', submittedOn: '2024-06-03', confirmOn: '2024-06-03',
-      applicant: { type: 'natural_person', name: '粟立新', idNumber: '431281198001057731', phone: '13907458802', email: 'sulx@example.com' },
+      applicant: { type: 'natural_person', name: '粟立新', idNumber: '431281198001057735', phone: '13907458802', email: 'sulx@example.com' },
       description: '黔城镇2018年至2023年全部会议纪要和全部财务凭证',
       steps: [
         ['2024-06-04', 'officer', review],
@@ -132,13 +132,13 @@ function demoRequests(): DemoRequest[] {
     },
     {
       agency: 'town', channel: 'letter_registered', submittedOn: '2024-08-12',
-      applicant: { type: 'natural_person', name: '刘桂芝', idNumber: '431281195606180028', phone: '13874519006', address: '湖南省洪江市黔城镇芙蓉社区新街12号' },
+      applicant: { type: 'natural_person', name: '刘桂芝', idNumber: '43128119560618002X', phone: '13874519006', address: '湖南省洪江市黔城镇芙蓉社区新街12号' },
       description: '芙蓉社区老旧小区改造项目的设计图纸',
       steps: [['2024-08-13', 'officer', review], ['2024-08-20', 'officer', { type: 'withdraw', reason: '申请人来电表示已在社区公示栏看到设计图，撤回申请' }]],
     },
     {
       agency: 'town', channel: 'letter_registered', submittedOn: '2024-09-09',
-      applicant: { type: 'natural_person', name: '唐明辉', idNumber: '431281197311263516', phone: '13907452264', address: '湖南省洪江市黔城镇大湾村三组' },
+      applicant: { type: 'natural_person', name: '唐明辉', idNumber: '431281197311263513', phone: '13907452264', address: '湖南省洪江市黔城镇大湾村三组' },
       description: '大湾村2024年征地补偿安置方案及补偿款发放明细',
       steps: [['2024-09-10', 'officer', review], ...answered('2024-10-11', '部分公开：提供征地补偿安置方案；补偿款发放明细涉及其他被征地农户个人信息，予以隐去（条例第十五条、第三十七条）。', 'partially_disclosed', 'post', [
         { description: '补偿款发放明细中其他农户的姓名、银行账号和补偿金额', ground: 'withheld_third_party_rights', reason: '属于其他被征地农户的个人信息，公开会对第三方合法权益造成损害' },
@@ -154,7 +154,7 @@ function demoRequests(): DemoRequest[] {
     // --- 2025 -------------------------------------------------------------------------------------
     {
       agency: 'town', channel: 'online', submittedOn: '2025-03-10', confirmOn: '2025-03-10',
-      applicant: { type: 'natural_person', name: '邓晓军', idNumber: '431281199005232217', phone: '15074526631', email: 'dengxj@example.com' },
+      applicant: { type: 'natural_person', name: '邓晓军', idNumber: '431281199005232216', phone: '15074526631', email: 'dengxj@example.com' },
       description: '《黔城镇农村建房管理办法》的起草说明和征求意见情况',
       steps: [['2025-03-11', 'officer', review], ...answered('2025-03-25', '同意公开，提供《黔城镇农村建房管理办法》起草说明及征求意见情况汇总。', 'disclosed', 'email')],
     },
@@ -166,14 +166,14 @@ function demoRequests(): DemoRequest[] {
     },
     {
       agency: 'town', channel: 'letter_registered', submittedOn: '2025-07-07',
-      applicant: { type: 'natural_person', name: '向志刚', idNumber: '431281198511300052', phone: '13974560118', address: '湖南省洪江市黔城镇清江村一组' },
+      applicant: { type: 'natural_person', name: '向志刚', idNumber: '431281198511300053', phone: '13974560118', address: '湖南省洪江市黔城镇清江村一组' },
       description: '清江村2025年村级公益事业建设项目的招投标文件',
       // 条例第三十三条：20个工作日内答复——this reply was late (overdue), which the report shows as 逾期答复.
       steps: [['2025-07-08', 'officer', review], ...answered('2025-08-15', '同意公开，提供清江村2025年村级公益事业建设项目招投标文件。')],
     },
     {
       agency: 'town', channel: 'online', submittedOn: '2025-09-15', confirmOn: '2025-09-15',
-      applicant: { type: 'natural_person', name: '周丽萍', idNumber: '431281199403150743', phone: '18907456652', email: 'zhoulp@example.com' },
+      applicant: { type: 'natural_person', name: '周丽萍', idNumber: '431281199403150742', phone: '18907456652', email: 'zhoulp@example.com' },
       description: '要求镇政府为本人出具2020年以来的土地承包经营情况统计分析报告',
       steps: [['2025-09-16', 'officer', review], ...answered('2025-09-29', '所申请的统计分析报告需要本机关对现有信息进行加工、分析，不予提供（条例第三十八条）。', 'unavailable_needs_creation', 'email')],
     },

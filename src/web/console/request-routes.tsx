@@ -147,7 +147,7 @@ export function requestRoutes() {
             <Field name="signedForOn" label="签收日期（挂号信等需签收的邮件）" type="date" value={values.signedForOn} error={errors['submission.signedForOn']} />
             <Field name="arrivedOn" label="信件到达日期（平常信函，须当日与申请人确认）" type="date" value={values.arrivedOn} error={errors['submission.arrivedOn']} />
           </fieldset>
-          <RequestFields values={values} errors={errors} />
+          <RequestFields values={values} errors={errors} identityRequired={false} />
           <button type="submit">登记</button>
         </form>
       </ConsolePage>,

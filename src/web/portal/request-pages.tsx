@@ -5,7 +5,7 @@
  * the letters. The tracking number and code travel in POST bodies, never in URLs or logs.
  */
 import { Hono, type Context } from 'hono';
-import { APPLICANT_TYPES, APPLICANT_TYPE_LABELS, DELIVERY_METHOD_LABELS, INFORMATION_FORMS, INFORMATION_FORM_LABELS, REQUESTED_DELIVERY_METHODS } from '../../domain/requests/index.ts';
+import { APPLICANT_TYPES, APPLICANT_TYPE_LABELS, DELIVERY_METHOD_LABELS, IDENTITY_DOCUMENT_KINDS, INFORMATION_FORMS, INFORMATION_FORM_LABELS, REQUESTED_DELIVERY_METHODS } from '../../domain/requests/index.ts';
 import { renderLetterDocx } from '../../documents/letter-docx.ts';
 import { ServiceError, ValidationError } from '../../services/errors.ts';
 import type { AppEnv } from '../context.ts';
@@ -53,8 +53,12 @@ function Radios(props: { name: string; legend: string; options: ReadonlyArray<re
   );
 }
 
-/** The application form, shared by the portal and (with more fields) the console's registration. */
-export function RequestFields(props: { values: Partial<Values>; errors: Record<string, string> }) {
+/**
+ * The application form, shared by the portal and (with more fields) the console's registration. The
+ * identity number is required on the portal; the office registers a letter without one and asks for it
+ * by 补正 (条例第三十条), so there `identityRequired` is false.
+ */
+export function RequestFields(props: { values: Partial<Values>; errors: Record<string, string>; identityRequired?: boolean }) {
   const v = props.values;
   const e = props.errors;
   const err = (...keys: string[]) => keys.map((k) => e[k]).find(Boolean);
@@ -66,20 +70,25 @@ export function RequestFields(props: { values: Partial<Values>; errors: Record<s
         <Field name="name" label="姓名或者名称" value={v.name} required error={err('applicant.name')} autocomplete="name" />
         <div class="field">
           <label for="f-identityKind">身份证明类型</label>
-          <select id="f-identityKind" name="identityKind">
-            {['居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '其他证件'].map((k) => (
+          {err('applicant.identity.kind') && (
+            <p class="error" id="f-identityKind-error">
+              {err('applicant.identity.kind')}
+            </p>
+          )}
+          <select id="f-identityKind" name="identityKind" aria-invalid={err('applicant.identity.kind') ? 'true' : undefined} aria-describedby={err('applicant.identity.kind') ? 'f-identityKind-error' : undefined}>
+            {IDENTITY_DOCUMENT_KINDS.map((k) => (
               <option value={k} selected={(v.identityKind || '居民身份证') === k}>
                 {k}
               </option>
             ))}
           </select>
         </div>
-        <Field name="identityNumber" label="证件号码" value={v.identityNumber} required error={err('applicant.identity', 'applicant.identity.number', 'identity')} hint="法人或其他组织填写统一社会信用代码" />
+        <Field name="identityNumber" label="证件号码" value={v.identityNumber} required={props.identityRequired ?? true} error={err('applicant.identity', 'applicant.identity.number', 'identity')} hint="居民身份证填写18位号码；法人或其他组织填写统一社会信用代码" />
         <Field name="representative" label="法定代表人或者联系人（法人或其他组织填写）" value={v.representative} />
-        <Field name="phone" label="联系电话" type="tel" value={v.phone} error={err('applicant.contact.phone', 'contact')} autocomplete="tel" />
+        <Field name="phone" label="联系电话" type="tel" value={v.phone} error={err('applicant.contact.phone', 'applicant.contact', 'contact')} autocomplete="tel" hint="手机号码，或带区号的固定电话（如 0745-1234567）" />
         <Field name="email" label="电子邮箱" type="email" value={v.email} error={err('applicant.contact.email')} autocomplete="email" />
         <Field name="address" label="通信地址" value={v.address} error={err('applicant.contact.address')} autocomplete="street-address" />
-        <Field name="postcode" label="邮政编码" value={v.postcode} inputmode="numeric" autocomplete="postal-code" />
+        <Field name="postcode" label="邮政编码" value={v.postcode} error={err('applicant.contact.postcode')} inputmode="numeric" autocomplete="postal-code" />
       </fieldset>
       <fieldset>
         <legend>所需信息（条例第二十九条第二款第（二）项）</legend>
