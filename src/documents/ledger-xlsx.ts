@@ -5,51 +5,12 @@
  */
 import ExcelJS from 'exceljs';
 import type { LedgerTable } from '../services/ports.ts';
+import { CsvFormatError, formatCsv, parseCsv, restoreCsvCell } from './csv.ts';
+
+export { parseCsv };
 
 /** A file that is neither a readable workbook nor a CSV table. */
 export class LedgerFileError extends Error {}
-
-/** Parses CSV text by RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (quoted) throw new LedgerFileError('CSV 文件格式错误：引号未闭合。');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** Writes rows as CSV (quoting where needed, CRLF line ends, with a BOM so that Excel reads UTF-8). */
-export function formatCsv(rows: readonly (readonly string[])[]): string {
-  const cell = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return '\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
 
 function decodeText(bytes: Uint8Array): string {
   try {
@@ -102,7 +63,15 @@ function toTable(grid: string[][]): LedgerTable {
 
 /** Reads a ledger file (XLSX or CSV) into a table; `line` is the spreadsheet row number for error messages. */
 export async function readLedger(bytes: Uint8Array): Promise<LedgerTable> {
-  if (!isZip(bytes)) return toTable(parseCsv(decodeText(bytes)));
+  if (!isZip(bytes)) {
+    try {
+      // Cells this system exported carry an apostrophe against formulas and number rounding (csv.ts).
+      return toTable(parseCsv(decodeText(bytes)).map((row) => row.map(restoreCsvCell)));
+    } catch (e) {
+      if (e instanceof CsvFormatError) throw new LedgerFileError(e.message);
+      throw e;
+    }
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -137,7 +106,7 @@ export async function writeLedgerXlsx(sheetName: string, headers: readonly strin
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-/** Writes a table as CSV text. */
+/** Writes a table as CSV text (csv.ts: one BOM, formulas neutralised, long numbers kept as text). */
 export function writeLedgerCsv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   return formatCsv([headers, ...rows]);
 }

@@ -50,7 +50,7 @@ export function reportRoutes() {
     if (kind === 'html') return serveReportHtml(c, renderReportHtml(view.report, { note: view.frozen ? `定稿 ${view.stored?.finalisedAt ?? ''} · SHA-256 ${view.stored?.contentHash ?? ''}` : '草稿' }));
     if (kind === 'csv') {
       c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.csv`)}`);
-      return c.body(`\uFEFF${renderReportCsv(view.report)}`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      return c.body(renderReportCsv(view.report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
     if (kind === 'json') return c.body(renderReportJson(view.report, view.findings, { id: view.stored?.id ?? null, includeSubunits: view.stored?.includeSubunits ?? false, status: view.stored?.status ?? null, contentHash: view.stored?.contentHash ?? null, finalisedAt: view.stored?.finalisedAt ?? null }), 200, { 'Content-Type': 'application/json; charset=utf-8' });
     const bytes = await renderReportDocx(view.report);
