@@ -15,6 +15,7 @@ test('identity numbers are checked by the documented shape of their kind', () =>
     ['GB 11643: letters other than a final X are refused', '居民身份证', '43128119900307122A', /应为18位/],
     ['GB 11643: the 15-digit first-generation card is no longer valid', '居民身份证', '431281900307122', /第一代居民身份证/],
     ['GB/T 2260: the first two digits are a province', '居民身份证', '991281199003071228', /省级行政区划代码/],
+    ['GB/T 2260: 810000/820000/830000 belong to the residence permit of Hong Kong, Macao and Taiwan residents', '居民身份证', '810000198506120024', /港澳台居民居住证/],
     ['plausible birth date: 30 February does not exist', '居民身份证', '431281199002300017', /不是有效日期/],
     ['plausible birth date: not after today', '居民身份证', '431281203001010017', /不合理/],
     ['plausible birth date: not before 1900', '居民身份证', '431281189901010014', /不合理/],

@@ -68,6 +68,7 @@ export function checkIdentityNumber(kind: IdentityDocumentKind, number: string, 
       // GB 11643-1999：公民身份号码由十七位数字本体码和一位校验码组成。
       if (/^\d{15}$/.test(number)) return '15位的第一代居民身份证已于2013年1月1日停止使用，请填写18位居民身份证号码。';
       if (!/^\d{17}[\dX]$/.test(number)) return '居民身份证号码应为18位：17位数字加1位数字或X。';
+      if (/^8[123]0000/.test(number)) return '这是港澳台居民居住证的号码，请在身份证明类型中选择“港澳台居民居住证”。';
       if (!PROVINCE_CODES.has(number.slice(0, 2))) return '居民身份证号码的前两位不是有效的省级行政区划代码，请核对。';
       return checkGb11643(number, '居民身份证', today);
     case '港澳台居民居住证':
