@@ -57,5 +57,5 @@ export function validationErrorFrom(issues: ReadonlyArray<{ path: ReadonlyArray<
     const key = issue.path.map(String).join('.') || '_';
     fieldErrors[key] ??= issue.message;
   }
-  return new ValidationError('提交的内容有误，请按提示修改：' + Object.values(fieldErrors).join('；'), fieldErrors);
+  return new ValidationError('提交的内容有误，请按提示修改：' + Object.values(fieldErrors).map((m) => m.replace(/。$/, '')).join('；') + '。', fieldErrors);
 }

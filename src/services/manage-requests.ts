@@ -149,7 +149,7 @@ const phoneNumber = (label: string) =>
       .transform(normalisePhoneNumber)
       .superRefine((v, ctx) => {
         const problem = checkPhoneNumber(v);
-        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `${label}：${problem}` });
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: label === '联系电话' ? problem : `${label}：${problem}` });
       })
       .optional(),
   );
