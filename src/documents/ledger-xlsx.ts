@@ -54,7 +54,9 @@ function toTable(grid: string[][]): LedgerTable {
     if (!nonEmpty(r)) continue;
     const cells: Record<string, string> = {};
     headers.forEach((h, j) => {
-      if (h !== '') cells[h] = (r[j] ?? '').trim();
+      // Cells exported as CSV carry an apostrophe against formulas and number rounding (csv.ts); a spreadsheet
+      // that opened such a file may keep it as text when saving to XLSX. Either way only that apostrophe goes.
+      if (h !== '') cells[h] = restoreCsvCell((r[j] ?? '').trim());
     });
     rows.push({ line: i + 1, cells });
   }
@@ -65,8 +67,7 @@ function toTable(grid: string[][]): LedgerTable {
 export async function readLedger(bytes: Uint8Array): Promise<LedgerTable> {
   if (!isZip(bytes)) {
     try {
-      // Cells this system exported carry an apostrophe against formulas and number rounding (csv.ts).
-      return toTable(parseCsv(decodeText(bytes)).map((row) => row.map(restoreCsvCell)));
+      return toTable(parseCsv(decodeText(bytes)));
     } catch (e) {
       if (e instanceof CsvFormatError) throw new LedgerFileError(e.message);
       throw e;
