@@ -64,6 +64,11 @@ describeEachDialect('application and registration forms', (ctx) => {
       assert.match(fieldError(html, name) ?? '', /请填写/, `${name}: the message is next to the field`);
       assert.ok(html.includes('湖南省洪江市黔城镇板桥村3组'), `${name}: what was typed is kept`);
     }
+    // The radio groups marked * always send a value from a browser; a forged blank is refused all the same.
+    const { res, html, stored } = await apply({ ...application, type: '', formWanted: '', deliveryMethod: '' });
+    assert.equal(res.status, 400);
+    assert.equal(stored, 0);
+    for (const message of ['请选择申请人类型', '请选择信息的形式', '请选择获取信息的方式']) assert.ok(html.includes(`<p class="error">${message}</p>`), message);
   });
 
   test('portal: a wrong check digit, a telephone without area code, no contact, no description and a mismatched document kind are refused', async () => {
