@@ -10,6 +10,8 @@ test('cells a spreadsheet would run as a formula are neutralised with a leading 
     ['@ starts a formula (Lotus syntax)', '@SUM(1+1)*cmd|\' /C calc\'!A0', `"'@SUM(1+1)*cmd|' /C calc'!A0"`],
     ['a leading tab hides a formula', '\t=1+1', `"'\t=1+1"`],
     ['a leading carriage return hides a formula', '\r=1+1', `"'\r=1+1"`],
+    ['spaces before = do not make it text', '  =1+1', `"'  =1+1"`],
+    ['a line feed before = does not either', '\n@SUM(1)', `"'\n@SUM(1)"`],
     ['an apostrophe of its own is doubled, so that reading back is exact', "'quoted", `"''quoted"`],
     ['a plain negative number is data, not a formula', '-12', '-12'],
     ['a percentage is data', '-3.5%', '-3.5%'],
@@ -39,6 +41,7 @@ test('RFC 4180 quoting: commas, quotes and line breaks round-trip through the pa
     ['逗号,在中间', '他说："好"，"行"', '431281199003071228'],
     ['多行\n文本', '回车\r\n换行', '=HYPERLINK("http://x","y")'],
     ['', ' 前后空格 ', "'引号开头"],
+    [' =1+1', '\n-1', '\t'],
     ['-1', '+86 139', '@提到'],
   ];
   const text = formatCsv(rows);

@@ -3,8 +3,9 @@
  * quotes, quotes doubled, CRLF line ends), UTF-8 with exactly one byte-order mark so that Excel on
  * Chinese Windows reads the Chinese, and cells made safe for spreadsheets:
  *
- * - A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a formula
- *   (OWASP “CSV Injection”: `=HYPERLINK(…)` in an applicant's name). It gets a leading apostrophe `'`.
+ * - A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return (or with white space and then
+ *   one of the first four) would be run as a formula (OWASP “CSV Injection”: `=HYPERLINK(…)` in an
+ *   applicant's name). It gets a leading apostrophe `'`.
  * - A digit string Excel would turn into a number and damage — 12 or more digits (scientific notation;
  *   beyond 15 digits the last ones become 0, so an ID number loses its last three) or a leading zero
  *   (postcodes) — gets the same apostrophe and is quoted, so it opens as text with every digit.
@@ -20,7 +21,8 @@
 /** The UTF-8 byte-order mark that starts every CSV file written here (once). */
 export const CSV_BOM = '\uFEFF';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// OWASP's list, and the same after leading white space, which some spreadsheet programs skip.
+const FORMULA_START = /^(?:[=+\-@\t\r]|\s+[=+\-@])/;
 const FRAGILE_DIGITS = /^(?:\d{12,}|0\d+)$/;
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?%?$/;
 
