@@ -70,7 +70,7 @@ export function machineSecretKey(file: string, onCreate?: (file: string) => void
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // Written in full under a private name, then linked into place: link() fails if the file exists,
   // and a reader never sees the key file half written.
   const key = randomBytes(32).toString('hex') + '\n';
