@@ -55,7 +55,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
   if (options.migrate !== false) await services.calendar.syncShipped();
   const app = createApp({
     services,
-    webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl },
+    webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl, trustedProxies: config.trustedProxies },
     pingDatabase: () => pingDatabase(db),
     pageCache,
     logError: (reference, error) => logger.error(`请求处理失败，错误编号 ${reference}`, error),
