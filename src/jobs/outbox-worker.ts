@@ -68,18 +68,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const log = options.log ?? quietLog;
   const adapters = new Map(options.adapters.map((a) => [a.channel, a]));
   // Channels that refuse to start (e.g. links without GONGKAI_PUBLIC_URL): their messages stay queued, and the reason is logged once.
-  const refusals = new Map<string, OutboxChannel[]>();
+  const refusals = new Set<string>();
+  const refused = new Set<OutboxChannel>();
   for (const a of options.adapters) {
     const why = a.unavailable?.();
-    if (why) refusals.set(why, [...(refusals.get(why) ?? []), a.channel]);
+    if (why) {
+      refusals.add(why);
+      refused.add(a.channel);
+    }
   }
-  const refused = new Set([...refusals.values()].flat());
   const channels = ([...adapters.keys()] as OutboxChannel[]).filter((c) => !refused.has(c));
   let refusalsTold = false;
   const tellRefusals = () => {
     if (refusalsTold) return;
     refusalsTold = true;
-    for (const why of refusals.keys()) log.warn(why);
+    for (const why of refusals) log.warn(why);
   };
   const { uow } = options;
   let stopping = false;
@@ -230,8 +233,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
 
   return {
     workerId,
-    /** The channels this worker will not send on, each with the reason (Chinese). */
-    refused: [...refusals].flatMap(([why, list]) => list.map((channel) => ({ channel, reason: why }))),
     runOnce,
     /** Starts polling in the background. */
     start(): void {
