@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseSecretKey } from './storage/secret-box.ts';
+import { parseCidr } from './web/trusted-proxies.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -34,6 +35,15 @@ const schema = z.object({
     .string()
     .refine((v) => parseSecretKey(v) !== undefined, 'GONGKAI_SECRET_KEY 须为 32 字节密钥：64 位十六进制数或 Base64（可用 openssl rand -hex 32 生成）')
     .optional(),
+  GONGKAI_TRUSTED_PROXIES: z
+    .string()
+    .transform((v, ctx) => {
+      const cidrs = v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+      const bad = cidrs.filter((x) => parseCidr(x) === undefined);
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `GONGKAI_TRUSTED_PROXIES 中的网段无效：${bad.join('、')}（应为逗号分隔的 IPv4/IPv6 地址或 CIDR，如 127.0.0.1/32,::1/128）` });
+      return cidrs;
+    })
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -58,6 +68,8 @@ export interface Config {
   /** Encrypts channel secrets at rest (GONGKAI_SECRET_KEY); undefined: the machine key file `secretKeyFile`. */
   secretKey: Uint8Array | undefined;
   secretKeyFile: string;
+  /** Reverse proxies (CIDRs) whose X-Forwarded-For is believed (GONGKAI_TRUSTED_PROXIES); empty: none. */
+  trustedProxies: string[];
   production: boolean;
 }
 
@@ -80,6 +92,7 @@ export const configVariables: ReadonlyArray<{ name: string; default: string; mea
   { name: 'GONGKAI_WORKER_LEASE_SECONDS', default: '300', meaning: '领取消息的租期（秒）：进程中断后，租期过后由其他进程接手' },
   { name: 'GONGKAI_WORKER_MAX_ATTEMPTS', default: '8', meaning: '可重试的发送失败最多尝试次数（退避：1、2、4 … 分钟，最长 6 小时）' },
   { name: 'GONGKAI_SECRET_KEY', default: '（空：数据目录中的 secret.key）', meaning: '加密保存渠道密钥（AES-256-GCM）的 32 字节密钥，64 位十六进制或 Base64' },
+  { name: 'GONGKAI_TRUSTED_PROXIES', default: '（空：不信任任何代理）', meaning: '反向代理（nginx、WAF）的地址段，逗号分隔的 CIDR，如 127.0.0.1/32,::1/128；只有来自这些地址的请求才采信 X-Forwarded-For' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production 时拒绝不安全的默认值' },
 ];
 
@@ -128,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     secretKey: e.GONGKAI_SECRET_KEY === undefined ? undefined : parseSecretKey(e.GONGKAI_SECRET_KEY),
     secretKeyFile: path.join(dataDir, 'secret.key'),
+    trustedProxies: e.GONGKAI_TRUSTED_PROXIES ?? [],
     production,
   };
 }

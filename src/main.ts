@@ -6,7 +6,7 @@ import type { Clock } from './services/ports.ts';
 import { openDatabase, pingDatabase, dialectOf, type Database, type Dialect } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { createUnitOfWork } from './storage/unit-of-work.ts';
-import { secretBoxFor } from './storage/secret-box.ts';
+import { integrityKeyFor, secretBoxFor } from './storage/secret-box.ts';
 import { loadShippedCalendar } from './storage/shipped-calendar.ts';
 import { createAttachmentStore } from './files/attachment-store.ts';
 import { extractText } from './documents/extract-text.ts';
@@ -47,6 +47,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     sessionHours: config.sessionHours,
     loadShippedCalendar,
     files: createAttachmentStore(config.attachmentsDir, { maxBytes: config.maxUploadBytes }),
+    integrity: integrityKeyFor(config, (m) => logger.warn(m)),
     readLedger,
     extractText,
     sanitiseHtml: sanitiseBodyHtml,
@@ -55,7 +56,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
   if (options.migrate !== false) await services.calendar.syncShipped();
   const app = createApp({
     services,
-    webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl },
+    webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl, trustedProxies: config.trustedProxies },
     pingDatabase: () => pingDatabase(db),
     pageCache,
     logError: (reference, error) => logger.error(`请求处理失败，错误编号 ${reference}`, error),

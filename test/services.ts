@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServices } from '../src/services/services.ts';
 import { createUnitOfWork } from '../src/storage/unit-of-work.ts';
-import { createSecretBox } from '../src/storage/secret-box.ts';
+import { createIntegrityKey, createSecretBox } from '../src/storage/secret-box.ts';
 import { loadShippedCalendar } from '../src/storage/shipped-calendar.ts';
 import { createAttachmentStore } from '../src/files/attachment-store.ts';
 import { extractText } from '../src/documents/extract-text.ts';
@@ -27,14 +27,16 @@ function filesFolder(): string {
   return mkdtempSync(path.join(filesRoot, 'store-'));
 }
 
-/** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time). */
-export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z')) {
+/** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time); `secretKey` (hex) stands for another server's key. */
+export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z'), options: { secretKey?: string } = {}) {
+  const key = Buffer.from(options.secretKey ?? TEST_SECRET_KEY, 'hex');
   return createServices({
-    uow: createUnitOfWork(db, { secrets: createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')) }),
+    uow: createUnitOfWork(db, { secrets: createSecretBox(key) }),
     clock,
     sessionHours: 12,
     loadShippedCalendar,
     files: createAttachmentStore(filesFolder(), { maxBytes: 20 * 1048576 }),
+    integrity: createIntegrityKey(key),
     readLedger,
     extractText,
     sanitiseHtml: sanitiseBodyHtml,

@@ -38,6 +38,11 @@ export interface ChannelAdapter {
    */
   isIdempotent(account: AccountSettings | undefined): boolean;
   send(message: OutgoingMessage, account: AccountSettings | undefined): Promise<SendOutcome>;
+  /**
+   * Why this adapter must not send at all in this process (a missing process-wide setting), or
+   * undefined. The worker leaves its messages queued meanwhile and says why once.
+   */
+  unavailable?(): string | undefined;
 }
 
 /** Options every adapter shares. */
@@ -47,6 +52,18 @@ export interface AdapterOptions {
   /** Request timeout for providers, in milliseconds. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+}
+
+/** The channels whose messages carry portal links (item pages, tracking, confirm and unsubscribe links). */
+export const LINK_CHANNELS: readonly OutboxChannel[] = ['wechat', 'weibo', 'sms', 'email'];
+
+/**
+ * Why the link channels cannot send: without GONGKAI_PUBLIC_URL a link could only be the bare path
+ * (`/xxgk/items/7`), which no mail client, phone or WeChat reader can open. Undefined once it is set.
+ */
+export function publicUrlProblem(publicUrl: string | undefined): string | undefined {
+  if (publicUrl) return undefined;
+  return '未设置 GONGKAI_PUBLIC_URL（门户对外网址）：微信公众号、政务微博、短信、电子邮件的消息要带门户链接，没有对外网址只能写成“/xxgk/…”这样的相对地址，收件人无法打开，因此这些渠道暂不发送，消息留在发送队列中。请系统管理员设置 GONGKAI_PUBLIC_URL（如 https://xxgk.example.gov.cn）后重启服务（或 gongkai worker）。';
 }
 
 /** A full link to a portal path (the path itself when no public URL is configured). */

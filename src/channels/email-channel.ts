@@ -4,13 +4,14 @@
  * interrupted by a crash is not repeated automatically.
  */
 import nodemailer from 'nodemailer';
-import { linkTo, networkFailure, notConfigured, setting, type AdapterOptions, type ChannelAdapter, type SendOutcome } from './channel-adapter.ts';
+import { linkTo, networkFailure, notConfigured, setting, type AdapterOptions, type ChannelAdapter, type SendOutcome, publicUrlProblem } from './channel-adapter.ts';
 import { renderMessage } from './message-templates.ts';
 
 /** Creates the email adapter. */
 export function createEmailChannel(options: AdapterOptions = {}): ChannelAdapter {
   return {
     channel: 'email',
+    unavailable: () => publicUrlProblem(options.publicUrl),
     isIdempotent: () => false,
     async send(message, account): Promise<SendOutcome> {
       if (!account?.enabled) return notConfigured('电子邮件（SMTP）未启用');

@@ -5,7 +5,7 @@
  * to a template the provider approved, with variables in the provider's `${name}` syntax.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { networkFailure, notConfigured, setting, type AdapterOptions, type ChannelAdapter, type OutgoingMessage, type SendOutcome, type AccountSettings } from './channel-adapter.ts';
+import { networkFailure, notConfigured, setting, type AdapterOptions, type ChannelAdapter, type OutgoingMessage, type SendOutcome, type AccountSettings, publicUrlProblem } from './channel-adapter.ts';
 import { fillTemplate, renderMessage, templateParams } from './message-templates.ts';
 
 /** Aliyun's per-variable length limit for notice templates. */
@@ -115,6 +115,7 @@ export function createSmsChannel(options: AdapterOptions = {}): ChannelAdapter {
 
   return {
     channel: 'sms',
+    unavailable: () => publicUrlProblem(options.publicUrl),
     // The webhook contract requires the gateway to honour Idempotency-Key; Aliyun's OutId is only an echo.
     isIdempotent: (account) => account?.config.provider === 'webhook',
     async send(message, account) {

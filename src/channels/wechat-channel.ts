@@ -4,7 +4,7 @@
  * becomes a draft (/cgi-bin/draft/add) that is then published (/cgi-bin/freepublish/submit); other
  * messages are template messages (/cgi-bin/message/template/send) to a follower's openid.
  */
-import { networkFailure, notConfigured, setting, linkTo, type AdapterOptions, type ChannelAdapter, type OutgoingMessage, type SendOutcome, type AccountSettings } from './channel-adapter.ts';
+import { networkFailure, notConfigured, setting, linkTo, type AdapterOptions, type ChannelAdapter, type OutgoingMessage, type SendOutcome, type AccountSettings, publicUrlProblem } from './channel-adapter.ts';
 import { renderMessage } from './message-templates.ts';
 
 interface WechatReply {
@@ -104,6 +104,7 @@ export function createWechatChannel(options: AdapterOptions = {}): ChannelAdapte
 
   return {
     channel: 'wechat',
+    unavailable: () => publicUrlProblem(options.publicUrl),
     isIdempotent: () => false,
     async send(message, account) {
       if (!account?.enabled) return notConfigured('微信公众号未启用');

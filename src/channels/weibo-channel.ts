@@ -3,7 +3,7 @@
  * on the account's bound safe domain); without one, a ready-to-paste post with the link that staff
  * publish by hand and then record as published.
  */
-import { linkTo, networkFailure, setting, type AdapterOptions, type ChannelAdapter, type SendOutcome } from './channel-adapter.ts';
+import { linkTo, networkFailure, setting, type AdapterOptions, type ChannelAdapter, type SendOutcome, publicUrlProblem } from './channel-adapter.ts';
 import { renderMessage } from './message-templates.ts';
 
 /** Weibo counts a post in characters; links count as a short link. */
@@ -29,6 +29,7 @@ export function createWeiboChannel(options: AdapterOptions = {}): ChannelAdapter
   const doFetch = options.fetch ?? fetch;
   return {
     channel: 'weibo',
+    unavailable: () => publicUrlProblem(options.publicUrl),
     // Weibo refuses a repeated text (20019), which makes a resend harmless.
     isIdempotent: () => true,
     async send(message, account): Promise<SendOutcome> {

@@ -15,7 +15,9 @@ test('gongkai import / export / backup / restore / assess', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-ledger-cli-'));
   const other = mkdtempSync(path.join(tmpdir(), 'gongkai-ledger-cli2-'));
   try {
-    const env = { GONGKAI_DATA_DIR: dir, GONGKAI_ADMIN_PASSWORD: 'Qiancheng-Root#2026' };
+    // Backups are signed with a key derived from the secret key: the server restored onto has the same one.
+    const secretKey = { GONGKAI_SECRET_KEY: '5'.repeat(64) };
+    const env = { GONGKAI_DATA_DIR: dir, GONGKAI_ADMIN_PASSWORD: 'Qiancheng-Root#2026', ...secretKey };
     let io = capture(env);
     assert.equal(await main(['migrate'], io), 0);
     for (const cmd of ['import', 'export', 'backup', 'restore', 'assess']) {
@@ -61,7 +63,7 @@ test('gongkai import / export / backup / restore / assess', async () => {
     io = capture(env);
     assert.equal(await main(['backup', '--agency', '洪江市人民政府', '--out', backup], io), 0);
     assert.match(io.stderr.join(''), /密码哈希/);
-    const env2 = { GONGKAI_DATA_DIR: other };
+    const env2 = { GONGKAI_DATA_DIR: other, ...secretKey };
     io = capture(env2);
     assert.equal(await main(['migrate'], io), 0);
     io = capture(env2);

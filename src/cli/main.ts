@@ -3,7 +3,7 @@
  * (PORT, GONGKAI_DATA_DIR, GONGKAI_DATABASE_URL …). Errors are printed in Chinese to stderr
  * with a non-zero exit code, never as a stack trace.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { ConfigError, configVariables, loadConfig, type Config } from '../config.ts';
@@ -98,6 +98,12 @@ async function withApp<T>(io: Io, work: (app: Application) => Promise<T>): Promi
   } finally {
     await app.close();
   }
+}
+
+/** Writes a file only its owner can read (0600 whatever the umask, an existing file too): backups hold password hashes and applicants' data. */
+async function writePrivateFile(file: string, content: string): Promise<void> {
+  await writeFile(file, content, { mode: 0o600 });
+  await chmod(file, 0o600);
 }
 
 /** An agency by id, full name or short name. */
@@ -710,7 +716,7 @@ const commands: Record<string, Command> = {
           return 1;
         }
         const backup = await app.services.backup.backup(cliActor(agency), agency.id, { system: true });
-        await writeFile(values.out!, JSON.stringify(backup));
+        await writePrivateFile(values.out!, JSON.stringify(backup));
         io.out(`已备份 ${agency.name}：${Object.entries(backup.counts).map(([t, n]) => `${t} ${n}`).join('，')}。写入 ${values.out}`);
         if (backup.containsPasswordHashes) io.err('注意：备份文件包含用户密码哈希，请按数据库同等级别保管。');
         return 0;
@@ -719,10 +725,12 @@ const commands: Record<string, Command> = {
   },
   restore: {
     summary: '把 gongkai backup 的文件恢复到空数据库',
-    usage: 'gongkai restore 文件.json',
-    help: '只能恢复到空数据库（没有机构、用户、信息、申请）：先迁移好数据库（gongkai migrate），不要运行 demo 或首次启动建管理员。全部数据在一个事务中写入并记入审计日志；校验文件摘要，文件被改动时拒绝恢复。',
+    usage: 'gongkai restore 文件.json [--accept-unverified]',
+    help:
+      '只能恢复到空数据库（没有机构、用户、信息、申请）：先迁移好数据库（gongkai migrate），不要运行 demo 或首次启动建管理员。全部数据在一个事务中写入并记入审计日志；校验文件摘要和签名（用 GONGKAI_SECRET_KEY 或 secret.key 派生的密钥），文件被改动或签名不符时拒绝恢复。' +
+      '在新服务器上恢复，请先设置与备份时相同的 GONGKAI_SECRET_KEY（或复制 secret.key）。确认文件来源可靠而签名无法校验时（如旧版本的备份、密钥已丢失），可加 --accept-unverified 跳过签名校验，此事记入审计日志。',
     async run(args, io) {
-      const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'accept-unverified': { type: 'boolean' } } });
       const file = positionals[0];
       if (!file) {
         io.err(`缺少文件。用法：${commands.restore!.usage}`);
@@ -737,7 +745,8 @@ const commands: Record<string, Command> = {
         return 1;
       }
       return withApp(io, async (app) => {
-        const result = await app.services.backup.restore({ ...SYSTEM_ACTOR, label: '系统（命令行恢复）' }, parsed);
+        const result = await app.services.backup.restore({ ...SYSTEM_ACTOR, label: '系统（命令行恢复）' }, parsed, { acceptUnverified: values['accept-unverified'] === true });
+        if (!result.macVerified) io.err('注意：已按 --accept-unverified 跳过备份签名校验，并记入审计日志。');
         io.out(`已恢复 ${result.agency}：${Object.entries(result.counts).map(([t, n]) => `${t} ${n}`).join('，')}。`);
         return 0;
       });
@@ -790,15 +799,37 @@ const commands: Record<string, Command> = {
     },
   },
   audit: {
-    summary: '审计日志：gongkai audit verify',
-    usage: 'gongkai audit verify',
-    help: '逐条校验审计日志的哈希链；链条完整时退出码为 0，否则指出第一条被改动或删除的记录并以 1 退出。',
+    summary: '审计日志：gongkai audit verify | anchor',
+    usage: 'gongkai audit verify [--anchor 锚点]    gongkai audit anchor',
+    help:
+      'verify：逐条校验审计日志的哈希链；链条完整时退出码为 0，否则指出第一条被改动或删除的记录并以 1 退出。' +
+      'anchor：打印当前链头的签名锚点（序号、哈希、时间、校验码，一行文字），请抄录或打印后保存在系统之外（如公开办的纸质台账）；' +
+      '以后用 verify --anchor "锚点" 核对：锚点签名有效、该序号的记录仍是该哈希、整条链完整，才以 0 退出。能改数据库的人可以重算整条哈希链，但无法让锚点对上。',
     async run(args, io) {
-      if (args[0] !== 'verify') {
-        io.err(`未知的子命令：${args[0] ?? '（空）'}。用法：gongkai audit verify`);
+      const sub = args[0];
+      if (sub !== 'verify' && sub !== 'anchor') {
+        io.err(`未知的子命令：${sub ?? '（空）'}。用法：${commands.audit!.usage}`);
         return 2;
       }
+      const { values } = parseArgs({ args: args.slice(1), options: { anchor: { type: 'string' } } });
+      if (sub === 'anchor') {
+        return withApp(io, async (app) => {
+          const { anchor, text } = await app.services.audit.anchor();
+          io.out(text);
+          io.err(`审计锚点：第 ${anchor.seq} 条记录，${anchor.at}。请把上面一行保存在系统之外，以后用 gongkai audit verify --anchor "…" 核对。`);
+          return 0;
+        });
+      }
       return withApp(io, async (app) => {
+        if (values.anchor !== undefined) {
+          const result = await app.services.audit.verifyAnchor(values.anchor);
+          if (result.ok) {
+            io.out(`审计日志与锚点相符：第 ${result.anchor.seq} 条记录的哈希未变，锚点签名有效；已校验 ${result.checked} 条记录。`);
+            return 0;
+          }
+          io.err(`审计日志与锚点不符：${result.problem!.message}`);
+          return 1;
+        }
         const result = await app.services.audit.verify();
         if (result.ok) {
           io.out(`审计日志完整：已校验 ${result.checked} 条记录。`);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -30,5 +30,20 @@ test('attachments: type by content, size limit, stored once by SHA-256, tamperin
     assert.equal(readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp')).length, 0);
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('attachments: files 0600 and their folders 0700 even under umask 022', async () => {
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'gongkai-files-')), 'attachments');
+  const previous = process.umask(0o022);
+  try {
+    const store = createAttachmentStore(root, { maxBytes: 64 * 1024 });
+    const { sha256 } = await store.put(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    const file = path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    assert.equal((statSync(file).mode & 0o777).toString(8), '600');
+    for (const dir of [root, path.dirname(path.dirname(file)), path.dirname(file)]) assert.equal((statSync(dir).mode & 0o777).toString(8), '700', dir);
+  } finally {
+    process.umask(previous);
+    rmSync(path.dirname(root), { recursive: true, force: true });
   }
 });

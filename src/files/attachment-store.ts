@@ -63,10 +63,11 @@ export function createAttachmentStore(root: string, options: { maxBytes: number 
     const file = fileOf(sha256);
     const exists = await stat(file).then(() => true, () => false);
     if (!exists) {
-      await mkdir(path.dirname(file), { recursive: true });
+      // Owner-only (folders 0700, files 0600) whatever the umask: applicants' documents are personal data.
+      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       // Write beside, then rename: a crash never leaves a half-written file under the final name.
       const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, bytes);
+      await writeFile(tmp, bytes, { mode: 0o600 });
       await rename(tmp, file);
     }
     return sha256;

@@ -108,7 +108,7 @@ for (const dialect of testDialects()) {
         }
       });
 
-      const env: Record<string, string> = { PATH: process.env.PATH ?? '', NODE_ENV: 'test', TZ: 'UTC', GONGKAI_DATA_DIR: dir, GONGKAI_DEMO: '0', GONGKAI_LOG_LEVEL: 'error', GONGKAI_WORKER_BATCH: '4', GONGKAI_WORKER_LEASE_SECONDS: '1', GONGKAI_WORKER_POLL_SECONDS: '0.05', GONGKAI_SECRET_KEY: TEST_SECRET_KEY, ...(url && { GONGKAI_DATABASE_URL: url }) };
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '', NODE_ENV: 'test', TZ: 'UTC', GONGKAI_DATA_DIR: dir, GONGKAI_DEMO: '0', GONGKAI_LOG_LEVEL: 'error', GONGKAI_WORKER_BATCH: '4', GONGKAI_WORKER_LEASE_SECONDS: '1', GONGKAI_WORKER_POLL_SECONDS: '0.05', GONGKAI_SECRET_KEY: TEST_SECRET_KEY, GONGKAI_PUBLIC_URL: 'https://xxgk.example.gov.cn', ...(url && { GONGKAI_DATABASE_URL: url }) };
       const first = spawnWorker(env);
       children.push(first);
       // Kill on the 6th request (mid-batch), while the gateway holds it: the message is accepted but the worker never hears back.

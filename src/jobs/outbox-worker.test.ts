@@ -5,6 +5,9 @@ import { fixedClock } from '../../test/clock.ts';
 import { testServices } from '../../test/services.ts';
 import type { ChannelAdapter, OutgoingMessage, SendOutcome } from '../channels/channel-adapter.ts';
 import { createWeiboChannel } from '../channels/weibo-channel.ts';
+import { createEmailChannel } from '../channels/email-channel.ts';
+import { createSmsChannel } from '../channels/sms-channel.ts';
+import { createWechatChannel } from '../channels/wechat-channel.ts';
 import type { OutboxChannel } from '../services/ports.ts';
 import { backoffDelayMs, createOutboxWorker } from './outbox-worker.ts';
 
@@ -135,6 +138,24 @@ describeEachDialect('outbox worker', (ctx) => {
     const d = await find(id);
     assert.equal(d.status, 'manual');
     assert.equal(d.output, '【关于2026年冬季森林防火的通告】全镇进入森林防火紧要期。 https://xxgk.example.gov.cn/xxgk/items/7');
+  });
+
+  test('without GONGKAI_PUBLIC_URL the link channels refuse to start: messages stay queued, the reason is logged once in Chinese', async () => {
+    const id = await enqueue('weibo', { template: 'item_published', recipient: '政务微博', payload: { title: '关于冬季防火的通告', summary: '', itemPath: '/xxgk/items/8' } });
+    const warnings: string[] = [];
+    const log = { info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
+    const w = worker([createWeiboChannel(), createEmailChannel(), createSmsChannel(), createWechatChannel()], { log });
+    assert.equal((await w.runOnce()).claimed, 0);
+    assert.equal((await w.runOnce()).claimed, 0);
+    const d = await find(id);
+    assert.equal(d.status, 'queued', 'nothing sent with a relative /xxgk/ link');
+    assert.equal(d.output ?? null, null);
+    assert.equal(warnings.length, 1, 'said once');
+    assert.match(warnings[0]!, /未设置 GONGKAI_PUBLIC_URL/);
+    for (const name of ['微信公众号', '政务微博', '短信', '电子邮件']) assert.ok(warnings[0]!.includes(name), name);
+    // Once the address is set (and the worker restarted) the message goes out with a full link.
+    assert.equal((await worker([createWeiboChannel({ publicUrl: 'https://xxgk.example.gov.cn' })]).runOnce()).manual, 1);
+    assert.match((await find(id)).output ?? '', /https:\/\/xxgk\.example\.gov\.cn\/xxgk\/items\/8/);
   });
 
   test('after a crash mid-send: an idempotent provider gets the same key again; any other message is set aside, never sent twice', async () => {

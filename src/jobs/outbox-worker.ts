@@ -67,7 +67,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const log = options.log ?? quietLog;
   const adapters = new Map(options.adapters.map((a) => [a.channel, a]));
-  const channels = [...adapters.keys()] as OutboxChannel[];
+  // Channels that refuse to start (e.g. links without GONGKAI_PUBLIC_URL): their messages stay queued, and the reason is logged once.
+  const refusals = new Set<string>();
+  const refused = new Set<OutboxChannel>();
+  for (const a of options.adapters) {
+    const why = a.unavailable?.();
+    if (why) {
+      refusals.add(why);
+      refused.add(a.channel);
+    }
+  }
+  const channels = ([...adapters.keys()] as OutboxChannel[]).filter((c) => !refused.has(c));
+  let refusalsTold = false;
+  const tellRefusals = () => {
+    if (refusalsTold) return;
+    refusalsTold = true;
+    for (const why of refusals) log.warn(why);
+  };
   const { uow } = options;
   let stopping = false;
   let loop: Promise<void> | undefined;
@@ -178,6 +194,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   /** Recovers interrupted sends, then leases and sends one batch. */
   async function runOnce(): Promise<BatchResult> {
     const result: BatchResult = { claimed: 0, sent: 0, failed: 0, retrying: 0, manual: 0, deferred: 0, cancelled: 0, recovered: 0 };
+    tellRefusals();
     await recover(result);
     const batch = await uow.transaction((repos) => repos.deliveryQueue.claim({ workerId, now: at(), leaseUntil: at(leaseMs), limit: batchSize, channels }));
     result.claimed = batch.length;

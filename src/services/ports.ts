@@ -108,6 +108,10 @@ export interface AuditRepository {
   count(): Promise<number>;
   /** Walks the whole chain in order; returns the first problem, if any, and how many entries were checked. */
   verify(): Promise<{ checked: number; problem: ChainProblem | undefined }>;
+  /** The recorded chain head: the last entry's sequence number and hash (0 and the genesis hash when empty). */
+  head(): Promise<{ lastSeq: number; lastHash: string }>;
+  /** The entry at a sequence number, if there is one. */
+  entryAt(seq: number): Promise<AuditEntry | undefined>;
 }
 
 export interface SettingsRepository {
@@ -257,6 +261,20 @@ export interface SearchIndex {
    * searches are as fast at once as they will be after the store's own background maintenance.
    */
   settle(): Promise<void>;
+}
+
+/** What a keyed MAC protects; each purpose has its own key derived from the secret key. */
+export type IntegrityPurpose = 'agency-backup' | 'audit-anchor';
+
+/**
+ * Keyed integrity (HMAC-SHA256 under a key derived from GONGKAI_SECRET_KEY or secret.key): a backup or an
+ * audit anchor that someone with write access rewrote cannot carry a valid MAC without that key.
+ */
+export interface IntegrityKey {
+  /** The MAC of a text, lower-case hex. */
+  mac(purpose: IntegrityPurpose, text: string): string;
+  /** Whether a MAC is the text's (constant-time comparison). */
+  verify(purpose: IntegrityPurpose, text: string, mac: string): boolean;
 }
 
 /** Stored attachment files (the bytes); metadata lives with the item. */

@@ -3,10 +3,10 @@ import { requirePermission } from './access-control.ts';
 import { createAgency, disclosureSettingsOf, listManageableAgencies, saveDisclosureSettings, updateAgency, type DisclosureSettings } from './manage-agencies.ts';
 import { createUser, listManageableUsers, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
 import { initialiseDatabase, type InitialiseOptions } from './initialise-database.ts';
-import type { Actor, Clock, FileStore, LedgerReader, Session, TextExtractor, UnitOfWork, UserWithGrants } from './ports.ts';
+import type { Actor, Clock, FileStore, IntegrityKey, LedgerReader, Session, TextExtractor, UnitOfWork, UserWithGrants } from './ports.ts';
 import { createItemService } from './manage-items.ts';
 import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
-import { verifyAuditLog } from './verify-audit-log.ts';
+import { anchorAuditLog, verifyAuditAnchor, verifyAuditLog } from './verify-audit-log.ts';
 import { buildOfficeDashboard } from './office-dashboard.ts';
 import { createCalendarService } from './manage-calendar.ts';
 import { createDeadlineService } from './compute-deadlines.ts';
@@ -33,6 +33,8 @@ export interface ServiceDeps {
   /** The calendar file shipped with the release, parsed. */
   loadShippedCalendar: () => unknown;
   files: FileStore;
+  /** Keyed MACs for backups and audit anchors. */
+  integrity: IntegrityKey;
   /** Reads ledger files (XLSX or CSV) for the console's import. */
   readLedger: LedgerReader;
   extractText: TextExtractor;
@@ -62,7 +64,7 @@ export function createServices(deps: ServiceDeps) {
     subscriptions: createSubscriptionService({ uow: deps.uow, clock: deps.clock }),
     ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow, clock: deps.clock }) },
     ledgerUploads: createLedgerUploadService({ uow: deps.uow, clock: deps.clock, files: deps.files, readLedger: deps.readLedger, ledgers: createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }) }),
-    backup: createBackupService({ uow: deps.uow, clock: deps.clock, files: deps.files }),
+    backup: createBackupService({ uow: deps.uow, clock: deps.clock, files: deps.files, integrity: deps.integrity }),
     assessment: createAssessmentService({ uow: deps.uow, clock: deps.clock, calendar }),
     reports: createReportService({ uow: deps.uow, clock: deps.clock, onPublicChange: () => deps.onPublicChange?.() }),
     vocabularies: createVocabularyService({ uow: deps.uow, clock: deps.clock, onPublicChange: () => deps.onPublicChange?.() }),
@@ -93,6 +95,10 @@ export function createServices(deps: ServiceDeps) {
     },
     audit: {
       verify: (actor?: Actor) => verifyAuditLog(deps, actor),
+      /** Signs the chain head for safekeeping outside the system (`gongkai audit anchor`). */
+      anchor: (actor?: Actor) => anchorAuditLog(deps, actor),
+      /** Checks a kept anchor against the chain (`gongkai audit verify --anchor`). */
+      verifyAnchor: (text: string, actor?: Actor) => verifyAuditAnchor(deps, text, actor),
       recent: (actor: Actor, limit: number, offset = 0) => {
         requirePermission(actor, 'audit.view');
         return deps.uow.read.audit.recent(limit, offset);

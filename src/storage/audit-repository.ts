@@ -100,5 +100,13 @@ export function createAuditRepository(db: Executor): AuditRepository {
       const head = await db.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
       return { checked: verifier.count, problem: verifier.finish({ lastSeq: head.last_seq, lastHash: head.last_hash }) };
     },
+    async head() {
+      const head = await db.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      return { lastSeq: head.last_seq, lastHash: head.last_hash };
+    },
+    async entryAt(seq) {
+      const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirst();
+      return row ? toEntry(row) : undefined;
+    },
   };
 }

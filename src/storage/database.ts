@@ -36,7 +36,12 @@ export function openDatabase(options: DatabaseOptions): Database {
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = options.sqlitePath ?? ':memory:';
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // Owner-only, whatever the umask: the folder 0700, the database created 0600 before SQLite opens
+    // it, so that SQLite gives its -wal and -shm files the same mode (it copies the database's).
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

@@ -5,9 +5,10 @@
  * The key comes from GONGKAI_SECRET_KEY or, when that is unset, from a machine key file that is
  * generated once in the data directory (mode 0600) the first time a secret is written or read.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { IntegrityKey, IntegrityPurpose } from '../services/ports.ts';
 
 const ALGORITHM = 'aes-256-gcm';
 /** The envelope's marker: `{"v":1,"alg":"A256GCM","iv":…,"tag":…,"data":…}` (base64 fields). */
@@ -70,7 +71,7 @@ export function machineSecretKey(file: string, onCreate?: (file: string) => void
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // Written in full under a private name, then linked into place: link() fails if the file exists,
   // and a reader never sees the key file half written.
   const key = randomBytes(32).toString('hex') + '\n';
@@ -130,6 +131,42 @@ export function createSecretBox(key: Uint8Array | (() => Uint8Array)): SecretBox
 }
 
 /**
+ * Keyed MACs (HMAC-SHA256) for backups and audit anchors. Each purpose gets its own subkey, derived
+ * with HKDF-SHA256 from the secret key, so a MAC made for one purpose is worthless for another and
+ * the encryption key itself is never used as a MAC key.
+ */
+export function createIntegrityKey(key: Uint8Array | (() => Uint8Array)): IntegrityKey {
+  let master: Uint8Array | undefined = typeof key === 'function' ? undefined : key;
+  const subkeys = new Map<IntegrityPurpose, Buffer>();
+  const subkey = (purpose: IntegrityPurpose): Buffer => {
+    let k = subkeys.get(purpose);
+    if (!k) {
+      master ??= (key as () => Uint8Array)();
+      if (master.length !== 32) throw new Error('加密密钥须为 32 字节');
+      k = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `gongkai ${purpose} mac v1`, 32));
+      subkeys.set(purpose, k);
+    }
+    return k;
+  };
+  const mac = (purpose: IntegrityPurpose, text: string) => createHmac('sha256', subkey(purpose)).update(text, 'utf8').digest('hex');
+  return {
+    mac,
+    verify(purpose, text, given) {
+      if (!/^[0-9a-f]{64}$/i.test(given)) return false;
+      return timingSafeEqual(Buffer.from(mac(purpose, text), 'hex'), Buffer.from(given.toLowerCase(), 'hex'));
+    },
+  };
+}
+
+/** The MAC key for backups and audit anchors: derived from the same secret key as the channel secrets' box (see secretBoxFor). */
+export function integrityKeyFor(config: { secretKey: Uint8Array | undefined; secretKeyFile: string }, warn: (message: string) => void): IntegrityKey {
+  return createIntegrityKey(config.secretKey ?? (() => machineSecretKey(config.secretKeyFile, (file) => warn(machineKeyCreated(file)))));
+}
+
+const machineKeyCreated = (file: string) =>
+  `未设置 GONGKAI_SECRET_KEY：已生成本机密钥文件 ${file}，用于加密保存各渠道的密码和密钥、为备份和审计锚点签名。请另行妥善保存一份（不要与数据库备份放在一起）；多台服务器共用一个数据库时，请在每台上设置相同的 GONGKAI_SECRET_KEY。`;
+
+/**
  * The box that encrypts channel secrets: GONGKAI_SECRET_KEY, or the machine key file in the data
  * directory, created (and announced through `warn`) the first time a secret is written or read.
  */
@@ -137,8 +174,6 @@ export function secretBoxFor(config: { secretKey: Uint8Array | undefined; secret
   return createSecretBox(
     config.secretKey ??
       (() =>
-        machineSecretKey(config.secretKeyFile, (file) =>
-          warn(`未设置 GONGKAI_SECRET_KEY：已生成本机密钥文件 ${file}，用于加密保存各渠道的密码和密钥。请与数据库一同备份；多台服务器共用一个数据库时，请在每台上设置相同的 GONGKAI_SECRET_KEY。`),
-        )),
+        machineSecretKey(config.secretKeyFile, (file) => warn(machineKeyCreated(file)))),
   );
 }

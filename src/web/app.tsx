@@ -26,6 +26,7 @@ import { safeLocalPath } from './forms.ts';
 import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
+import { isPrivatePath, noStore } from './middleware/no-store.ts';
 import type { PageCache } from './middleware/page-cache.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { statisticsRoutes } from './portal/statistics-pages.tsx';
@@ -40,6 +41,7 @@ const FAVICON = readFileSync(new URL('./static/favicon.svg', import.meta.url), '
 
 /** Paths whose anonymous GET responses are the same for every visitor (portal, public API, feeds). */
 export function isPublicPath(path: string): boolean {
+  if (isPrivatePath(path)) return false;
   return path === '/' || path.startsWith('/xxgk/') || path.startsWith('/api/v1/items') || path.startsWith('/feeds/') || path === '/sitemap.xml';
 }
 
@@ -62,6 +64,8 @@ export function createApp(deps: AppDeps) {
 
   // The public page cache answers before anything else: a hit needs no session or header work.
   if (deps.pageCache) app.use('*', deps.pageCache.middleware);
+  // Inside the cache: the cache sees the no-store mark and keeps nothing personal.
+  app.use('*', noStore());
   // Runs after the security headers are set: a page may tighten its own CSP (report documents do).
   app.use('*', async (c, next) => {
     await next();

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Actor, Session, UserWithGrants } from '../services/ports.ts';
 import type { Services } from '../services/services.ts';
 
-export type WebConfig = Pick<Config, 'secureCookies' | 'sessionHours' | 'publicUrl'>;
+export type WebConfig = Pick<Config, 'secureCookies' | 'sessionHours' | 'publicUrl'> & Partial<Pick<Config, 'trustedProxies'>>;
 
 export interface AppEnv {
   Variables: {

@@ -17,7 +17,7 @@ import type { AppEnv } from '../context.ts';
 import { field, fields, readForm, type FormData } from '../forms.ts';
 import { CsrfField } from '../views/layout.tsx';
 import { ConsolePage } from './console-page.tsx';
-import { AgencySelect, Notice, queryOf } from './delivery-routes.tsx';
+import { AgencySelect, Notice, PublicUrlWarning, queryOf } from './delivery-routes.tsx';
 
 /** The request templates applicants may get by WeChat template message (those who opted in). */
 const WECHAT_TEMPLATES = ['request_received', 'clarification_requested', 'request_extended', 'request_replied'] as const;
@@ -214,6 +214,7 @@ function SettingsPage(props: {
   return (
     <ConsolePage c={c} title="渠道账号设置">
       <h1>渠道账号设置</h1>
+      <PublicUrlWarning c={c} />
       <form method="get" action="/console/deliveries/settings" class="filters">
         <AgencySelect agencies={props.agencies} value={agency.id} label="机构" all={false} />
         <button type="submit">查看</button>

@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { can } from '../../domain/access/roles.ts';
 import { maskEmail, maskMobile } from '../../domain/privacy/masking.ts';
+import { publicUrlProblem } from '../../channels/channel-adapter.ts';
 import { MESSAGE_TEMPLATE_LABELS } from '../../channels/message-templates.ts';
 import { renderNoticeBoardSheet } from '../../channels/notice-board-channel.ts';
 import { MissingChineseFontError, renderNoticeBoardSheetPdf } from '../../channels/notice-board-pdf.ts';
@@ -104,6 +105,12 @@ export function Notice(props: { kind: 'ok' | 'bad' | 'warn'; children?: unknown 
       <p>{props.children as never}</p>
     </div>
   );
+}
+
+/** Why the link channels send nothing yet (no GONGKAI_PUBLIC_URL), the same words the worker logs. */
+export function PublicUrlWarning(props: { c: Context<AppEnv> }) {
+  const problem = publicUrlProblem(props.c.get('webConfig').publicUrl);
+  return problem ? <Notice kind="warn">{problem}</Notice> : null;
 }
 
 function SubNav(props: { current: string }) {
@@ -435,6 +442,7 @@ function LogPage(props: {
     <ConsolePage c={c} title="发布渠道发送记录">
       <h1>{scope}发送记录</h1>
       <SubNav current="/console/deliveries" />
+      <PublicUrlWarning c={c} />
       {Object.keys(errors).length > 0 && <Notice kind="bad">{errors._ ?? Object.values(errors).join('；')}</Notice>}
       <form method="get" action="/console/deliveries" class="filters">
         {filter.item !== undefined && <input type="hidden" name="item" value={String(filter.item)} />}

@@ -25,3 +25,16 @@ test('public pages are cached for anonymous visitors, dropped on invalidation, n
   assert.notEqual(await get('/form'), await get('/form'), 'pages with a CSRF token are not cached');
   assert.ok(cache.size <= 2);
 });
+
+test('a response marked no-store or private is never cached, even on a cacheable path', async () => {
+  const cache = createPageCache();
+  let renders = 0;
+  const app = new Hono<AppEnv>();
+  app.use('*', cache.middleware);
+  app.get('/no-store', (c) => c.html(`<p>${++renders}</p>`, 200, { 'Cache-Control': 'no-store' }));
+  app.get('/private', (c) => c.html(`<p>${++renders}</p>`, 200, { 'Cache-Control': 'private, max-age=60' }));
+  const get = async (path: string) => (await app.request(path)).text();
+  assert.notEqual(await get('/no-store'), await get('/no-store'));
+  assert.notEqual(await get('/private'), await get('/private'));
+  assert.equal(cache.size, 0);
+});

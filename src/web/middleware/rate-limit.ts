@@ -4,9 +4,9 @@
  * guessing; the per-account lock-out in sign-in.ts is the durable protection.
  */
 import type { MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { ServiceError } from '../../services/errors.ts';
 import type { AppEnv } from '../context.ts';
+import { clientAddress } from '../client-address.ts';
 
 /** Limits unsafe requests to `limit` per `windowMs` per client address. */
 export function rateLimit(options: { limit: number; windowMs: number; now?: () => number }): MiddlewareHandler<AppEnv> {
@@ -14,12 +14,8 @@ export function rateLimit(options: { limit: number; windowMs: number; now?: () =
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    let key = 'local';
-    try {
-      key = getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      // In-process requests (tests) carry no socket; they share one bucket.
-    }
+    // In-process requests (tests) carry no socket; they share one bucket ('local').
+    const key = clientAddress(c);
     const t = now();
     const w = windows.get(key);
     if (!w || t - w.start >= options.windowMs) {

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from './database.ts';
+import { machineSecretKey } from './secret-box.ts';
+
+const modeOf = (file: string) => statSync(file).mode & 0o777;
+
+test('files on disk: the SQLite database, its -wal and -shm, and secret.key are 0600 in 0700 folders even under umask 022', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'gongkai-modes-'));
+  const previous = process.umask(0o022);
+  try {
+    const dataDir = path.join(root, 'data');
+    const db = openDatabase({ sqlitePath: path.join(dataDir, 'gongkai.db') });
+    await sql`create table t (x integer)`.execute(db);
+    await sql`insert into t values (1)`.execute(db);
+    for (const f of ['gongkai.db', 'gongkai.db-wal', 'gongkai.db-shm']) assert.equal(modeOf(path.join(dataDir, f)).toString(8), '600', f);
+    assert.equal(modeOf(dataDir).toString(8), '700', 'data folder');
+    await db.destroy();
+
+    const keyDir = path.join(root, 'other', 'keys');
+    machineSecretKey(path.join(keyDir, 'secret.key'));
+    assert.equal(modeOf(path.join(keyDir, 'secret.key')).toString(8), '600');
+    assert.equal(modeOf(keyDir).toString(8), '700', 'key folder');
+    assert.equal(modeOf(path.dirname(keyDir)).toString(8), '700', 'created parents too');
+  } finally {
+    process.umask(previous);
+    rmSync(root, { recursive: true, force: true });
+  }
+});
