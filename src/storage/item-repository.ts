@@ -7,6 +7,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
 import type { ItemRepository } from '../services/ports.ts';
 import { vacuumAnalyze, type Executor } from './database.ts';
+import { inChunks } from './in-chunks.ts';
 import type { ItemVersionTable } from './schema.ts';
 
 /** The queryable columns of a version (shared with the ledger import's bulk insert). */
@@ -196,8 +197,8 @@ export function createItemRepository(db: Executor): ItemRepository {
       return { total, items };
     },
     async indexNumbers(itemIds: number[]): Promise<Map<number, string | null>> {
-      if (itemIds.length === 0) return new Map();
-      const rows = await db.selectFrom('items').select(['id', 'index_number']).where('id', 'in', itemIds).execute();
+      // Assessment and the ledger export ask for a whole register's numbers at once.
+      const rows = await inChunks(itemIds, (part) => db.selectFrom('items').select(['id', 'index_number']).where('id', 'in', part).execute());
       return new Map(rows.map((r) => [r.id, r.index_number]));
     },
     async saveReview(itemId, version, review) {
