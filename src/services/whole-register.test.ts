@@ -2,31 +2,17 @@
  * Commands that fold a whole register — `gongkai assess` (and the console's scoring) and `gongkai export
  * items` — over 40 000 published items, more than SQLite binds in one statement (32 766): they failed with
  * “too many SQL variables” when every item's id went into one `in (…)`. The items are written straight to
- * the tables in bulk, as bench/report-compile.ts does.
+ * the tables in bulk, as the benchmarks do (test/bulk-items.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
 import { describeEachDialect } from '../../test/databases.ts';
+import { insertPublishedItems } from '../../test/bulk-items.ts';
 import { fixedClock } from '../../test/clock.ts';
 import { testServices } from '../../test/services.ts';
-import type { ItemState } from '../domain/publishing/index.ts';
-import type { Database } from '../storage/database.ts';
-import { columnsOf } from '../storage/item-repository.ts';
 import type { Actor } from './ports.ts';
 
 const ITEMS = 40_000;
-const AT = '2025-06-01T02:00:00.000Z';
-
-/** Inserts rows in statements of `per` rows (PostgreSQL: one JSON parameter per statement). */
-async function bulkInsert(db: Database, postgres: boolean, table: 'items' | 'item_versions', rows: Array<Record<string, unknown>>, per: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += per) {
-    const part = rows.slice(i, i + per);
-    const columns = sql.join(Object.keys(part[0]!).map((c) => sql.ref(c)));
-    if (postgres) await sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(part)})`.execute(db);
-    else await db.insertInto(table).values(part as never).execute();
-  }
-}
 
 describeEachDialect('a whole register of 40 000 items', (ctx) => {
   let s: ReturnType<typeof testServices>;
@@ -41,22 +27,11 @@ describeEachDialect('a whole register of 40 000 items', (ctx) => {
     const units = agencies.filter((a) => a.parentId === town.id);
     assert.ok(units.length > 10);
     actor = { userId: null, label: '测试', grants: [{ role: 'officer', agencyId: town.id, agencyPath: town.path }] };
-    const items: Array<Record<string, unknown>> = [];
-    const versions: Array<Record<string, unknown>> = [];
-    for (let id = 1; id <= ITEMS; id++) {
-      const unit = units[id % units.length]!;
-      const state = {
-        id: String(id), version: 1, agencyId: unit.id, agencyPath: unit.path, indexNumber: null, status: 'published', title: `2025年第${String(id)}项工作情况`, summary: `第${String(id)}项工作的主要内容。`,
-        documentNumber: null, jointIssuers: [], formedOn: '2025-03-03', changedOn: null, categoryCode: 'general_affairs', genre: 'notice', clause: null, catalogueDomain: null, keywords: [], validity: null,
-        bodyHtml: '<p>正文。</p>', attachments: [], disclosure: { attribute: 'proactive' }, interpretsItemId: null, hasElectronicFullText: true, publishedOn: '2025-03-05', publishedAt: '2025-03-05T02:00:00.000Z',
-      } as unknown as ItemState;
-      items.push({ id, agency_id: unit.id, index_number: `QCZ-2025-${String(id).padStart(6, '0')}`, latest_version: 1, live_version: 1, created_at: AT });
-      versions.push(columnsOf(state, AT) as unknown as Record<string, unknown>);
-    }
-    const postgres = ctx.dialect === 'postgres';
-    await bulkInsert(ctx.db, postgres, 'items', items, 2000);
-    await bulkInsert(ctx.db, postgres, 'item_versions', versions, postgres ? 2000 : 1000);
-    if (postgres) await sql`select setval(pg_get_serial_sequence('items', 'id'), ${ITEMS})`.execute(ctx.db);
+    await insertPublishedItems(
+      ctx.db,
+      ctx.dialect,
+      Array.from({ length: ITEMS }, (_, i) => ({ id: i + 1, agency: units[(i + 1) % units.length]!, indexNumber: `QCZ-2025-${String(i + 1).padStart(6, '0')}` })),
+    );
     await s.deps.uow.read.items.settle();
   });
 
