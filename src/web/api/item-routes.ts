@@ -164,7 +164,7 @@ export function itemApiRoutes() {
     const n = Number(m[1]);
     const size = perFile(c);
     const items = await services.items.publishedInIdRange({ within: [home.path], afterId: (n - 1) * size, throughId: n * size });
-    return urlset(items.map((i) => `<url><loc>${base}/xxgk/items/${String(i.itemId)}</loc><lastmod>${i.publishedOn}</lastmod></url>`));
+    return urlset(items.map((i) => `<url><loc>${xmlText(`${base}/xxgk/items/${String(i.itemId)}`)}</loc>${/^\d{4}-\d{2}-\d{2}$/.test(i.publishedOn) ? `<lastmod>${i.publishedOn}</lastmod>` : ''}</url>`));
   });
 
   app.get('/robots.txt', (c) => c.text(`User-agent: *\nDisallow: /console\nSitemap: ${baseUrl(c)}/sitemap.xml\n`));
