@@ -39,3 +39,27 @@ describeEachDialect('item lists by genre', (ctx) => {
     }
   });
 });
+
+describeEachDialect('the sitemap’s reads', (ctx) => {
+  test('published items by id range within a subtree, by id, with the highest id; a list with countCap 0 counts nothing', async () => {
+    const at = '2025-01-01T00:00:00.000Z';
+    for (const [id, parent, path] of [[1, null, '/1/'], [2, 1, '/1/2/'], [3, null, '/3/']] as const) {
+      await ctx.db.insertInto('agencies').values({ id, parent_id: parent, path, kind: 'town_gov', name: `机构${String(id)}`, short_name: `机构${String(id)}`, created_at: at, updated_at: at } as never).execute();
+    }
+    const repo = createItemRepository(ctx.db);
+    assert.equal(await repo.lastItemId(), 0);
+    await insertPublishedItems(ctx.db, ctx.dialect, Array.from({ length: 30 }, (_, i) => ({ id: i + 1, agency: i % 3 === 2 ? { id: 3, path: '/3/' } : { id: 2, path: '/1/2/' }, publishedOn: '2025-03-05' })));
+    // Item 4 has a draft revision beside its published version; item 5 is withdrawn.
+    await ctx.db.insertInto('item_versions').values({ ...(await ctx.db.selectFrom('item_versions').selectAll().where('item_id', '=', 4).executeTakeFirstOrThrow()), version: 2, status: 'draft', published_on: null }).execute();
+    await ctx.db.updateTable('item_versions').set({ status: 'withdrawn' }).where('item_id', '=', 5).execute();
+    assert.equal(await repo.lastItemId(), 30);
+    const range = await repo.publishedInIdRange({ within: ['/1/'], afterId: 0, throughId: 10 });
+    assert.deepEqual(range.map((r) => r.itemId), [1, 2, 4, 7, 8, 10], 'published, in the subtree, in (0, 10], once each, by id');
+    assert.equal(range[0]!.publishedOn, '2025-03-05');
+    assert.deepEqual((await repo.publishedInIdRange({ within: ['/1/'], afterId: 10, throughId: 12 })).map((r) => r.itemId), [11]);
+    assert.deepEqual(await repo.publishedInIdRange({ within: [], afterId: 0, throughId: 30 }), []);
+    const uncounted = await repo.list({ liveOnly: true, within: ['/1/'], limit: 5, countCap: 0 });
+    assert.equal(uncounted.items.length, 5);
+    assert.equal(uncounted.total, 0);
+  });
+});
