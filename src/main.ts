@@ -15,6 +15,7 @@ import { sanitiseBodyHtml } from './documents/sanitise-html.ts';
 import { createApp } from './web/app.tsx';
 import { createPageCache } from './web/middleware/page-cache.ts';
 import { isPublicPath } from './web/app.tsx';
+import { canonicalPublicUrl } from './web/public-parameters.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -39,7 +40,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     await db.destroy();
     throw e;
   }
-  const pageCache = createPageCache({ isCacheable: isPublicPath });
+  const pageCache = createPageCache({ isCacheable: isPublicPath, canonicalUrl: canonicalPublicUrl });
   const publicChange = { listeners: [() => pageCache.invalidate()] as Array<() => void> };
   const services = createServices({
     uow: createUnitOfWork(db, { secrets: secretBoxFor(config, (m) => logger.warn(m)) }),

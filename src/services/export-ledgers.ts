@@ -122,7 +122,7 @@ export function createLedgerExportService(deps: { uow: UnitOfWork; clock: Clock 
       if (kind === 'items') {
         const all = [];
         for (let offset = 0; ; offset += PAGE) {
-          const page = await repos.items.list({ within: [agency.path], liveOnly: true, ...(options.year && { year: options.year }), limit: PAGE, offset });
+          const page = await repos.items.list({ within: [agency.path], liveOnly: true, ...(options.year && { year: options.year }), limit: PAGE, offset, countCap: 0 });
           all.push(...page.items);
           if (page.items.length < PAGE) break;
         }

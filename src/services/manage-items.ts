@@ -388,6 +388,10 @@ export function createItemService(deps: ItemServiceDeps) {
       }
       return out;
     },
+    /** Public: one sitemap file's items, by id range (ItemRepository.publishedInIdRange). */
+    publishedInIdRange: (range: { within: readonly string[]; afterId: number; throughId: number }) => deps.uow.read.items.publishedInIdRange(range),
+    /** Public: the highest item id yet. */
+    lastItemId: () => deps.uow.read.items.lastItemId(),
     /** Public: index numbers of items. */
     indexNumbers: (itemIds: number[]) => deps.uow.read.items.indexNumbers(itemIds),
 

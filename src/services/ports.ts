@@ -177,7 +177,7 @@ export interface ItemListFilter {
   interpretsItemId?: number;
   limit?: number;
   offset?: number;
-  /** Count no further than this (the portal pages to 10 000 at most); `capped` then says there are more. */
+  /** Count no further than this (the portal pages to 10 000 at most); `capped` then says there are more. 0: no count (a feed shows none). */
   countCap?: number;
 }
 
@@ -204,6 +204,10 @@ export interface ItemRepository {
   nextSequence(agencyId: number, year: number): Promise<number>;
   list(filter: ItemListFilter): Promise<{ total: number; items: ItemState[]; capped?: boolean }>;
   indexNumbers(itemIds: number[]): Promise<Map<number, string | null>>;
+  /** Published items with ids in (afterId, throughId] within agency subtrees, by id: one sitemap file, read by key range, never counted. */
+  publishedInIdRange(range: { within: readonly string[]; afterId: number; throughId: number }): Promise<Array<{ itemId: number; publishedOn: string }>>;
+  /** The highest item id yet (0 when none): how many sitemap files there are. */
+  lastItemId(): Promise<number>;
   saveReview(itemId: number, version: number, review: StoredReview): Promise<void>;
   review(itemId: number, version: number): Promise<StoredReview | undefined>;
   attachmentText(sha256: string): Promise<string | undefined>;

@@ -7,6 +7,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { ItemEvent, ItemState } from '../domain/publishing/index.ts';
 import type { ItemRepository } from '../services/ports.ts';
 import { vacuumAnalyze, type Executor } from './database.ts';
+import { inChunks } from './in-chunks.ts';
 import type { ItemVersionTable } from './schema.ts';
 
 /** The queryable columns of a version (shared with the ledger import's bulk insert). */
@@ -164,7 +165,9 @@ export function createItemRepository(db: Executor): ItemRepository {
       }
       const cap = filter.countCap;
       const [count, rows] = await Promise.all([
-        cap === undefined
+        cap === 0
+          ? { n: 0 }
+          : cap === undefined
           ? q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
           : // A provincial catalogue holds millions: counting stops one past the cap, as the search's count does.
             db
@@ -196,9 +199,27 @@ export function createItemRepository(db: Executor): ItemRepository {
       return { total, items };
     },
     async indexNumbers(itemIds: number[]): Promise<Map<number, string | null>> {
-      if (itemIds.length === 0) return new Map();
-      const rows = await db.selectFrom('items').select(['id', 'index_number']).where('id', 'in', itemIds).execute();
+      // Assessment and the ledger export ask for a whole register's numbers at once.
+      const rows = await inChunks(itemIds, (part) => db.selectFrom('items').select(['id', 'index_number']).where('id', 'in', part).execute());
       return new Map(rows.map((r) => [r.id, r.index_number]));
+    },
+    async publishedInIdRange({ within, afterId, throughId }) {
+      if (within.length === 0 || throughId <= afterId) return [];
+      // A range of the primary key (item_id, version): at most throughId − afterId items' versions are read.
+      const rows = await db
+        .selectFrom('item_versions')
+        .select(['item_id', 'published_on'])
+        .where('item_id', '>', afterId)
+        .where('item_id', '<=', throughId)
+        .where('status', '=', 'published')
+        .where((eb) => eb.or(within.map((p) => eb('agency_path', 'like', `${p}%`))))
+        .orderBy('item_id')
+        .execute();
+      return rows.map((r) => ({ itemId: r.item_id, publishedOn: r.published_on ?? '' }));
+    },
+    async lastItemId() {
+      const r = await db.selectFrom('items').select((eb) => eb.fn.max('id').as('last')).executeTakeFirst();
+      return Number(r?.last ?? 0);
     },
     async saveReview(itemId, version, review) {
       const values = { findings: JSON.stringify(review.findings), decisions: JSON.stringify(review.decisions), scanned_at: review.scannedAt };

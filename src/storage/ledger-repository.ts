@@ -6,34 +6,23 @@ import type { LedgerRepository, LedgerUpload } from '../services/ports.ts';
 import { columnsOf } from './item-repository.ts';
 import { CompiledQuery, type Insertable, type Selectable } from 'kysely';
 import { dialectOf, type Executor } from './database.ts';
+import { chunksOf, inChunks } from './in-chunks.ts';
 import type { DB, LedgerUploadTable } from './schema.ts';
 
+/** Rows per statement of the bulk writes (each row binds every column). */
 const CHUNK = 500;
-
-function chunks<T>(list: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
-  return out;
-}
+const chunks = <T>(list: readonly T[]): T[][] => chunksOf(list, CHUNK);
 
 /** Creates the ledger look-ups over a database or transaction. */
 export function createLedgerRepository(db: Executor): LedgerRepository {
   return {
     async itemIdsByIndexNumbers(indexNumbers) {
-      const out = new Map<string, number>();
-      for (const part of chunks([...new Set(indexNumbers)])) {
-        const rows = await db.selectFrom('items').select(['id', 'index_number']).where('index_number', 'in', part).execute();
-        for (const r of rows) if (r.index_number !== null) out.set(r.index_number, r.id);
-      }
-      return out;
+      const rows = await inChunks(indexNumbers, (part) => db.selectFrom('items').select(['id', 'index_number']).where('index_number', 'in', part).execute());
+      return new Map(rows.flatMap((r) => (r.index_number === null ? [] : [[r.index_number, r.id] as const])));
     },
     async requestIdsByTrackingNumbers(trackingNumbers) {
-      const out = new Map<string, number>();
-      for (const part of chunks([...new Set(trackingNumbers)])) {
-        const rows = await db.selectFrom('requests').select(['id', 'tracking_number']).where('tracking_number', 'in', part).execute();
-        for (const r of rows) out.set(r.tracking_number, r.id);
-      }
-      return out;
+      const rows = await inChunks(trackingNumbers, (part) => db.selectFrom('requests').select(['id', 'tracking_number']).where('tracking_number', 'in', part).execute());
+      return new Map(rows.map((r) => [r.tracking_number, r.id]));
     },
     async createPublishedItems(rows, at) {
       const out = new Map<string, number>();

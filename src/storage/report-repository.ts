@@ -10,6 +10,7 @@ import type { RequestState } from '../domain/requests/index.ts';
 import type { DeliveryCountScope, ItemCountScope, ReportRepository, StoredReport, StoredReportStatus, TracedDelivery } from '../services/ports.ts';
 import { NOT_INTERNAL } from './delivery-queue-repository.ts';
 import type { Executor } from './database.ts';
+import { inChunks } from './in-chunks.ts';
 import type { AnnualReportTable } from './schema.ts';
 
 type ReportRow = Omit<AnnualReportTable, 'id'> & { id: number };
@@ -251,17 +252,16 @@ export function createReportRepository(db: Executor): ReportRepository {
       };
     },
     async itemsByIds(ids) {
-      if (ids.length === 0) return [];
-      const versions = await db
+      const versions = await inChunks(ids, (part) => db
         .selectFrom('item_versions as v')
         .innerJoin('items as i', 'i.id', 'v.item_id')
         .innerJoin('agencies as a', 'a.id', 'v.agency_id')
         .select(['v.item_id', 'v.version', 'v.published_on', 'v.state', 'i.index_number', 'a.name as agency_name'])
-        .where('v.item_id', 'in', [...ids])
+        .where('v.item_id', 'in', part)
         .where('v.published_on', 'is not', null)
         .orderBy('v.item_id')
         .orderBy('v.version')
-        .execute();
+        .execute());
       const byId = new Map<number, { first: string; state: ItemState; indexNumber: string | null; agencyName: string }>();
       for (const v of versions) {
         const seen = byId.get(v.item_id);
@@ -290,13 +290,12 @@ export function createReportRepository(db: Executor): ReportRepository {
       });
     },
     async requestsByIds(ids) {
-      if (ids.length === 0) return [];
-      const rows = await db
+      const rows = await inChunks(ids, (part) => db
         .selectFrom('requests as r')
         .innerJoin('agencies as a', 'a.id', 'r.agency_id')
         .select(['r.id', 'r.tracking_number', 'r.state', 'r.due_on', 'a.name as agency_name'])
-        .where('r.id', 'in', [...ids])
-        .execute();
+        .where('r.id', 'in', part)
+        .execute());
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.flatMap((id) => {
         const r = byId.get(id);
@@ -304,13 +303,12 @@ export function createReportRepository(db: Executor): ReportRepository {
       });
     },
     async appealsByIds(ids) {
-      if (ids.length === 0) return [];
-      const rows = await db
+      const rows = await inChunks(ids, (part) => db
         .selectFrom('appeals as p')
         .innerJoin('agencies as a', 'a.id', 'p.agency_id')
         .select(['p.id', 'p.kind', 'p.body', 'p.filed_on', 'p.result', 'p.closed_on', 'a.name as agency_name'])
-        .where('p.id', 'in', [...ids])
-        .execute();
+        .where('p.id', 'in', part)
+        .execute());
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.flatMap((id) => {
         const r = byId.get(id);
@@ -318,13 +316,12 @@ export function createReportRepository(db: Executor): ReportRepository {
       });
     },
     async deliveriesByIds(ids) {
-      if (ids.length === 0) return [];
-      const rows = await db
+      const rows = await inChunks(ids, (part) => db
         .selectFrom('deliveries as d')
         .innerJoin('agencies as a', 'a.id', 'd.agency_id')
         .select(['d.id', 'd.channel', 'd.recipient', 'd.sent_at', 'a.name as agency_name'])
-        .where('d.id', 'in', [...ids])
-        .execute();
+        .where('d.id', 'in', part)
+        .execute());
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.flatMap((id) => {
         const r = byId.get(id);

@@ -42,7 +42,7 @@ const FAVICON = readFileSync(new URL('./static/favicon.svg', import.meta.url), '
 /** Paths whose anonymous GET responses are the same for every visitor (portal, public API, feeds). */
 export function isPublicPath(path: string): boolean {
   if (isPrivatePath(path)) return false;
-  return path === '/' || path.startsWith('/xxgk/') || path.startsWith('/api/v1/items') || path.startsWith('/feeds/') || path === '/sitemap.xml';
+  return path === '/' || path.startsWith('/xxgk/') || path.startsWith('/api/v1/items') || path.startsWith('/feeds/') || /^\/sitemap(-[a-z0-9-]+)?\.xml$/.test(path);
 }
 
 export interface AppDeps {

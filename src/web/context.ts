@@ -3,7 +3,10 @@ import type { Config } from '../config.ts';
 import type { Actor, Session, UserWithGrants } from '../services/ports.ts';
 import type { Services } from '../services/services.ts';
 
-export type WebConfig = Pick<Config, 'secureCookies' | 'sessionHours' | 'publicUrl'> & Partial<Pick<Config, 'trustedProxies'>>;
+export type WebConfig = Pick<Config, 'secureCookies' | 'sessionHours' | 'publicUrl'> & Partial<Pick<Config, 'trustedProxies'>> & {
+  /** URLs per sitemap file (default 10 000; tests use a few). */
+  sitemapUrlsPerFile?: number;
+};
 
 export interface AppEnv {
   Variables: {

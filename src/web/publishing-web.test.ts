@@ -107,8 +107,10 @@ test('feeds, sitemap and robots.txt list only published items', async () => {
   assert.match(xml, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
   assert.match(xml, /黔城镇2026年度财政预算公开/);
   assert.doesNotMatch(xml, /内部草稿/);
-  const sitemap = await (await t.agent().request('/sitemap.xml')).text();
-  assert.ok((sitemap.match(/<url>/g) ?? []).length > 70);
+  const index = await (await t.agent().request('/sitemap.xml')).text();
+  let urls = '';
+  for (const [, loc] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) urls += await (await t.agent().request(new URL(loc!).pathname)).text();
+  assert.ok((urls.match(/<url><loc>[^<]+\/xxgk\/items\/\d+</g) ?? []).length > 70);
   assert.match(await (await t.agent().request('/robots.txt')).text(), /Disallow: \/console/);
 });
 

@@ -4,6 +4,11 @@
  * revised or withdrawn. Pages that carry a form token are never cached (they differ per visitor).
  * With several web processes each keeps its own copy; the TTL bounds how stale another process's
  * copy can be after a publication elsewhere.
+ *
+ * Entries are keyed on a canonical URL (`canonicalUrl`: the parameters the page reads, in a fixed order,
+ * normalised; anything else dropped), and the page is rendered for that URL — so `?u=1` or a reordered
+ * query is a hit, and the cached page never carries what one visitor appended. Concurrent misses for one
+ * key render once: the others wait for that rendering (single flight).
  */
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -30,15 +35,21 @@ const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/atom\+xml|a
  * in the chain, so a hit costs no session lookup or header work: the stored response already carries
  * the security headers. Requests with a session cookie (staff) are never served from or stored in it.
  */
-export function createPageCache(options: { maxEntries?: number; ttlMs?: number; now?: () => number; isCacheable?: (path: string) => boolean; sessionCookie?: string; textSizeCookie?: string } = {}): PageCache {
+export function createPageCache(
+  options: { maxEntries?: number; ttlMs?: number; now?: () => number; isCacheable?: (path: string) => boolean; canonicalUrl?: (url: URL) => string; sessionCookie?: string; textSizeCookie?: string } = {},
+): PageCache {
   const isCacheable = options.isCacheable ?? (() => true);
+  const canonicalUrl = options.canonicalUrl ?? ((url: URL) => url.href);
   const sessionCookie = options.sessionCookie ?? 'gk_session';
   const textSizeCookie = options.textSizeCookie ?? 'gk_text';
   const maxEntries = options.maxEntries ?? 2000;
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? (() => Date.now());
   const entries = new Map<string, Entry>();
+  /** Renderings under way, by key: what they stored (undefined when the response was not cacheable). */
+  const inFlight = new Map<string, Promise<Entry | undefined>>();
   let generation = 0;
+  const respond = (entry: Entry) => new Response(entry.body, { status: entry.status, headers: entry.headers });
   return {
     get size() {
       return entries.size;
@@ -49,27 +60,46 @@ export function createPageCache(options: { maxEntries?: number; ttlMs?: number; 
     },
     middleware: async (c, next) => {
       if (c.req.method !== 'GET' || !isCacheable(c.req.path) || getCookie(c, sessionCookie)) return next();
-      const key = `${getCookie(c, textSizeCookie) === 'large' ? 'L' : 'N'}${c.req.url}`;
+      const canonical = canonicalUrl(new URL(c.req.url));
+      const key = `${getCookie(c, textSizeCookie) === 'large' ? 'L' : 'N'}${canonical}`;
       const hit = entries.get(key);
       if (hit && now() - hit.storedAt < ttlMs) {
         // Refresh its place in the LRU order.
         entries.delete(key);
         entries.set(key, hit);
-        return new Response(hit.body, { status: hit.status, headers: hit.headers });
+        return respond(hit);
       }
-      const startedIn = generation;
-      await next();
-      const res = c.res;
-      const type = res.headers.get('content-type') ?? '';
-      if (res.status !== 200 || !CACHEABLE_TYPES.test(type) || startedIn !== generation) return;
-      // A page that says it is personal (no-store, private) is never shared with the next visitor.
-      if (/no-store|private/i.test(res.headers.get('cache-control') ?? '')) return;
-      const body = new Uint8Array(await res.clone().arrayBuffer());
-      if (Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes('name="_csrf"')) return;
-      const headers: Record<string, string> = Object.fromEntries([...res.headers].filter(([k]) => k.toLowerCase() !== 'set-cookie'));
-      headers['x-cache'] = 'hit';
-      entries.set(key, { body, headers, status: res.status, storedAt: now() });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      // The handlers see the canonical URL: what is cached is what that URL renders.
+      if (canonical !== c.req.url) c.req.raw = new Request(canonical, c.req.raw);
+      const pending = inFlight.get(key);
+      if (pending) {
+        const entry = await pending;
+        if (entry) return respond(entry);
+        // Not cacheable (an error, a form) or published meanwhile: render it here.
+        return next();
+      }
+      let settle: (entry: Entry | undefined) => void = () => {};
+      inFlight.set(key, new Promise((resolve) => (settle = resolve)));
+      let stored: Entry | undefined;
+      try {
+        const startedIn = generation;
+        await next();
+        const res = c.res;
+        const type = res.headers.get('content-type') ?? '';
+        if (res.status !== 200 || !CACHEABLE_TYPES.test(type) || startedIn !== generation) return;
+        // A page that says it is personal (no-store, private) is never shared with the next visitor.
+        if (/no-store|private/i.test(res.headers.get('cache-control') ?? '')) return;
+        const body = new Uint8Array(await res.clone().arrayBuffer());
+        if (Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes('name="_csrf"')) return;
+        const headers: Record<string, string> = Object.fromEntries([...res.headers].filter(([k]) => k.toLowerCase() !== 'set-cookie'));
+        headers['x-cache'] = 'hit';
+        stored = { body, headers, status: res.status, storedAt: now() };
+        entries.set(key, stored);
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      } finally {
+        inFlight.delete(key);
+        settle(stored);
+      }
     },
   };
 }
