@@ -64,6 +64,8 @@ export interface UserRepository {
     at: string,
   ): Promise<void>;
   count(): Promise<number>;
+  /** Deletes a user with their roles and sessions. */
+  delete(id: number): Promise<void>;
 }
 
 export interface Session {
@@ -105,6 +107,8 @@ export interface AuditRepository {
   /** Entries for one entity, newest first. */
   forEntity(entity: string, entityId: string | number): Promise<AuditEntry[]>;
   recent(limit: number, offset?: number): Promise<AuditEntry[]>;
+  /** Whether any entry names this user as its actor. */
+  hasEntriesBy(userId: number): Promise<boolean>;
   count(): Promise<number>;
   /** Walks the whole chain in order; returns the first problem, if any, and how many entries were checked. */
   verify(): Promise<{ checked: number; problem: ChainProblem | undefined }>;

@@ -1,7 +1,7 @@
 /** Wires the use cases to their dependencies: the web and CLI shells call these. */
 import { requirePermission } from './access-control.ts';
 import { createAgency, disclosureSettingsOf, listManageableAgencies, saveDisclosureSettings, updateAgency, type DisclosureSettings } from './manage-agencies.ts';
-import { createUser, listManageableUsers, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
+import { createUser, listManageableUsers, removeUser, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
 import { initialiseDatabase, type InitialiseOptions } from './initialise-database.ts';
 import type { Actor, Clock, FileStore, LedgerReader, Session, TextExtractor, UnitOfWork, UserWithGrants } from './ports.ts';
 import { createItemService } from './manage-items.ts';
@@ -89,6 +89,7 @@ export function createServices(deps: ServiceDeps) {
       setRoles: (actor: Actor, userId: number, grants: unknown) => setUserRoles(deps, actor, userId, grants),
       resetPassword: (actor: Actor, userId: number) => resetUserPassword(deps, actor, userId),
       setDisabled: (actor: Actor, userId: number, disabled: boolean) => setUserDisabled(deps, actor, userId, disabled),
+      remove: (actor: Actor, userId: number) => removeUser(deps, actor, userId),
       get: (id: number) => deps.uow.read.users.findById(id),
     },
     audit: {

@@ -81,6 +81,9 @@ export function createAuditRepository(db: Executor): AuditRepository {
       const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute();
       return rows.map(toEntry);
     },
+    async hasEntriesBy(userId) {
+      return (await db.selectFrom('audit_log').select('seq').where('actor_id', '=', userId).limit(1).executeTakeFirst()) !== undefined;
+    },
     async count() {
       const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);

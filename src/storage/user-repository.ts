@@ -105,6 +105,11 @@ export function createUserRepository(db: Executor): UserRepository {
         .where('id', '=', id)
         .execute();
     },
+    async delete(id) {
+      await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
+      await db.deleteFrom('users').where('id', '=', id).execute();
+    },
     async count() {
       const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
