@@ -64,8 +64,21 @@ export interface UserRepository {
     at: string,
   ): Promise<void>;
   count(): Promise<number>;
+  /**
+   * Counts a failed sign-in in one statement (parallel attempts cannot lose a count): an expired lock
+   * starts the count afresh; reaching `maxFailures` locks until `lockUntil`; a live lock is kept as is.
+   */
+  recordFailedLogin(id: number, at: string, policy: { maxFailures: number; lockUntil: string }): Promise<{ failedLogins: number; lockedUntil: string | null }>;
+  /** Records a successful sign-in (count and lock cleared) unless the account is locked at `at`; false if it is. */
+  recordLogin(id: number, at: string): Promise<boolean>;
   /** Deletes a user with their roles and sessions. */
   delete(id: number): Promise<void>;
+}
+
+/** Hashes and checks passwords (scrypt in production; tests may count the calls). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
 }
 
 export interface Session {

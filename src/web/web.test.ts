@@ -127,18 +127,25 @@ describe('login, sessions, CSRF', () => {
     assert.equal(res.status, 403);
   });
 
-  test('five failures lock the account for 15 minutes, and the lock is audited', async () => {
+  test('five failures lock the account for 15 minutes, and the lock is audited; the page answers as for an unknown login', async () => {
     const a = t.agent();
     await a.get('/console/login');
+    const alertOf = async (r: Response) => /role="alert">\s*<p>([^<]*)<\/p>/.exec(await r.text())?.[1];
+    const unknown = await a.post('/console/login', { login: 'no-such-user', password: 'bad-0' });
+    assert.equal(unknown.status, 401);
+    const answer = await alertOf(unknown);
+    assert.match(answer ?? '', /用户名或密码不正确.*锁定/);
     for (let i = 1; i <= 4; i++) {
       const r = await a.post('/console/login', { login: 'reviewer', password: `bad-${i}` });
       assert.equal(r.status, 401);
+      assert.equal(await alertOf(r), answer, 'a known login gets no count of remaining attempts');
     }
     const locked = await a.post('/console/login', { login: 'reviewer', password: 'bad-5' });
-    assert.equal(locked.status, 423);
-    assert.match(await locked.text(), /锁定/);
+    assert.equal(locked.status, 401);
+    assert.equal(await alertOf(locked), answer);
     const still = await a.post('/console/login', { login: 'reviewer', password: 'Baomi-shencha#2017' });
-    assert.equal(still.status, 423, 'even the right password waits out the lock');
+    assert.equal(still.status, 401, 'even the right password waits out the lock');
+    assert.equal(await alertOf(still), answer, 'and the answer does not tell that the password was right');
     t.clock.advance(16 * 60_000);
     const later = await a.post('/console/login', { login: 'reviewer', password: 'Baomi-shencha#2017' });
     assert.equal(later.status, 303);
