@@ -161,6 +161,7 @@ export async function removeUser(deps: UserServiceDeps, actor: Actor, userId: nu
       at,
       entity: 'user',
       entityId: userId,
+      agencyId: user.agencyId,
       action: 'delete',
       change: { login: user.login, displayName: user.displayName, agencyId: user.agencyId, grants: user.grants.map(({ role, agencyId }) => ({ role, agencyId })) },
     });

@@ -112,6 +112,17 @@ export interface AuditRecord {
   entityId: string | number;
   action: string;
   change: unknown;
+  /**
+   * The agency the entry is about, which decides who may read it. Left out, the store finds it from
+   * the entity (a user's, item's, request's … agency); null: the platform itself (root administrators only).
+   */
+  agencyId?: number | null;
+}
+
+/** Which entries a viewer may read: those about agencies in these subtrees, and those about the platform. */
+export interface AuditScope {
+  within: readonly string[];
+  platform: boolean;
 }
 
 export interface AuditRepository {
@@ -119,10 +130,11 @@ export interface AuditRepository {
   append(record: AuditRecord): Promise<AuditEntry>;
   /** Entries for one entity, newest first. */
   forEntity(entity: string, entityId: string | number): Promise<AuditEntry[]>;
-  recent(limit: number, offset?: number): Promise<AuditEntry[]>;
+  /** Newest first; without a scope, every entry. */
+  recent(limit: number, offset?: number, scope?: AuditScope): Promise<AuditEntry[]>;
   /** Whether any entry names this user as its actor. */
   hasEntriesBy(userId: number): Promise<boolean>;
-  count(): Promise<number>;
+  count(scope?: AuditScope): Promise<number>;
   /** Walks the whole chain in order; returns the first problem, if any, and how many entries were checked. */
   verify(): Promise<{ checked: number; problem: ChainProblem | undefined }>;
 }

@@ -1,5 +1,4 @@
 /** Wires the use cases to their dependencies: the web and CLI shells call these. */
-import { requirePermission } from './access-control.ts';
 import { createAgency, disclosureSettingsOf, listManageableAgencies, saveDisclosureSettings, updateAgency, type DisclosureSettings } from './manage-agencies.ts';
 import { createUser, listManageableUsers, removeUser, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
 import { initialiseDatabase, type InitialiseOptions } from './initialise-database.ts';
@@ -7,6 +6,7 @@ import type { Actor, Clock, FileStore, LedgerReader, Session, TextExtractor, Uni
 import { createItemService } from './manage-items.ts';
 import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
+import { listVisibleAuditEntries } from './view-audit-log.ts';
 import { buildOfficeDashboard } from './office-dashboard.ts';
 import { createCalendarService } from './manage-calendar.ts';
 import { createDeadlineService } from './compute-deadlines.ts';
@@ -94,10 +94,9 @@ export function createServices(deps: ServiceDeps) {
     },
     audit: {
       verify: (actor?: Actor) => verifyAuditLog(deps, actor),
-      recent: (actor: Actor, limit: number, offset = 0) => {
-        requirePermission(actor, 'audit.view');
-        return deps.uow.read.audit.recent(limit, offset);
-      },
+      /** The entries an actor may read (their subtree; the platform's for root administrators). */
+      visible: (actor: Actor, limit: number, offset = 0) => listVisibleAuditEntries(deps, actor, limit, offset),
+      /** Every entry (system use: tests, the CLI). */
       count: () => deps.uow.read.audit.count(),
     },
     dashboard: (actor: Actor) => buildOfficeDashboard({ uow: deps.uow, clock: deps.clock, calendar }, actor),

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { actorOf } from '../services/sign-in.ts';
 import { createTestApp, ADMIN_PASSWORD, type TestApp } from '../../test/web-harness.ts';
 import { openApplication } from '../main.ts';
 import { loadConfig } from '../config.ts';
@@ -220,6 +221,24 @@ describe('administration', () => {
     assert.ok((await (await admin.get('/console/agencies')).text()).includes('新建村'));
     const audit = await (await admin.get('/console/audit')).text();
     assert.ok(audit.includes('新建村'));
+  });
+
+  test('the audit page shows each viewer their own subtree: a town officer sees no county entry and no other town’s', async () => {
+    const s = t.application.services;
+    const admin = actorOf((await s.deps.uow.read.users.findByLogin('admin'))!);
+    const all = await s.agencies.all();
+    const county = all.find((a) => a.name === '洪江市人民政府')!.id;
+    const town = all.find((a) => a.name === '黔城镇人民政府')!.id;
+    const otherTown = (await s.agencies.create(admin, { kind: 'town_gov', name: '托口镇人民政府', parentId: county })).id;
+    await s.users.create(admin, { login: 'audit-county', displayName: '县级标记甲', agencyId: county });
+    await s.users.create(admin, { login: 'audit-town', displayName: '本镇标记乙', agencyId: town });
+    await s.users.create(admin, { login: 'audit-other', displayName: '他镇标记丙', agencyId: otherTown });
+    const officer = await (await (await t.signedIn('officer')).get('/console/audit')).text();
+    assert.ok(officer.includes('本镇标记乙'), 'the town’s own entry');
+    assert.ok(!officer.includes('县级标记甲'), 'no county entry');
+    assert.ok(!officer.includes('他镇标记丙'), 'no other town’s entry');
+    const root = await (await (await t.signedIn('admin')).get('/console/audit')).text();
+    assert.ok(['县级标记甲', '本镇标记乙', '他镇标记丙'].every((m) => root.includes(m)), 'the county administrator sees them all');
   });
 
   test('the audit page verifies the chain', async () => {

@@ -117,3 +117,11 @@ export function canGrant(grants: readonly RoleGrant[], role: Role, agencyPath: s
 export function canManageUser(grants: readonly RoleGrant[], user: { agencyPath: string; grants: readonly RoleGrant[] }): boolean {
   return can(grants, 'user.manage', user.agencyPath) && user.grants.every((g) => canGrant(grants, g.role, g.agencyPath));
 }
+
+/**
+ * Whether grants show the audit entries about the platform itself (holiday calendar, daily checks,
+ * anything about no agency): administrators of a top-level agency only.
+ */
+export function canViewPlatformAudit(grants: readonly RoleGrant[]): boolean {
+  return grants.some((g) => g.role === 'admin' && g.agencyPath.split('/').filter(Boolean).length === 1);
+}
