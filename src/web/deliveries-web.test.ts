@@ -276,5 +276,28 @@ for (const dialect of testDialects()) {
       assert.equal(twice.status, 409);
       assert.match(await twice.text(), /已登记打印/);
     });
+
+    test('an editor sees the log of a request notice without the applicant’s address or name; the officer sees them', async () => {
+      const s = t.application.services;
+      const submitted = await s.requests.submitOnline({
+        agencyId: townId,
+        applicant: { type: 'natural_person', name: '司马晓晴', identity: null, contact: { email: 'simaxq@example.com', phone: '13912345670', address: '黔城镇' } },
+        informationSought: { description: '2025年危房改造名单' },
+        formWanted: 'electronic',
+        deliveryMethod: 'email',
+      });
+      const requestId = (await s.deps.uow.read.requests.findByTrackingNumber(submitted.trackingNumber))!.request.id;
+      const noticeId = (await s.deliveries.list(actors.officer!, { requestId })).items[0]!.id;
+      const editor = await t.signedIn('editor');
+      for (const path of [`/console/deliveries?request=${requestId}`, `/console/deliveries/${noticeId}`]) {
+        const page = await editor.get(path);
+        assert.equal(page.status, 200, path);
+        const html = await page.text();
+        assert.ok(!html.includes('simaxq@example.com') && !html.includes('司马晓晴'), `${path}: nothing personal`);
+        assert.ok(html.includes('s***@example.com'), `${path}: the masked address`);
+      }
+      const officer = await t.signedIn('officer');
+      assert.ok((await (await officer.get(`/console/deliveries/${noticeId}`)).text()).includes('simaxq@example.com'));
+    });
   });
 }
