@@ -306,6 +306,14 @@ function applicantValuesOf(d: QueuedDelivery): string[] {
   return [d.recipient, ...(typeof name === 'string' ? [name] : [])];
 }
 
+/**
+ * A delivery to the public that is no request notice (SMS and e-mail subscribers) as staff see it:
+ * the log shows the recipient masked (web), so addresses and numbers are masked where else they appear.
+ */
+function withoutSubscriberContacts(d: QueuedDelivery): QueuedDelivery {
+  return { ...d, idempotencyKey: maskContactsIn(d.idempotencyKey), lastError: d.lastError === null ? null : maskContactsIn(d.lastError) };
+}
+
 /** A request notice as staff who may not read the request see it: contact, name and provider messages masked. */
 function withoutApplicant(d: QueuedDelivery): QueuedDelivery {
   const known = applicantValuesOf(d);
@@ -369,9 +377,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     return out;
   }
 
-  /** Whether the actor may see a delivery's applicant (it is no request notice, or they may read the request). */
+  /** Whether the actor may see a request notice's applicant: they may read the request. */
   async function seesApplicant(repos: Repositories, actor: Actor, d: QueuedDelivery, paths: Map<number, string>): Promise<boolean> {
-    if (d.requestId === null) return true;
     if (!paths.has(d.agencyId)) paths.set(d.agencyId, (await repos.agencies.findById(d.agencyId))?.path ?? '');
     const path = paths.get(d.agencyId)!;
     return path !== '' && allowed(actor, REQUEST_READERS, { path });
@@ -424,7 +431,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       });
       const paths = new Map<number, string>();
       const items: QueuedDelivery[] = [];
-      for (const d of page.items) items.push((await seesApplicant(repos, actor, d, paths)) ? d : withoutApplicant(d));
+      for (const d of page.items) items.push(d.requestId === null ? withoutSubscriberContacts(d) : (await seesApplicant(repos, actor, d, paths)) ? d : withoutApplicant(d));
       return { ...page, items };
     },
 
@@ -435,6 +442,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       if (!delivery) throw new NotFoundError('找不到该发送记录');
       await agencyFor(repos, actor, delivery.agencyId, VIEW);
       const events = await repos.deliveryQueue.events(deliveryId);
+      if (delivery.requestId === null) return { delivery: withoutSubscriberContacts(delivery), events: events.map((e) => ({ ...e, detail: maskContactsIn(e.detail) })) };
       if (await seesApplicant(repos, actor, delivery, new Map())) return { delivery, events };
       const known = applicantValuesOf(delivery);
       return { delivery: withoutApplicant(delivery), events: events.map((e) => ({ ...e, detail: maskContactsIn(e.detail, known) })) };

@@ -299,5 +299,16 @@ for (const dialect of testDialects()) {
       const officer = await t.signedIn('officer');
       assert.ok((await (await officer.get(`/console/deliveries/${noticeId}`)).text()).includes('simaxq@example.com'));
     });
+
+    test('an SMS subscriber’s number is masked on the delivery page, in its idempotency key too', async () => {
+      const sms = (await t.application.services.deliveries.list(actors.officer!, { channel: 'sms' })).items;
+      assert.ok(sms.length > 0);
+      const editor = await t.signedIn('editor');
+      for (const d of sms) {
+        const html = await (await editor.get(`/console/deliveries/${d.id}`)).text();
+        assert.ok(!html.includes(d.recipient), `delivery ${d.id}: no full number`);
+        assert.ok(html.includes(`${d.recipient.slice(0, 3)}****${d.recipient.slice(7)}`), `delivery ${d.id}: the masked number`);
+      }
+    });
   });
 }
