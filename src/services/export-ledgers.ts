@@ -222,6 +222,7 @@ export function createLedgerExportService(deps: { uow: UnitOfWork; clock: Clock 
           at: deps.clock.now().toISOString(),
           entity: 'ledger_export',
           entityId: `${kind}:${String(agency.id)}`,
+          agencyId: agency.id,
           action: 'export',
           change: { kind, agency: agency.name, year: options.year ?? null, rows: rows.length, personalData: kind === 'requests' },
         }),

@@ -958,6 +958,7 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
           at,
           entity: 'ledger_import',
           entityId: options.source?.sha256.slice(0, 16) ?? kind,
+          agencyId: options.agencyId,
           action: `import_${kind}`,
           change: { kind, agencyId: options.agencyId, file: options.source ?? null, rows: report.total, created: plans.length, skipped: report.duplicates.length, keys: plans.map((p) => p.key) },
         });

@@ -102,6 +102,40 @@ describeEachDialect('deliveries', (ctx) => {
     assert.deepEqual((await s.deps.uow.read.outbox.forRequest(request!.request.id)).map((m) => m.status), items.map(() => 'queued'));
   });
 
+  test('an applicant’s contact and name in the delivery log are masked for those who may not read the request (an editor), shown to its handlers', async () => {
+    const submitted = await s.requests.submitOnline({
+      agencyId: townId,
+      applicant: { type: 'natural_person', name: '欧阳春燕', identity: null, contact: { email: 'ouyangcy@example.com', phone: '13912345678', address: '黔城镇' } },
+      informationSought: { description: '2025年低保对象名单' },
+      formWanted: 'electronic',
+      deliveryMethod: 'email',
+    });
+    const requestId = (await s.deps.uow.read.requests.findByTrackingNumber(submitted.trackingNumber))!.request.id;
+    const [notice] = (await s.deliveries.list(actors.officer!, { requestId })).items;
+    assert.ok(notice);
+    // The provider's refusal quotes the address, as SMTP servers do.
+    const at = clock.now().toISOString();
+    const refusal = '550 5.1.1 <ouyangcy@example.com>: Recipient address rejected (欧阳春燕, 13912345678)';
+    await s.deps.uow.transaction(async (r) => {
+      await r.deliveryQueue.transition(notice.id, { statuses: ['queued'] }, { status: 'failed', lastError: refusal, updatedAt: at });
+      await r.deliveryQueue.appendEvent(notice.id, 'failed', refusal, at);
+    });
+    const personal = ['ouyangcy@example.com', '欧阳春燕', '13912345678'];
+    const editorList = (await s.deliveries.list(actors.editor!, { requestId })).items;
+    const editorView = await s.deliveries.get(actors.editor!, notice.id);
+    for (const seen of [JSON.stringify(editorList), JSON.stringify(editorView)]) {
+      for (const p of personal) assert.ok(!seen.includes(p), `the editor does not see ${p}`);
+    }
+    assert.equal(editorList[0]!.recipient, 'o***@example.com', 'masked, still recognisable as an address');
+    assert.equal(editorList[0]!.payload.trackingNumber, submitted.trackingNumber, 'the tracking number still names the request');
+    for (const handler of [actors.officer!, actors.approver!]) {
+      const full = await s.deliveries.get(handler, notice.id);
+      assert.equal(full.delivery.recipient, 'ouyangcy@example.com');
+      assert.equal(full.delivery.lastError, refusal);
+      assert.equal(full.delivery.payload.applicantName, '欧阳春燕');
+    }
+  });
+
   test('staff cancel and retry with an audit entry; a sent message cannot be cancelled', async () => {
     const { items } = await s.deliveries.list(actors.officer!, { channel: 'weibo' });
     const d = items[0]!;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { can, scopesFor, type Permission } from '../domain/access/roles.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
 import { publicContentOf, type ItemState, type SourcedDecision, type SourcedFinding } from '../domain/publishing/index.ts';
+import { maskContact, maskContactsIn } from '../domain/privacy/masking.ts';
 import { DELIVERY_CHANNEL_WORDING } from '../domain/reports/delivery-channels.ts';
 import { chinaDateOf, shiftDate } from './china-time.ts';
 import { resolveChannelAccount } from './channel-accounts.ts';
@@ -294,6 +295,37 @@ export interface DeliveryServiceDeps {
 /** Who sees the delivery log: those who write, approve and send what goes out, and who count it for the report. */
 const VIEW: readonly Permission[] = ['item.draft', 'item.approve', 'request.handle', 'report.compile'];
 const DECIDE: readonly Permission[] = ['request.handle', 'item.approve'];
+/** Who may read a request (manage-requests.ts), and so see its applicant's contact and name in the log. */
+const REQUEST_READERS: readonly Permission[] = ['request.handle', 'request.approve'];
+/** What of a request notice's payload the log shows to the others: which request, from which agency. */
+const NOTICE_FIELDS_FOR_OTHERS = ['trackingNumber', 'agencyName'];
+
+/** The personal values a request notice carries (the applicant's contact and name), for masking. */
+function applicantValuesOf(d: QueuedDelivery): string[] {
+  const name = d.payload.applicantName;
+  return [d.recipient, ...(typeof name === 'string' ? [name] : [])];
+}
+
+/**
+ * A delivery to the public that is no request notice (SMS and e-mail subscribers) as staff see it:
+ * the log shows the recipient masked (web), so addresses and numbers are masked where else they appear.
+ */
+function withoutSubscriberContacts(d: QueuedDelivery): QueuedDelivery {
+  return { ...d, idempotencyKey: maskContactsIn(d.idempotencyKey), lastError: d.lastError === null ? null : maskContactsIn(d.lastError) };
+}
+
+/** A request notice as staff who may not read the request see it: contact, name and provider messages masked. */
+function withoutApplicant(d: QueuedDelivery): QueuedDelivery {
+  const known = applicantValuesOf(d);
+  return {
+    ...d,
+    recipient: maskContact(d.recipient),
+    payload: Object.fromEntries(Object.entries(d.payload).filter(([k]) => NOTICE_FIELDS_FOR_OTHERS.includes(k))),
+    lastError: d.lastError === null ? null : maskContactsIn(d.lastError, known),
+    output: d.output === null ? null : maskContactsIn(d.output, known),
+    idempotencyKey: maskContactsIn(d.idempotencyKey, known),
+  };
+}
 /** Permissions that show the delivery log, and that allow retrying, cancelling and recording deliveries (for the web's links and buttons). */
 export const DELIVERY_VIEW_PERMISSIONS = VIEW;
 export const DELIVERY_DECIDE_PERMISSIONS = DECIDE;
@@ -345,6 +377,13 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     return out;
   }
 
+  /** Whether the actor may see a request notice's applicant: they may read the request. */
+  async function seesApplicant(repos: Repositories, actor: Actor, d: QueuedDelivery, paths: Map<number, string>): Promise<boolean> {
+    if (!paths.has(d.agencyId)) paths.set(d.agencyId, (await repos.agencies.findById(d.agencyId))?.path ?? '');
+    const path = paths.get(d.agencyId)!;
+    return path !== '' && allowed(actor, REQUEST_READERS, { path });
+  }
+
   async function loadForDecision(repos: Repositories, actor: Actor, deliveryId: number): Promise<QueuedDelivery> {
     const delivery = await repos.deliveryQueue.find(deliveryId);
     if (!delivery) throw new NotFoundError('找不到该发送记录');
@@ -383,13 +422,17 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       }
       if (fromOn !== undefined && toOn !== undefined && fromOn > toOn) throw new ValidationError('起始日期不能晚于截止日期', { from: '起始日期不能晚于截止日期' });
       const agencyIds = await visibleAgencyIds(repos, actor, filter.agencyId);
-      return repos.deliveryQueue.list({
+      const page = await repos.deliveryQueue.list({
         ...rest,
         ...(agencyIds && { agencyIds }),
         // The counts' period rule (China dates, inclusive), so a count and its list agree.
         ...(fromOn !== undefined && { fromAt: chinaDayStartAt(fromOn) }),
         ...(toOn !== undefined && { toAt: chinaDayStartAt(shiftDate(toOn, 1)) }),
       });
+      const paths = new Map<number, string>();
+      const items: QueuedDelivery[] = [];
+      for (const d of page.items) items.push(d.requestId === null ? withoutSubscriberContacts(d) : (await seesApplicant(repos, actor, d, paths)) ? d : withoutApplicant(d));
+      return { ...page, items };
     },
 
     /** Staff: one delivery with its log (queued, sending, sent, failed with the provider's message, retried …). */
@@ -398,7 +441,11 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       const delivery = await repos.deliveryQueue.find(deliveryId);
       if (!delivery) throw new NotFoundError('找不到该发送记录');
       await agencyFor(repos, actor, delivery.agencyId, VIEW);
-      return { delivery, events: await repos.deliveryQueue.events(deliveryId) };
+      const events = await repos.deliveryQueue.events(deliveryId);
+      if (delivery.requestId === null) return { delivery: withoutSubscriberContacts(delivery), events: events.map((e) => ({ ...e, detail: maskContactsIn(e.detail) })) };
+      if (await seesApplicant(repos, actor, delivery, new Map())) return { delivery, events };
+      const known = applicantValuesOf(delivery);
+      return { delivery: withoutApplicant(delivery), events: events.map((e) => ({ ...e, detail: maskContactsIn(e.detail, known) })) };
     },
 
     /** Staff: sends a failed or cancelled message again (attempts start over). */
@@ -525,7 +572,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
         await repos.channelSettings.save(account);
         // The audit names the secrets changed, never their values; subscriber lists (personal data) by their size.
         const audited = Object.fromEntries(Object.entries(account.config).map(([k, v]) => [k, k === 'subscribers' && Array.isArray(v) ? `${v.length} 个` : v]));
-        await repos.audit.append({ actor, at, entity: 'channel_settings', entityId: `${agencyId}:${channel}`, action: 'save', change: { enabled: account.enabled, config: audited, secretsChanged: changed } });
+        await repos.audit.append({ actor, at, entity: 'channel_settings', entityId: `${agencyId}:${channel}`, agencyId, action: 'save', change: { enabled: account.enabled, config: audited, secretsChanged: changed } });
         return viewOf(account, agencyId);
       });
     },

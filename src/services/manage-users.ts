@@ -1,10 +1,14 @@
-/** Creating users, granting roles and resetting passwords (admin only, within the admin's subtree). */
+/**
+ * Creating users, granting roles, resetting passwords, disabling and deleting (administrators only).
+ * An administrator acts on a user only if the user's agency and every role the user holds lie in the
+ * administrator's subtree, and hands out no role wider than their own (domain/access/roles.ts).
+ */
 import { z } from 'zod';
-import { isWithin, ROLES, scopesFor, type Role } from '../domain/access/roles.ts';
+import { canGrant, canManageUser, ROLES, scopesFor, type Role } from '../domain/access/roles.ts';
 import { requirePermission } from './access-control.ts';
-import { ConflictError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
 import { checkPasswordPolicy, generatePassword, hashPassword } from './password-hashing.ts';
-import type { Actor, Clock, UnitOfWork, UserWithGrants } from './ports.ts';
+import type { Actor, Clock, Repositories, UnitOfWork, UserWithGrants } from './ports.ts';
 
 export interface UserServiceDeps {
   uow: UnitOfWork;
@@ -76,7 +80,7 @@ export async function createUser(
 }
 
 async function resolveGrants(
-  repos: Parameters<Parameters<UnitOfWork['transaction']>[0]>[0],
+  repos: Repositories,
   actor: Actor,
   grants: Array<{ role: Role; agencyId: number }>,
   system: boolean,
@@ -85,8 +89,8 @@ async function resolveGrants(
   for (const g of unique.values()) {
     const agency = await repos.agencies.findById(g.agencyId);
     if (!agency) throw new ValidationError('角色所属机构不存在', { grants: '角色所属机构不存在' });
-    // An administrator can only hand out roles inside the subtree they administer.
-    if (!system) requirePermission(actor, 'user.manage', agency);
+    // An administrator hands out only roles inside the subtree they administer, and none wider than their own.
+    if (!system && !canGrant(actor.grants, g.role, agency.path)) throw new ForbiddenError(`您不能授予${agency.name}的该角色：超出您的管理范围`);
   }
   return [...unique.values()];
 }
@@ -97,14 +101,8 @@ export async function setUserRoles(deps: UserServiceDeps, actor: Actor, userId: 
   if (!parsed.success) throw validationErrorFrom(parsed.error.issues);
   const at = deps.clock.now().toISOString();
   return deps.uow.transaction(async (repos) => {
-    const user = await repos.users.findById(userId);
-    if (!user) throw new NotFoundError('找不到该用户');
-    const agency = await repos.agencies.findById(user.agencyId);
-    requirePermission(actor, 'user.manage', agency);
-    // Grants outside the actor's subtree are kept: an administrator cannot see or remove them.
-    const scopes = scopesFor(actor.grants, 'user.manage');
-    const kept = user.grants.filter((g) => !scopes.some((s) => isWithin(g.agencyPath, s))).map(({ role, agencyId }) => ({ role, agencyId }));
-    const next = [...kept, ...(await resolveGrants(repos, actor, parsed.data, false))];
+    const user = await manageableUser(repos, actor, userId);
+    const next = await resolveGrants(repos, actor, parsed.data, false);
     if (actor.userId === userId && !next.some((g) => g.role === 'admin') && user.grants.some((g) => g.role === 'admin')) {
       throw new ValidationError('不能撤销自己的系统管理员角色（防止无人管理）');
     }
@@ -127,9 +125,7 @@ export async function resetUserPassword(deps: UserServiceDeps, actor: Actor, use
   const passwordHash = await hashPassword(password);
   const at = deps.clock.now().toISOString();
   await deps.uow.transaction(async (repos) => {
-    const user = await repos.users.findById(userId);
-    if (!user) throw new NotFoundError('找不到该用户');
-    requirePermission(actor, 'user.manage', await repos.agencies.findById(user.agencyId));
+    const user = await manageableUser(repos, actor, userId);
     await repos.users.update(userId, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }, at);
     await repos.sessions.deleteForUser(userId);
     await repos.audit.append({ actor, at, entity: 'user', entityId: userId, action: 'reset_password', change: { login: user.login } });
@@ -141,9 +137,7 @@ export async function resetUserPassword(deps: UserServiceDeps, actor: Actor, use
 export async function setUserDisabled(deps: UserServiceDeps, actor: Actor, userId: number, disabled: boolean): Promise<void> {
   const at = deps.clock.now().toISOString();
   await deps.uow.transaction(async (repos) => {
-    const user = await repos.users.findById(userId);
-    if (!user) throw new NotFoundError('找不到该用户');
-    requirePermission(actor, 'user.manage', await repos.agencies.findById(user.agencyId));
+    const user = await manageableUser(repos, actor, userId);
     if (actor.userId === userId && disabled) throw new ValidationError('不能停用自己的账号');
     await repos.users.update(userId, { disabled }, at);
     if (disabled) await repos.sessions.deleteForUser(userId);
@@ -151,8 +145,45 @@ export async function setUserDisabled(deps: UserServiceDeps, actor: Actor, userI
   });
 }
 
-/** The users an actor may manage. */
+/**
+ * Deletes a user who never acted (never signed in, changed nothing): an account created by mistake.
+ * Anyone the audit log names as an actor is kept, so that the log stays readable; disable them instead.
+ */
+export async function removeUser(deps: UserServiceDeps, actor: Actor, userId: number): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await deps.uow.transaction(async (repos) => {
+    const user = await manageableUser(repos, actor, userId);
+    if (actor.userId === userId) throw new ValidationError('不能删除自己的账号');
+    if (await repos.audit.hasEntriesBy(userId)) throw new ConflictError('该用户已有登录或操作记录，不能删除（审计日志须能查到操作人）；请停用账号');
+    await repos.users.delete(userId);
+    await repos.audit.append({
+      actor,
+      at,
+      entity: 'user',
+      entityId: userId,
+      agencyId: user.agencyId,
+      action: 'delete',
+      change: { login: user.login, displayName: user.displayName, agencyId: user.agencyId, grants: user.grants.map(({ role, agencyId }) => ({ role, agencyId })) },
+    });
+  });
+}
+
+/** The users an actor may manage: in the actor's subtree, holding no role outside it. */
 export async function listManageableUsers(deps: UserServiceDeps, actor: Actor): Promise<UserWithGrants[]> {
   requirePermission(actor, 'user.manage');
-  return deps.uow.read.users.list({ within: scopesFor(actor.grants, 'user.manage') });
+  const within = scopesFor(actor.grants, 'user.manage');
+  const paths = new Map((await deps.uow.read.agencies.list({ within })).map((a) => [a.id, a.path]));
+  const users = await deps.uow.read.users.list({ within });
+  return users.filter((u) => paths.has(u.agencyId) && canManageUser(actor.grants, { agencyPath: paths.get(u.agencyId)!, grants: u.grants }));
+}
+
+/** Loads a user the actor may act on, or refuses. */
+async function manageableUser(repos: Repositories, actor: Actor, userId: number): Promise<UserWithGrants> {
+  const user = await repos.users.findById(userId);
+  if (!user) throw new NotFoundError('找不到该用户');
+  const home = await repos.agencies.findById(user.agencyId);
+  if (!home || !canManageUser(actor.grants, { agencyPath: home.path, grants: user.grants })) {
+    throw new ForbiddenError('该用户不在您的管理范围内：其所属机构或所任角色超出您管理的机构');
+  }
+  return user;
 }

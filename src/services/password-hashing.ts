@@ -54,3 +54,6 @@ export function checkPasswordPolicy(password: string, login: string): string | u
   if (classes < 2) return '密码须包含字母、数字、符号中的至少两类';
   return undefined;
 }
+
+/** The scrypt hasher the services use unless another (e.g. a counting one in tests) is given. */
+export const scryptHasher = { hash: hashPassword, verify: verifyPassword };

@@ -64,6 +64,21 @@ export interface UserRepository {
     at: string,
   ): Promise<void>;
   count(): Promise<number>;
+  /**
+   * Counts a failed sign-in in one statement (parallel attempts cannot lose a count): an expired lock
+   * starts the count afresh; reaching `maxFailures` locks until `lockUntil`; a live lock is kept as is.
+   */
+  recordFailedLogin(id: number, at: string, policy: { maxFailures: number; lockUntil: string }): Promise<{ failedLogins: number; lockedUntil: string | null }>;
+  /** Records a successful sign-in (count and lock cleared) unless the account is locked at `at`; false if it is. */
+  recordLogin(id: number, at: string): Promise<boolean>;
+  /** Deletes a user with their roles and sessions. */
+  delete(id: number): Promise<void>;
+}
+
+/** Hashes and checks passwords (scrypt in production; tests may count the calls). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
 }
 
 export interface Session {
@@ -97,6 +112,17 @@ export interface AuditRecord {
   entityId: string | number;
   action: string;
   change: unknown;
+  /**
+   * The agency the entry is about, which decides who may read it. Left out, the store finds it from
+   * the entity (a user's, item's, request's … agency); null: the platform itself (root administrators only).
+   */
+  agencyId?: number | null;
+}
+
+/** Which entries a viewer may read: those about agencies in these subtrees, and those about the platform. */
+export interface AuditScope {
+  within: readonly string[];
+  platform: boolean;
 }
 
 export interface AuditRepository {
@@ -104,8 +130,11 @@ export interface AuditRepository {
   append(record: AuditRecord): Promise<AuditEntry>;
   /** Entries for one entity, newest first. */
   forEntity(entity: string, entityId: string | number): Promise<AuditEntry[]>;
-  recent(limit: number, offset?: number): Promise<AuditEntry[]>;
-  count(): Promise<number>;
+  /** Newest first; without a scope, every entry. */
+  recent(limit: number, offset?: number, scope?: AuditScope): Promise<AuditEntry[]>;
+  /** Whether any entry names this user as its actor. */
+  hasEntriesBy(userId: number): Promise<boolean>;
+  count(scope?: AuditScope): Promise<number>;
   /** Walks the whole chain in order; returns the first problem, if any, and how many entries were checked. */
   verify(): Promise<{ checked: number; problem: ChainProblem | undefined }>;
   /** The recorded chain head: the last entry's sequence number and hash (0 and the genesis hash when empty). */

@@ -128,7 +128,7 @@ export function createSuggestionService(deps: SuggestionServiceDeps) {
         });
         const itemId = Number(item.id);
         const decision = await repos.suggestionDecisions.add({ agencyId: agency.id, requestIds: cluster.requestIds, decision: 'published', itemId, reason: '', decidedAt: at, decidedBy: actor.label });
-        await repos.audit.append({ actor, at, entity: 'request_suggestion', entityId: decision.id, action: 'publish', change: { agencyId: agency.id, trackingNumbers: cluster.trackingNumbers, itemId, title } });
+        await repos.audit.append({ actor, at, entity: 'request_suggestion', entityId: decision.id, agencyId: agency.id, action: 'publish', change: { agencyId: agency.id, trackingNumbers: cluster.trackingNumbers, itemId, title } });
         return { itemId, decision };
       });
     },
@@ -146,7 +146,7 @@ export function createSuggestionService(deps: SuggestionServiceDeps) {
       return deps.uow.transaction(async (repos) => {
         await stillUndecided(repos, agency.id, cluster.requestIds);
         const decision = await repos.suggestionDecisions.add({ agencyId: agency.id, requestIds: cluster.requestIds, decision: 'dismissed', itemId: null, reason: why, decidedAt: at, decidedBy: actor.label });
-        await repos.audit.append({ actor, at, entity: 'request_suggestion', entityId: decision.id, action: 'dismiss', change: { agencyId: agency.id, trackingNumbers: cluster.trackingNumbers, reason: why } });
+        await repos.audit.append({ actor, at, entity: 'request_suggestion', entityId: decision.id, agencyId: agency.id, action: 'dismiss', change: { agencyId: agency.id, trackingNumbers: cluster.trackingNumbers, reason: why } });
         return decision;
       });
     },

@@ -1,12 +1,12 @@
 /** Wires the use cases to their dependencies: the web and CLI shells call these. */
-import { requirePermission } from './access-control.ts';
 import { createAgency, disclosureSettingsOf, listManageableAgencies, saveDisclosureSettings, updateAgency, type DisclosureSettings } from './manage-agencies.ts';
-import { createUser, listManageableUsers, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
+import { createUser, listManageableUsers, removeUser, resetUserPassword, setUserDisabled, setUserRoles } from './manage-users.ts';
 import { initialiseDatabase, type InitialiseOptions } from './initialise-database.ts';
 import type { Actor, Clock, FileStore, IntegrityKey, LedgerReader, Session, TextExtractor, UnitOfWork, UserWithGrants } from './ports.ts';
 import { createItemService } from './manage-items.ts';
 import { changePassword, resolveSession, signIn, signOut } from './sign-in.ts';
 import { anchorAuditLog, verifyAuditAnchor, verifyAuditLog } from './verify-audit-log.ts';
+import { listVisibleAuditEntries } from './view-audit-log.ts';
 import { buildOfficeDashboard } from './office-dashboard.ts';
 import { createCalendarService } from './manage-calendar.ts';
 import { createDeadlineService } from './compute-deadlines.ts';
@@ -91,6 +91,7 @@ export function createServices(deps: ServiceDeps) {
       setRoles: (actor: Actor, userId: number, grants: unknown) => setUserRoles(deps, actor, userId, grants),
       resetPassword: (actor: Actor, userId: number) => resetUserPassword(deps, actor, userId),
       setDisabled: (actor: Actor, userId: number, disabled: boolean) => setUserDisabled(deps, actor, userId, disabled),
+      remove: (actor: Actor, userId: number) => removeUser(deps, actor, userId),
       get: (id: number) => deps.uow.read.users.findById(id),
     },
     audit: {
@@ -99,10 +100,9 @@ export function createServices(deps: ServiceDeps) {
       anchor: (actor?: Actor) => anchorAuditLog(deps, actor),
       /** Checks a kept anchor against the chain (`gongkai audit verify --anchor`). */
       verifyAnchor: (text: string, actor?: Actor) => verifyAuditAnchor(deps, text, actor),
-      recent: (actor: Actor, limit: number, offset = 0) => {
-        requirePermission(actor, 'audit.view');
-        return deps.uow.read.audit.recent(limit, offset);
-      },
+      /** The entries an actor may read (their subtree; the platform's for root administrators). */
+      visible: (actor: Actor, limit: number, offset = 0) => listVisibleAuditEntries(deps, actor, limit, offset),
+      /** Every entry (system use: tests, the CLI). */
       count: () => deps.uow.read.audit.count(),
     },
     dashboard: (actor: Actor) => buildOfficeDashboard({ uow: deps.uow, clock: deps.clock, calendar }, actor),

@@ -4,14 +4,16 @@
  * account is locked for a while (every failure and lock is audited).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { AuthenticationError, LockedError, ValidationError } from './errors.ts';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './password-hashing.ts';
-import type { Actor, Clock, Session, UnitOfWork, UserWithGrants } from './ports.ts';
+import { AuthenticationError, ValidationError } from './errors.ts';
+import { checkPasswordPolicy, scryptHasher } from './password-hashing.ts';
+import type { Actor, Clock, PasswordHasher, Session, UnitOfWork, UserWithGrants } from './ports.ts';
 
 export interface AuthDeps {
   uow: UnitOfWork;
   clock: Clock;
   sessionHours: number;
+  /** Defaults to scrypt. */
+  passwords?: PasswordHasher;
 }
 
 export const MAX_FAILED_LOGINS = 5;
@@ -39,35 +41,43 @@ export interface SignedIn {
   user: UserWithGrants;
 }
 
-/** Checks login and password; on success opens a session, on failure counts towards the lock-out. */
+/**
+ * The one answer to every refused sign-in — unknown login, wrong password, locked or disabled account —
+ * so that it does not tell which logins exist (OWASP ASVS V2.2, V3: no user enumeration).
+ */
+export const SIGN_IN_REFUSED = `用户名或密码不正确。连续 ${MAX_FAILED_LOGINS} 次输错密码，账号将锁定 ${LOCK_MINUTES} 分钟；如已锁定，请稍后再试或联系系统管理员`;
+
+/**
+ * Checks login and password; on success opens a session, on failure counts towards the lock-out.
+ * Every attempt costs one password hash (against a dummy hash for unknown or disabled logins), and
+ * the count and the lock are kept by the database in one statement, so parallel guesses cannot
+ * outrun them; a right password verified after a parallel guess locked the account opens nothing.
+ */
 export async function signIn(deps: AuthDeps, login: string, password: string): Promise<SignedIn> {
   const now = deps.clock.now();
   const at = now.toISOString();
+  const passwords = deps.passwords ?? scryptHasher;
   const user = await deps.uow.read.users.findByLogin(login.trim().toLowerCase());
-  if (!user || user.disabled) {
-    await verifyPassword(password, DUMMY_HASH);
-    throw new AuthenticationError();
-  }
-  if (user.lockedUntil && user.lockedUntil > at) {
-    throw new LockedError(`连续登录失败次数过多，账号已锁定至 ${formatLocal(user.lockedUntil)}，请稍后再试或联系系统管理员`);
-  }
-  const ok = await verifyPassword(password, user.passwordHash);
+  const usable = user !== undefined && !user.disabled;
+  const ok = await passwords.verify(password, usable ? user.passwordHash : DUMMY_HASH);
+  if (!usable) throw new AuthenticationError(SIGN_IN_REFUSED);
+  if (user.lockedUntil && user.lockedUntil > at) throw new AuthenticationError(SIGN_IN_REFUSED);
   if (!ok) {
-    const failures = (user.lockedUntil && user.lockedUntil <= at ? 0 : user.failedLogins) + 1;
-    const lock = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
     await deps.uow.transaction(async (repos) => {
-      await repos.users.update(user.id, { failedLogins: lock ? 0 : failures, lockedUntil: lock }, at);
+      const counted = await repos.users.recordFailedLogin(user.id, at, { maxFailures: MAX_FAILED_LOGINS, lockUntil });
+      // Exactly one attempt brings the count to the limit: it records the lock.
+      const locked = counted.failedLogins === MAX_FAILED_LOGINS && counted.lockedUntil === lockUntil;
       await repos.audit.append({
         actor: actorOf(user),
         at,
         entity: 'user',
         entityId: user.id,
-        action: lock ? 'lock' : 'login_failed',
-        change: lock ? { lockedUntil: lock } : { failedLogins: failures },
+        action: locked ? 'lock' : 'login_failed',
+        change: locked ? { lockedUntil: lockUntil } : { failedLogins: counted.failedLogins },
       });
     });
-    if (lock) throw new LockedError(`连续 ${MAX_FAILED_LOGINS} 次登录失败，账号已锁定 ${LOCK_MINUTES} 分钟`);
-    throw new AuthenticationError(`用户名或密码不正确（再失败 ${MAX_FAILED_LOGINS - failures} 次将锁定账号）`);
+    throw new AuthenticationError(SIGN_IN_REFUSED);
   }
   const token = randomToken();
   const session: Session = {
@@ -79,9 +89,9 @@ export async function signIn(deps: AuthDeps, login: string, password: string): P
     expiresAt: new Date(now.getTime() + deps.sessionHours * 3_600_000).toISOString(),
   };
   await deps.uow.transaction(async (repos) => {
+    if (!(await repos.users.recordLogin(user.id, at))) throw new AuthenticationError(SIGN_IN_REFUSED);
     await repos.sessions.deleteExpired(at);
     await repos.sessions.insert(session);
-    await repos.users.update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: at }, at);
     await repos.audit.append({ actor: actorOf(user), at, entity: 'user', entityId: user.id, action: 'login', change: null });
   });
   return { token, session, user };
@@ -119,14 +129,15 @@ export async function changePassword(
   session: Session,
   input: { current: string; next: string; confirm: string },
 ): Promise<void> {
-  if (!(await verifyPassword(input.current, user.passwordHash))) {
+  const passwords = deps.passwords ?? scryptHasher;
+  if (!(await passwords.verify(input.current, user.passwordHash))) {
     throw new ValidationError('当前密码不正确', { current: '当前密码不正确' });
   }
   if (input.next !== input.confirm) throw new ValidationError('两次输入的新密码不一致', { confirm: '两次输入的新密码不一致' });
   if (input.next === input.current) throw new ValidationError('新密码不能与当前密码相同', { next: '新密码不能与当前密码相同' });
   const weak = checkPasswordPolicy(input.next, user.login);
   if (weak) throw new ValidationError(weak, { next: weak });
-  const passwordHash = await hashPassword(input.next);
+  const passwordHash = await passwords.hash(input.next);
   const at = deps.clock.now().toISOString();
   await deps.uow.transaction(async (repos) => {
     await repos.users.update(user.id, { passwordHash, mustChangePassword: false }, at);

@@ -86,6 +86,7 @@ export function createLedgerUploadService(deps: LedgerUploadDeps) {
           at: now.toISOString(),
           entity: 'ledger_upload',
           entityId: String(staged.id),
+          agencyId: agency.id,
           action: 'dry_run',
           change: { kind, agencyId: agency.id, file: { fileName, sha256, size: input.bytes.length }, rows: report.total, wouldCreate: report.created, skipped: report.duplicates.length },
         });

@@ -3,10 +3,11 @@
  * PostgreSQL; SQLite serialises writers anyway), so concurrent transactions chain in order.
  */
 import { createHash } from 'node:crypto';
+import type { SelectQueryBuilder } from 'kysely';
 import { canonicalJson, computeEntryHash, createChainVerifier, type AuditEntry } from '../domain/audit/hash-chain.ts';
-import type { AuditRepository } from '../services/ports.ts';
+import type { AuditRecord, AuditRepository, AuditScope } from '../services/ports.ts';
 import { dialectOf, type Executor } from './database.ts';
-import type { AuditRow } from './schema.ts';
+import type { AuditRow, DB } from './schema.ts';
 
 /** SHA-256 as lower-case hex. */
 export function sha256Hex(text: string): string {
@@ -30,6 +31,43 @@ function toEntry(r: AuditRow): AuditEntry {
 
 const VERIFY_BATCH = 2000;
 
+/** Entities whose id is a row of a table with an agency: the entry is about that agency. */
+const OWNED = {
+  user: 'users',
+  item: 'items',
+  request: 'requests',
+  appeal: 'appeals',
+  annual_report: 'annual_reports',
+  delivery: 'deliveries',
+  subscription: 'subscriptions',
+  assessment_rubric: 'assessment_rubrics',
+} as const;
+/** Entities whose id is an agency's. */
+const AGENCIES = new Set(['agency', 'letter_template', 'backup', 'assessment']);
+
+/** The agency an entry is about: as given, or found from the entity; null for the platform itself. */
+async function agencyOf(db: Executor, record: AuditRecord): Promise<number | null> {
+  if (record.agencyId !== undefined) return record.agencyId;
+  const id = typeof record.entityId === 'number' ? record.entityId : /^[0-9]+$/.test(record.entityId) ? Number(record.entityId) : undefined;
+  if (id === undefined || !Number.isSafeInteger(id)) return null;
+  if (AGENCIES.has(record.entity)) return id;
+  const table = OWNED[record.entity as keyof typeof OWNED] as (typeof OWNED)[keyof typeof OWNED] | undefined;
+  if (!table) return null;
+  const row = await db.selectFrom(table).select('agency_id').where('id', '=', id).executeTakeFirst();
+  return row?.agency_id ?? null;
+}
+
+/** Limits a query to the entries about agencies in some subtrees, and those about the platform if wanted. */
+function scoped<Q extends SelectQueryBuilder<DB, 'audit_log', object>>(q: Q, scope: AuditScope | undefined): Q {
+  if (!scope) return q;
+  return q.where((eb) =>
+    eb.or([
+      ...scope.within.map((path) => eb('audit_log.agency_id', 'in', eb.selectFrom('agencies').select('agencies.id').where('agencies.path', 'like', `${path}%`))),
+      ...(scope.platform ? [eb('audit_log.agency_id', 'is', null)] : []),
+    ]),
+  ) as Q;
+}
+
 /** Creates the audit repository over a transaction (append) or the database (reads). */
 export function createAuditRepository(db: Executor): AuditRepository {
   return {
@@ -49,6 +87,7 @@ export function createAuditRepository(db: Executor): AuditRepository {
         prevHash: head.last_hash,
       };
       const hash = computeEntryHash(content, sha256Hex);
+      const agencyId = await agencyOf(db, record);
       await db
         .insertInto('audit_log')
         .values({
@@ -62,6 +101,7 @@ export function createAuditRepository(db: Executor): AuditRepository {
           change: content.change,
           prev_hash: content.prevHash,
           hash,
+          agency_id: agencyId,
         })
         .execute();
       await db.updateTable('audit_head').set({ last_seq: content.seq, last_hash: hash }).where('id', '=', 1).execute();
@@ -77,12 +117,17 @@ export function createAuditRepository(db: Executor): AuditRepository {
         .execute();
       return rows.map(toEntry);
     },
-    async recent(limit, offset = 0) {
-      const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute();
+    async recent(limit, offset = 0, scope) {
+      if (scope && scope.within.length === 0 && !scope.platform) return [];
+      const rows = await scoped(db.selectFrom('audit_log').selectAll(), scope).orderBy('seq', 'desc').limit(limit).offset(offset).execute();
       return rows.map(toEntry);
     },
-    async count() {
-      const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    async hasEntriesBy(userId) {
+      return (await db.selectFrom('audit_log').select('seq').where('actor_id', '=', userId).limit(1).executeTakeFirst()) !== undefined;
+    },
+    async count(scope) {
+      if (scope && scope.within.length === 0 && !scope.platform) return 0;
+      const r = await scoped(db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')), scope).executeTakeFirstOrThrow();
       return Number(r.n);
     },
     async verify() {

@@ -70,6 +70,8 @@ export interface AuditLogTable {
   change: string;
   prev_hash: string;
   hash: string;
+  /** The agency the entry is about (null: the platform itself); outside the hash chain. */
+  agency_id: number | null;
 }
 
 export interface AuditHeadTable {

@@ -1,6 +1,7 @@
 /** Users and their role grants: rows ↔ domain objects. */
 import { isRole, type RoleGrant } from '../domain/access/roles.ts';
 import type { User, UserRepository, UserWithGrants } from '../services/ports.ts';
+import { sql } from 'kysely';
 import type { Executor } from './database.ts';
 import type { UserRow } from './schema.ts';
 
@@ -104,6 +105,36 @@ export function createUserRepository(db: Executor): UserRepository {
         })
         .where('id', '=', id)
         .execute();
+    },
+    async recordFailedLogin(id, at, policy) {
+      const lockLive = sql<boolean>`locked_until is not null and locked_until > ${at}`;
+      const next = sql<number>`case when locked_until is not null and locked_until <= ${at} then 1 else failed_logins + 1 end`;
+      // Both stores evaluate every SET expression against the row as it was: one atomic step.
+      const row = await db
+        .updateTable('users')
+        .set({
+          failed_logins: next,
+          locked_until: sql<string | null>`case when ${lockLive} then locked_until when ${next} >= ${policy.maxFailures} then ${policy.lockUntil} else null end`,
+          updated_at: at,
+        })
+        .where('id', '=', id)
+        .returning(['failed_logins', 'locked_until'])
+        .executeTakeFirstOrThrow();
+      return { failedLogins: Number(row.failed_logins), lockedUntil: row.locked_until };
+    },
+    async recordLogin(id, at) {
+      const result = await db
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null, last_login_at: at, updated_at: at })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async delete(id) {
+      await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await db.deleteFrom('user_roles').where('user_id', '=', id).execute();
+      await db.deleteFrom('users').where('id', '=', id).execute();
     },
     async count() {
       const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

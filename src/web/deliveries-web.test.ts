@@ -276,5 +276,39 @@ for (const dialect of testDialects()) {
       assert.equal(twice.status, 409);
       assert.match(await twice.text(), /已登记打印/);
     });
+
+    test('an editor sees the log of a request notice without the applicant’s address or name; the officer sees them', async () => {
+      const s = t.application.services;
+      const submitted = await s.requests.submitOnline({
+        agencyId: townId,
+        applicant: { type: 'natural_person', name: '司马晓晴', identity: null, contact: { email: 'simaxq@example.com', phone: '13912345670', address: '黔城镇' } },
+        informationSought: { description: '2025年危房改造名单' },
+        formWanted: 'electronic',
+        deliveryMethod: 'email',
+      });
+      const requestId = (await s.deps.uow.read.requests.findByTrackingNumber(submitted.trackingNumber))!.request.id;
+      const noticeId = (await s.deliveries.list(actors.officer!, { requestId })).items[0]!.id;
+      const editor = await t.signedIn('editor');
+      for (const path of [`/console/deliveries?request=${requestId}`, `/console/deliveries/${noticeId}`]) {
+        const page = await editor.get(path);
+        assert.equal(page.status, 200, path);
+        const html = await page.text();
+        assert.ok(!html.includes('simaxq@example.com') && !html.includes('司马晓晴'), `${path}: nothing personal`);
+        assert.ok(html.includes('s***@example.com'), `${path}: the masked address`);
+      }
+      const officer = await t.signedIn('officer');
+      assert.ok((await (await officer.get(`/console/deliveries/${noticeId}`)).text()).includes('simaxq@example.com'));
+    });
+
+    test('an SMS subscriber’s number is masked on the delivery page, in its idempotency key too', async () => {
+      const sms = (await t.application.services.deliveries.list(actors.officer!, { channel: 'sms' })).items;
+      assert.ok(sms.length > 0);
+      const editor = await t.signedIn('editor');
+      for (const d of sms) {
+        const html = await (await editor.get(`/console/deliveries/${d.id}`)).text();
+        assert.ok(!html.includes(d.recipient), `delivery ${d.id}: no full number`);
+        assert.ok(html.includes(`${d.recipient.slice(0, 3)}****${d.recipient.slice(7)}`), `delivery ${d.id}: the masked number`);
+      }
+    });
   });
 }

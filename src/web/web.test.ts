@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { actorOf } from '../services/sign-in.ts';
 import { createTestApp, ADMIN_PASSWORD, type TestApp } from '../../test/web-harness.ts';
 import { openApplication } from '../main.ts';
 import { loadConfig } from '../config.ts';
@@ -127,18 +128,25 @@ describe('login, sessions, CSRF', () => {
     assert.equal(res.status, 403);
   });
 
-  test('five failures lock the account for 15 minutes, and the lock is audited', async () => {
+  test('five failures lock the account for 15 minutes, and the lock is audited; the page answers as for an unknown login', async () => {
     const a = t.agent();
     await a.get('/console/login');
+    const alertOf = async (r: Response) => /role="alert">\s*<p>([^<]*)<\/p>/.exec(await r.text())?.[1];
+    const unknown = await a.post('/console/login', { login: 'no-such-user', password: 'bad-0' });
+    assert.equal(unknown.status, 401);
+    const answer = await alertOf(unknown);
+    assert.match(answer ?? '', /用户名或密码不正确.*锁定/);
     for (let i = 1; i <= 4; i++) {
       const r = await a.post('/console/login', { login: 'reviewer', password: `bad-${i}` });
       assert.equal(r.status, 401);
+      assert.equal(await alertOf(r), answer, 'a known login gets no count of remaining attempts');
     }
     const locked = await a.post('/console/login', { login: 'reviewer', password: 'bad-5' });
-    assert.equal(locked.status, 423);
-    assert.match(await locked.text(), /锁定/);
+    assert.equal(locked.status, 401);
+    assert.equal(await alertOf(locked), answer);
     const still = await a.post('/console/login', { login: 'reviewer', password: 'Baomi-shencha#2017' });
-    assert.equal(still.status, 423, 'even the right password waits out the lock');
+    assert.equal(still.status, 401, 'even the right password waits out the lock');
+    assert.equal(await alertOf(still), answer, 'and the answer does not tell that the password was right');
     t.clock.advance(16 * 60_000);
     const later = await a.post('/console/login', { login: 'reviewer', password: 'Baomi-shencha#2017' });
     assert.equal(later.status, 303);
@@ -213,6 +221,24 @@ describe('administration', () => {
     assert.ok((await (await admin.get('/console/agencies')).text()).includes('新建村'));
     const audit = await (await admin.get('/console/audit')).text();
     assert.ok(audit.includes('新建村'));
+  });
+
+  test('the audit page shows each viewer their own subtree: a town officer sees no county entry and no other town’s', async () => {
+    const s = t.application.services;
+    const admin = actorOf((await s.deps.uow.read.users.findByLogin('admin'))!);
+    const all = await s.agencies.all();
+    const county = all.find((a) => a.name === '洪江市人民政府')!.id;
+    const town = all.find((a) => a.name === '黔城镇人民政府')!.id;
+    const otherTown = (await s.agencies.create(admin, { kind: 'town_gov', name: '托口镇人民政府', parentId: county })).id;
+    await s.users.create(admin, { login: 'audit-county', displayName: '县级标记甲', agencyId: county });
+    await s.users.create(admin, { login: 'audit-town', displayName: '本镇标记乙', agencyId: town });
+    await s.users.create(admin, { login: 'audit-other', displayName: '他镇标记丙', agencyId: otherTown });
+    const officer = await (await (await t.signedIn('officer')).get('/console/audit')).text();
+    assert.ok(officer.includes('本镇标记乙'), 'the town’s own entry');
+    assert.ok(!officer.includes('县级标记甲'), 'no county entry');
+    assert.ok(!officer.includes('他镇标记丙'), 'no other town’s entry');
+    const root = await (await (await t.signedIn('admin')).get('/console/audit')).text();
+    assert.ok(['县级标记甲', '本镇标记乙', '他镇标记丙'].every((m) => root.includes(m)), 'the county administrator sees them all');
   });
 
   test('the audit page verifies the chain', async () => {

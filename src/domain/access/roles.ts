@@ -82,3 +82,46 @@ export function scopesFor(grants: readonly RoleGrant[], permission: Permission):
   const roots = grants.filter((g) => GRANTS[g.role].includes(permission)).map((g) => g.agencyPath);
   return roots.filter((p) => !roots.some((q) => q !== p && isWithin(p, q))).sort();
 }
+
+/**
+ * The working permissions an administrator assigns to staff without holding them (the administrator
+ * staffs the 政府信息公开工作机构, 条例第四条, but does not draft, review or answer requests). Every
+ * other permission — administering users and agencies, the audit log, the calendar, the vocabularies —
+ * can be handed out only by someone who holds it at that agency.
+ */
+const DELEGATED_BY_ADMINISTRATORS: readonly Permission[] = [
+  'console.enter',
+  'item.draft',
+  'item.review',
+  'item.approve',
+  'request.handle',
+  'request.approve',
+  'report.compile',
+  'ledger.import',
+];
+
+/**
+ * Whether grants allow handing out a role at an agency: `user.manage` there, and no permission of
+ * the role beyond the granter's own there (a role is never wider than the granter's).
+ */
+export function canGrant(grants: readonly RoleGrant[], role: Role, agencyPath: string): boolean {
+  if (!can(grants, 'user.manage', agencyPath)) return false;
+  return GRANTS[role].every((p) => DELEGATED_BY_ADMINISTRATORS.includes(p) || can(grants, p, agencyPath));
+}
+
+/**
+ * Whether grants allow acting on a user (password reset, disabling, roles, deletion): the user's own
+ * agency and every role the user holds must lie within what the grants could hand out — otherwise a
+ * town administrator could take over a county administrator whose desk happens to be in the town.
+ */
+export function canManageUser(grants: readonly RoleGrant[], user: { agencyPath: string; grants: readonly RoleGrant[] }): boolean {
+  return can(grants, 'user.manage', user.agencyPath) && user.grants.every((g) => canGrant(grants, g.role, g.agencyPath));
+}
+
+/**
+ * Whether grants show the audit entries about the platform itself (holiday calendar, daily checks,
+ * anything about no agency): administrators of a top-level agency only.
+ */
+export function canViewPlatformAudit(grants: readonly RoleGrant[]): boolean {
+  return grants.some((g) => g.role === 'admin' && g.agencyPath.split('/').filter(Boolean).length === 1);
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compactNumber, maskBankCard, maskDocumentNumber, maskEmail, maskIdCard, maskMobile, maskText, maskWord } from './masking.ts';
+import { compactNumber, maskBankCard, maskContact, maskContactsIn, maskDocumentNumber, maskEmail, maskIdCard, maskMobile, maskText, maskWord } from './masking.ts';
 import { scanText } from './scan-text.ts';
 
 test('official masked formats', () => {
@@ -31,4 +31,20 @@ test('maskText replaces every finding and leaves the rest alone', () => {
 test('maskText refuses findings from another text', () => {
   const findings = scanText('电话13807451234');
   assert.throws(() => maskText('电话13907451234', findings), RangeError);
+});
+
+test('contacts masked for staff who may not see them: the contact itself, and in free text', () => {
+  const table: Array<[string, string]> = [
+    ['zhangxm@example.com', 'z***@example.com'],
+    ['13912345678', '139****5678'],
+    ['+86 139 1234 5678', '+86 139****5678'],
+    ['黔城镇沅江路 12 号', '黔***'],
+    ['x', '*'],
+  ];
+  for (const [contact, masked] of table) assert.equal(maskContact(contact), masked, contact);
+  assert.equal(
+    maskContactsIn('550 <ouyangcy@example.com>: rejected (欧阳春燕, 13912345678; cc li.si@mail.gov.cn)', ['ouyangcy@example.com', '欧阳春燕']),
+    '550 <o***@example.com>: rejected (****, 139****5678; cc l***@mail.gov.cn)',
+  );
+  assert.equal(maskContactsIn('SMTP 连接超时'), 'SMTP 连接超时', 'nothing personal, nothing changed');
 });

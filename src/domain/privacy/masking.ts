@@ -65,3 +65,27 @@ export function maskText(text: string, findings: readonly Finding[]): string {
   }
   return out + text.slice(cursor);
 }
+
+/** Masks a contact (e-mail address, mobile number, or anything else: a postal address, a WeChat id) for staff who may not see it. */
+export function maskContact(contact: string): string {
+  const value = contact.trim();
+  if (value.includes('@')) return maskEmail(value);
+  const digits = value.replace(/\D/g, '');
+  if (/^\+?[\d\s-]{11,20}$/.test(value) && digits.length >= 11) return maskMobile(digits);
+  return [...value].length <= 1 ? '*' : `${[...value][0]}***`;
+}
+
+const EMAILS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const MOBILES = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Masks, in free text (a provider's error message, a log line), the given personal values (e.g. an
+ * applicant's address and name), and any e-mail address or mainland mobile number.
+ */
+export function maskContactsIn(text: string, known: readonly string[] = []): string {
+  let out = text;
+  for (const value of [...known].filter((v) => v.trim().length > 0).sort((a, b) => b.length - a.length)) {
+    out = out.split(value).join(value.includes('@') || /\d{11}/.test(value) ? maskContact(value) : maskWord(value));
+  }
+  return out.replace(EMAILS, (m) => maskEmail(m)).replace(MOBILES, (m) => maskMobile(m.replace(/\D/g, '')));
+}

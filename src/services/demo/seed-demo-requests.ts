@@ -291,6 +291,6 @@ async function seedMessages2017(uow: UnitOfWork, townId: number): Promise<void> 
       const sentAt = `${day}T02:30:00.000Z`;
       await repos.deliveries.insert({ agencyId: townId, channel: 'sms', itemId: item ? Number(item.id) : null, requestId: null, recipient: recipients[n % recipients.length]!, status: 'sent', sentAt, createdAt: sentAt });
     }
-    await repos.audit.append({ actor: { userId: null, label: '系统', grants: [] }, at, entity: 'delivery', entityId: 'demo-2017-sms', action: 'import', change: { channel: 'sms', count: 152, year: 2017 } });
+    await repos.audit.append({ actor: { userId: null, label: '系统', grants: [] }, at, entity: 'delivery', entityId: 'demo-2017-sms', agencyId: townId, action: 'import', change: { channel: 'sms', count: 152, year: 2017 } });
   });
 }

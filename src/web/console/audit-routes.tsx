@@ -21,6 +21,7 @@ const ACTION_LABELS: Record<string, string> = {
   login_failed: '登录失败',
   lock: '锁定账号',
   change_password: '修改密码',
+  delete: '删除',
 };
 
 /** Routes under /console/audit. */
@@ -31,12 +32,12 @@ export function auditRoutes() {
     const services = c.get('services');
     const actor = c.get('actor')!;
     const pageNo = Math.max(1, Number(c.req.query('page') ?? '1') || 1);
-    const [entries, total] = await Promise.all([services.audit.recent(actor, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE), services.audit.count()]);
+    const { entries, total } = await services.audit.visible(actor, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE);
     return c.html(
       <ConsolePage c={c} title="审计日志">
         <h1>审计日志</h1>
         <p>
-          每一次状态变更都与其审计记录在同一事务中写入；每条记录带有自身内容与前一条记录的 SHA-256 哈希，任何绕过系统的改动或删除都会在校验时被发现。共 {total} 条。
+          每一次状态变更都与其审计记录在同一事务中写入；每条记录带有自身内容与前一条记录的 SHA-256 哈希，任何绕过系统的改动或删除都会在校验时被发现。这里列出您所管辖机构的记录，共 {total} 条。
         </p>
         {verification && (
           <div class={`notice ${verification.ok ? 'ok' : 'bad'}`} role="status">

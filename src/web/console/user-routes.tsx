@@ -1,4 +1,4 @@
-/** Administration of users (用户管理): list, new user, roles, password reset, disable. */
+/** Administration of users (用户管理): list, new user, roles, password reset, disable, delete. */
 import { Hono, type Context } from 'hono';
 import { ROLES, ROLE_LABELS, isRole } from '../../domain/access/roles.ts';
 import type { Agency } from '../../domain/organisations/agency.ts';
@@ -152,6 +152,17 @@ export function userRoutes() {
     return c.redirect(`/console/users/${user.id}?saved=1`, 303);
   });
 
+  app.post('/:id/delete', async (c) => {
+    const { user, agencies } = await loadUser(c);
+    try {
+      await c.get('services').users.remove(c.get('actor')!, user.id);
+    } catch (e) {
+      if (e instanceof ServiceError && (e.status === 400 || e.status === 409)) return c.html(<UserPage c={c} user={user} agencies={agencies} error={e.message} />, e.status);
+      throw e;
+    }
+    return c.redirect('/console/users?deleted=1', 303);
+  });
+
   return app;
 }
 
@@ -172,9 +183,10 @@ function agencyNamer(agencies: Agency[]) {
 }
 
 function Flash(props: { c: Context<AppEnv> }) {
-  return props.c.req.query('saved') ? (
+  const c = props.c;
+  return c.req.query('saved') || c.req.query('deleted') ? (
     <div class="notice ok" role="status">
-      <p>已保存。</p>
+      <p>{c.req.query('deleted') ? '已删除。' : '已保存。'}</p>
     </div>
   ) : null;
 }
@@ -300,7 +312,12 @@ function UserPage(props: { c: Context<AppEnv>; user: UserWithGrants; agencies: A
           <input type="hidden" name="disabled" value={user.disabled ? '0' : '1'} />
           <button type="submit" class={user.disabled ? 'secondary' : 'danger'}>{user.disabled ? '启用账号' : '停用账号'}</button>
         </form>
+        <form method="post" action={`/console/users/${user.id}/delete`} class="inline-form">
+          <CsrfField token={c.get('csrfToken')} />
+          <button type="submit" class="danger">删除账号</button>
+        </form>
       </div>
+      <p class="hint">只有从未登录、没有任何操作记录的账号可以删除（如误建的账号）；其他账号请停用。</p>
     </ConsolePage>
   );
 }
