@@ -64,17 +64,14 @@ export async function buildTrends(deps: { uow: UnitOfWork; clock: Clock; calenda
   const thisYear = Number(today.slice(0, 4));
   if (!Number.isInteger(options.year) || options.year < 2008 || options.year > thisYear) throw new ValidationError(`年份应在 2008—${thisYear} 之间`, { year: `年份应在 2008—${thisYear} 之间` });
 
-  const itemCounts = await repos.statistics.publishedItemCounts({ within });
-  const firstReceivedOn = await repos.statistics.firstReceivedOn({ within });
-  const firstYear = Math.min(thisYear, ...itemCounts.map((c) => Number(c.month.slice(0, 4))), ...(firstReceivedOn ? [Number(firstReceivedOn.slice(0, 4))] : []));
+  const firsts = [await repos.statistics.firstPublishedOn({ within }), await repos.statistics.firstReceivedOn({ within })];
+  const firstYear = Math.min(thisYear, ...firsts.flatMap((d) => (d ? [Number(d.slice(0, 4))] : [])));
   const years = trendPeriods('year', { fromYear: firstYear, toYear: thisYear }).map(Number);
   const periods = options.granularity === 'month' ? trendPeriods('month', { year: options.year }) : trendPeriods('year', { fromYear: firstYear, toYear: thisYear });
-  const requestCounts = await repos.statistics.requestTrendCounts({
-    within,
-    granularity: options.granularity,
-    fromOn: `${periods[0]!.slice(0, 4)}-01-01`,
-    toOn: `${periods.at(-1)!.slice(0, 4)}-12-31`,
-  });
+  // Only the records of the periods shown are counted.
+  const range = { within, fromOn: `${periods[0]!.slice(0, 4)}-01-01`, toOn: `${periods.at(-1)!.slice(0, 4)}-12-31` };
+  const itemCounts = await repos.statistics.publishedItemCounts(range);
+  const requestCounts = await repos.statistics.requestTrendCounts({ ...range, granularity: options.granularity });
 
   const names = new Map(units.map((u) => [String(u.id), u.name]));
   const byCategory = countByPeriod(itemCounts.map((c) => ({ date: c.month, key: c.categoryCode, count: c.count })), periods, options.granularity);

@@ -836,8 +836,10 @@ export interface AssessmentRepository {
 
 /** Aggregates for statistics pages (counted in SQL, not loaded record by record). */
 export interface StatisticsRepository {
-  /** Items first published, per agency, month (`YYYY-MM`) and subject category, within agency subtrees. */
-  publishedItemCounts(filter: { within: readonly string[] }): Promise<Array<{ agencyId: number; month: string; categoryCode: string; count: number }>>;
+  /** Items first published on the days `fromOn`…`toOn`, per agency, month (`YYYY-MM`) and subject category, within agency subtrees. */
+  publishedItemCounts(filter: { within: readonly string[]; fromOn: string; toOn: string }): Promise<Array<{ agencyId: number; month: string; categoryCode: string; count: number }>>;
+  /** The earliest publication date within the subtrees (null without published items). */
+  firstPublishedOn(filter: { within: readonly string[] }): Promise<string | null>;
   /** Live (published) versions per month of their publication date (`YYYY-MM`), from `fromMonth` on. */
   liveItemsByMonth(filter: { within: readonly string[]; fromMonth: string }): Promise<Array<{ month: string; count: number }>>;
   /** Every request within the subtrees, counted by the years it was received and closed in. */

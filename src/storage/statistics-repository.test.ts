@@ -22,6 +22,7 @@ import {
 import { listAllRequests } from '../services/record-pages.ts';
 import type { Repositories } from '../services/ports.ts';
 import { columnsOf } from './item-repository.ts';
+import { migrateDown, migrateToLatest } from './migrate.ts';
 import { createRepositories } from './unit-of-work.ts';
 
 const cal = createHolidayCalendar(parseHolidayData(JSON.parse(readFileSync(new URL('../../resources/calendar/cn-holidays.json', import.meta.url), 'utf8'))));
@@ -116,15 +117,19 @@ async function loadItems(repos: Repositories, db: Parameters<typeof createReposi
     const agency = AGENCIES[Math.floor(rnd() * AGENCIES.length)]!;
     const id = await repos.items.createItem(agency.id, at);
     const publishedOn = `${String(2024 + Math.floor(rnd() * 3))}-${pad(1 + Math.floor(rnd() * 12))}-${pad(1 + Math.floor(rnd() * 28))}`;
-    const status = rnd() < 0.8 ? 'published' : rnd() < 0.5 ? 'superseded' : 'draft';
+    const status = rnd() < 0.8 ? 'published' : 'draft';
+    const revise = rnd() < 0.3;
     const state = {
       id: String(id), version: 1, agencyId: agency.id, agencyPath: agency.path, indexNumber: null, status, title: `第${String(i)}项`, summary: '', documentNumber: null, jointIssuers: [],
       formedOn: addDays(publishedOn, -3), changedOn: null, categoryCode: 'general_affairs', genre: 'notice', clause: null, catalogueDomain: null, keywords: [], validity: null, bodyHtml: '',
       attachments: [], disclosure: { attribute: 'proactive' }, interpretsItemId: null, hasElectronicFullText: true,
       publishedOn: status === 'draft' ? null : publishedOn, publishedAt: status === 'draft' ? null : `${publishedOn}T02:00:00.000Z`,
     } as unknown as ItemState;
-    await db.insertInto('item_versions').values(columnsOf(state, at)).execute();
-    await repos.items.setVersions(id, 1, status === 'published' ? 1 : null);
+    // Some are revised: a revision published later supersedes the published version (not a new item), or a draft's revision is its first publication.
+    const revised = revise ? ({ ...state, version: 2, status: 'published', publishedOn: addDays(publishedOn, 40), changedOn: addDays(publishedOn, 38), publishedAt: at } as ItemState) : null;
+    await db.insertInto('item_versions').values(columnsOf(revised && status === 'published' ? ({ ...state, status: 'superseded' } as unknown as ItemState) : state, at)).execute();
+    if (revised) await db.insertInto('item_versions').values(columnsOf(revised, at)).execute();
+    await repos.items.setVersions(id, revised ? 2 : 1, revised ? 2 : status === 'published' ? 1 : null);
   }
 }
 
@@ -203,6 +208,25 @@ describeEachDialect('request statistics in SQL equal the domain’s fold over th
     assert.ok(replied > 100, 'the months hold replies to average');
   });
 
+  test('trends: items by month of their first publication, per unit and category (a revision is not a new item)', async () => {
+    const versions = await ctx.db.selectFrom('item_versions').select(['item_id', 'version', 'published_on', 'agency_id', 'agency_path', 'category_code']).orderBy('item_id').orderBy('version').execute();
+    const first = new Map<number, (typeof versions)[number]>();
+    for (const v of versions) if (v.published_on !== null && !first.has(v.item_id)) first.set(v.item_id, v);
+    for (const [root, fromOn, toOn] of [['/1/', '2008-01-01', '2026-12-31'], ['/1/', '2025-01-01', '2025-12-31'], ['/1/2/', '2024-01-01', '2026-12-31']] as const) {
+      const expected = new Map<string, number>();
+      for (const v of first.values()) {
+        if (!v.agency_path.startsWith(root) || v.published_on! < fromOn || v.published_on! > toOn) continue;
+        const key = `${String(v.agency_id)}|${v.published_on!.slice(0, 7)}|${v.category_code}`;
+        expected.set(key, (expected.get(key) ?? 0) + 1);
+      }
+      const actual = await repos.statistics.publishedItemCounts({ within: [root], fromOn, toOn });
+      assert.deepEqual(new Map(actual.map((c) => [`${String(c.agencyId)}|${c.month}|${c.categoryCode}`, c.count])), expected, `${root} ${fromOn}…${toOn}`);
+      assert.ok(expected.size > 5);
+    }
+    assert.ok(versions.some((v) => v.version === 2) && first.size < versions.filter((v) => v.published_on !== null).length, 'revisions are there to leave out');
+    assert.equal(await repos.statistics.firstPublishedOn({ within: ['/1/'] }), [...first.values()].filter((v) => v.agency_path.startsWith('/1/')).map((v) => v.published_on!).sort()[0]);
+  });
+
   test('working days between two days are the difference of their places in the run of working days', () => {
     const rnd = seededRandom(3);
     const pairs = Array.from({ length: 300 }, () => {
@@ -238,5 +262,27 @@ describeEachDialect('request statistics in SQL equal the domain’s fold over th
     for (const i of live) if (i.publishedOn! >= '2025-03-01') months.set(i.publishedOn!.slice(0, 7), (months.get(i.publishedOn!.slice(0, 7)) ?? 0) + 1);
     assert.deepEqual(await repos.statistics.liveItemsByMonth({ within: ['/1/'], fromMonth: '2025-03' }), [...months].sort().map(([month, count]) => ({ month, count })));
     assert.ok(months.size > 6);
+  });
+});
+
+describeEachDialect('migration 0028 fills the statistics columns of existing requests as saving writes them', (ctx) => {
+  test('down and up again: replied_on and replied_on_time from each state', async () => {
+    await ctx.db
+      .insertInto('agencies')
+      .values({ id: 1, parent_id: null, path: '/1/', kind: 'town_gov', name: '单位', short_name: '单位', credit_code: null, org_code: null, address: '', postcode: '', phone: '', fax: '', email: '', office_hours: '', disclosure_office: '', sort_order: 1, created_at: at, updated_at: at })
+      .execute();
+    const repos = createRepositories(ctx.db);
+    const rnd = seededRandom(11);
+    for (let i = 0; i < 200; i++) {
+      const id = await repos.requests.create({ agencyId: 1, agencyPath: '/1/', trackingNumber: `YSQ-M-${String(i)}`, queryCodeHash: 'x', submittedOn: '2018-01-01', at });
+      const { state, dueOn } = randomState(rnd, id, 1);
+      await repos.requests.save({ id, state, dueOn, provisional: false, applicantKey: null, pieces: 1, notes: [], updatedAt: at }, 0);
+    }
+    const read = () => ctx.db.selectFrom('requests').select(['id', 'replied_on', 'replied_on_time']).orderBy('id').execute();
+    const saved = await read();
+    assert.ok(saved.some((r) => r.replied_on_time === 1) && saved.some((r) => r.replied_on_time === 0) && saved.some((r) => r.replied_on === null));
+    assert.deepEqual(await migrateDown(ctx.db), ['↓ 20261207-0028-request-statistics']);
+    await migrateToLatest(ctx.db);
+    assert.deepEqual(await read(), saved);
   });
 });

@@ -19,27 +19,51 @@ export function createStatisticsRepository(db: Executor): StatisticsRepository {
   const requests = (roots: readonly string[]) => db.selectFrom('requests').where('version', '>', 0).where(within(roots));
 
   return {
-    async publishedItemCounts({ within: roots }) {
+    async publishedItemCounts({ within: roots, fromOn, toOn }) {
       if (roots.length === 0) return [];
-      // An item counts once, in the month of its first publication; a revision is not a new item.
-      const first = db
-        .selectFrom('item_versions')
-        .select((eb) => ['item_id', eb.fn.min<number>('version').as('version')])
-        .where('published_on', 'is not', null)
-        .where(within(roots))
-        .groupBy('item_id')
-        .as('f');
+      // An item counts once, in the month of its first publication (no earlier version was published); a
+      // revision is not a new item. Only the versions published in the range are read, off an index that
+      // carries the grouped columns (migration 0028), a revision checked against its earlier versions.
       const month = sql<string>`substr(v.published_on, 1, 7)`;
       const rows = await db
         .selectFrom('item_versions as v')
-        .innerJoin(first, (join) => join.onRef('f.item_id', '=', 'v.item_id').onRef('f.version', '=', 'v.version'))
         .select((eb) => ['v.agency_id', month.as('month'), 'v.category_code', eb.fn.countAll<number>().as('n')])
+        .where('v.published_on', '>=', fromOn)
+        .where('v.published_on', '<=', toOn)
+        .where(within(roots, 'v.agency_path'))
+        .where((eb) =>
+          eb.or([
+            // Most items have one version: no look-up for them.
+            eb('v.version', '=', 1),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('item_versions as w')
+                  .select(sql`1`.as('one'))
+                  .whereRef('w.item_id', '=', 'v.item_id')
+                  .whereRef('w.version', '<', 'v.version')
+                  .where('w.published_on', 'is not', null),
+              ),
+            ),
+          ]),
+        )
         .groupBy(['v.agency_id', month, 'v.category_code'])
         .orderBy('v.agency_id')
         .orderBy(month)
         .orderBy('v.category_code')
         .execute();
       return rows.map((r) => ({ agencyId: r.agency_id, month: r.month, categoryCode: r.category_code, count: Number(r.n) }));
+    },
+
+    async firstPublishedOn({ within: roots }) {
+      if (roots.length === 0) return null;
+      const r = await db
+        .selectFrom('item_versions')
+        .select((eb) => eb.fn.min<string>('published_on').as('first'))
+        .where('published_on', 'is not', null)
+        .where(within(roots))
+        .executeTakeFirst();
+      return r?.first ?? null;
     },
 
     async liveItemsByMonth({ within: roots, fromMonth }) {

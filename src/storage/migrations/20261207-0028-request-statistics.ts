@@ -6,7 +6,8 @@
  * (条例第三十六条) and whether it came within the deadline (条例第三十三条; domain/reports
  * `isRepliedOnTime`). Existing rows are filled from their state. Indexes: one that carries every column
  * the yearly tallies group by, led by the receipt date (a year's tally reads it alone), and one on the
- * due date for the daily reminders and the dashboard's “due this week”.
+ * due date for the daily reminders and the dashboard's “due this week”; and one on item versions by
+ * publication date carrying what the trends group items by.
  */
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../database.ts';
@@ -25,9 +26,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['received_on', 'closed_on', 'replied_on', 'replied_on_time', 'outcome', 'channel', 'agency_id', 'agency_path', 'version'])
     .execute();
   await db.schema.createIndex('requests_due_idx').on('requests').columns(['due_on']).execute();
+  // The trends' items by month of first publication, per unit and category, read off the index alone.
+  await db.schema
+    .createIndex('item_versions_trend_idx')
+    .on('item_versions')
+    .columns(['published_on', 'agency_id', 'category_code', 'item_id', 'version', 'agency_path'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('item_versions_trend_idx').execute();
   await db.schema.dropIndex('requests_due_idx').execute();
   await db.schema.dropIndex('requests_tally_idx').execute();
   await sql`alter table requests drop column replied_on_time`.execute(db);
