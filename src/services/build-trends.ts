@@ -1,19 +1,17 @@
 /**
  * Trends for the office and its leadership (统计分析): items published by category and by unit, requests by
  * channel and by outcome, the on-time reply rate and the mean working days to reply — by month of a year or
- * by year — over the actor's units or one of them. Items are counted in SQL; requests are folded in memory
- * (a town's or a county's register), placed exactly as the annual report places them.
+ * by year — over the actor's units or one of them. Items and requests are counted in SQL (GROUP BY), the
+ * requests placed exactly as the annual report places them (domain/statistics `requestTrendOfCounts`).
  */
 import { scopesFor, type Permission } from '../domain/access/roles.ts';
 import type { Agency } from '../domain/organisations/agency.ts';
 import { DEFAULT_CATEGORIES, findEntry } from '../domain/publishing/index.ts';
-import { toReportRequest } from '../domain/reports/index.ts';
-import { countByPeriod, requestTrend, trendPeriods, type RequestTrendRow, type TrendGranularity, type TrendTable } from '../domain/statistics/index.ts';
+import { countByPeriod, requestTrendOfCounts, trendPeriods, type RequestTrendRow, type TrendGranularity, type TrendTable } from '../domain/statistics/index.ts';
 import { chinaDateOf } from './china-time.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
 import type { CalendarService } from './manage-calendar.ts';
 import type { Actor, Clock, UnitOfWork } from './ports.ts';
-import { listAllRequests } from './record-pages.ts';
 
 /** Who sees the trends: the office (公开办) and the leaders who approve (分管领导). */
 export const TREND_PERMISSIONS: readonly Permission[] = ['report.compile', 'item.approve', 'request.approve'];
@@ -66,11 +64,14 @@ export async function buildTrends(deps: { uow: UnitOfWork; clock: Clock; calenda
   const thisYear = Number(today.slice(0, 4));
   if (!Number.isInteger(options.year) || options.year < 2008 || options.year > thisYear) throw new ValidationError(`年份应在 2008—${thisYear} 之间`, { year: `年份应在 2008—${thisYear} 之间` });
 
-  const itemCounts = await repos.statistics.publishedItemCounts({ within });
-  const requests = (await listAllRequests(repos, { within })).map((r) => toReportRequest(r.state, r.dueOn));
-  const firstYear = Math.min(thisYear, ...itemCounts.map((c) => Number(c.month.slice(0, 4))), ...requests.flatMap((r) => (r.receivedOn ? [Number(r.receivedOn.slice(0, 4))] : [])));
+  const firsts = [await repos.statistics.firstPublishedOn({ within }), await repos.statistics.firstReceivedOn({ within })];
+  const firstYear = Math.min(thisYear, ...firsts.flatMap((d) => (d ? [Number(d.slice(0, 4))] : [])));
   const years = trendPeriods('year', { fromYear: firstYear, toYear: thisYear }).map(Number);
   const periods = options.granularity === 'month' ? trendPeriods('month', { year: options.year }) : trendPeriods('year', { fromYear: firstYear, toYear: thisYear });
+  // Only the records of the periods shown are counted.
+  const range = { within, fromOn: `${periods[0]!.slice(0, 4)}-01-01`, toOn: `${periods.at(-1)!.slice(0, 4)}-12-31` };
+  const itemCounts = await repos.statistics.publishedItemCounts(range);
+  const requestCounts = await repos.statistics.requestTrendCounts({ ...range, granularity: options.granularity });
 
   const names = new Map(units.map((u) => [String(u.id), u.name]));
   const byCategory = countByPeriod(itemCounts.map((c) => ({ date: c.month, key: c.categoryCode, count: c.count })), periods, options.granularity);
@@ -83,7 +84,7 @@ export async function buildTrends(deps: { uow: UnitOfWork; clock: Clock; calenda
     periods,
     itemsByCategory: labelled(byCategory, (code) => findEntry(DEFAULT_CATEGORIES, code)?.label ?? code),
     itemsByUnit: labelled(byUnit, (id) => names.get(id) ?? `单位 ${id}`),
-    requests: requestTrend(requests, periods, options.granularity, calendar),
+    requests: requestTrendOfCounts(requestCounts, periods, calendar),
     today,
   };
 }

@@ -9,6 +9,7 @@ import type { ItemEvent, ItemState, ValidityStatus, VocabularyEntry } from '../d
 import type { DisclosureRequestEvent, RequestState } from '../domain/requests/index.ts';
 import type { ItemCountKey, ItemCounts, ManualReportInputs, ReportAppeal, ReportFormat, ReportSnapshot } from '../domain/reports/index.ts';
 import type { RubricConfig } from '../domain/assessment/index.ts';
+import type { RequestTrendCounts, RequestYearCount, RequestYearSpan, TrendGranularity } from '../domain/statistics/index.ts';
 
 /** The source of instants; tests pass a fixed clock. */
 export interface Clock {
@@ -389,6 +390,8 @@ export interface RequestRepository {
   appendEvents(requestId: number, firstVersion: number, events: readonly DisclosureRequestEvent[]): Promise<void>;
   events(requestId: number): Promise<DisclosureRequestEvent[]>;
   list(filter: RequestListFilter): Promise<{ total: number; items: StoredRequest[] }>;
+  /** The next `limit` requests matching a filter with ids above `afterId`, by id (keyset paging: no count, no offset). */
+  listAfter(filter: Omit<RequestListFilter, 'limit' | 'offset'>, afterId: number, limit: number): Promise<StoredRequest[]>;
   /** Every request of one applicant (by key) at an agency, oldest first. */
   ofApplicant(applicantKey: string, agencyId: number): Promise<StoredRequest[]>;
   /** Pieces one applicant filed in a calendar month (`YYYY-MM`, by receipt date) before a given request. */
@@ -884,8 +887,22 @@ export interface AssessmentRepository {
 
 /** Aggregates for statistics pages (counted in SQL, not loaded record by record). */
 export interface StatisticsRepository {
-  /** Items first published, per agency, month (`YYYY-MM`) and subject category, within agency subtrees. */
-  publishedItemCounts(filter: { within: readonly string[] }): Promise<Array<{ agencyId: number; month: string; categoryCode: string; count: number }>>;
+  /** Items first published on the days `fromOn`…`toOn`, per agency, month (`YYYY-MM`) and subject category, within agency subtrees. */
+  publishedItemCounts(filter: { within: readonly string[]; fromOn: string; toOn: string }): Promise<Array<{ agencyId: number; month: string; categoryCode: string; count: number }>>;
+  /** The earliest publication date within the subtrees (null without published items). */
+  firstPublishedOn(filter: { within: readonly string[] }): Promise<string | null>;
+  /** Live (published) versions per month of their publication date (`YYYY-MM`), from `fromMonth` on. */
+  liveItemsByMonth(filter: { within: readonly string[]; fromMonth: string }): Promise<Array<{ month: string; count: number }>>;
+  /** Every request within the subtrees, counted by the years it was received and closed in. */
+  requestYearSpans(filter: { within: readonly string[] }): Promise<RequestYearSpan[]>;
+  /** The requests that may count in `year`'s table 三 (received by its end, not closed before it began), grouped by their facts (years for dates) per agency. */
+  requestYearCounts(filter: { within: readonly string[]; year: number }): Promise<Array<RequestYearCount & { agencyId: number }>>;
+  /** Requests placed in the periods (`YYYY-MM` months or `YYYY` years) of the days `fromOn`…`toOn`, as a trend counts them. */
+  requestTrendCounts(filter: { within: readonly string[]; granularity: TrendGranularity; fromOn: string; toOn: string }): Promise<RequestTrendCounts>;
+  /** The earliest receipt date within the subtrees (null without received requests). */
+  firstReceivedOn(filter: { within: readonly string[] }): Promise<string | null>;
+  /** Open requests (not closed) per agency: all, those due in `dueFrom`…`dueTo`, those due before `overdueBefore`. */
+  openRequestCounts(filter: { within: readonly string[]; dueFrom: string; dueTo: string; overdueBefore: string }): Promise<Array<{ agencyId: number; open: number; due: number; overdue: number }>>;
 }
 
 /** One saved version of an agency's letter template (文书模板). */

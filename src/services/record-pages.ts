@@ -15,12 +15,13 @@ export async function listAllItems(repos: Repositories, filter: Omit<ItemListFil
   }
 }
 
-/** Every request matching a filter. */
+/** Every request matching a filter, by id; read page by page on the id (keyset), so each page costs the same. */
 export async function listAllRequests(repos: Repositories, filter: Omit<RequestListFilter, 'limit' | 'offset'>): Promise<StoredRequest[]> {
   const out: StoredRequest[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await repos.requests.list({ ...filter, limit: PAGE, offset });
-    out.push(...page.items);
-    if (page.items.length < PAGE) return out;
+  for (let afterId = 0; ; ) {
+    const page = await repos.requests.listAfter(filter, afterId, PAGE);
+    out.push(...page);
+    if (page.length < PAGE) return out;
+    afterId = page.at(-1)!.id;
   }
 }

@@ -4,11 +4,13 @@ import { describeEachDialect } from '../../test/databases.ts';
 import { fixedClock } from '../../test/clock.ts';
 import { testServices } from '../../test/services.ts';
 import { renderMessage } from '../channels/message-templates.ts';
-import { computePublicationDeadline, isWorkday, parseCalendarDate } from '../domain/calendar/index.ts';
+import { readFileSync } from 'node:fs';
+import { computePublicationDeadline, createHolidayCalendar, isWorkday, parseCalendarDate, parseHolidayData } from '../domain/calendar/index.ts';
 import { countWorkdaysBetween } from '../domain/publishing/index.ts';
 import { createScheduledJobs } from '../jobs/scheduled-jobs.ts';
 import { shiftDate } from './china-time.ts';
 import { actorOf } from './sign-in.ts';
+import { reminderDueWindow, reminderStanding } from './staff-reminders.ts';
 
 /** 10:00 Beijing time on a date. */
 const at10 = (dateOn: string) => `${dateOn}T02:00:00.000Z`;
@@ -147,4 +149,24 @@ describeEachDialect('staff reminders', (ctx) => {
     assert.equal((await s.deps.uow.read.audit.forEntity('staff_reminders', day)).length, 1);
     assert.equal((await s.deps.uow.read.deliveryQueue.list({ itemId: Number(item.id) })).total, 0);
   });
+});
+
+test('the due-date window read from the store holds every due date a reminder is due for (spans 春节, 国庆 and weekends)', () => {
+  const cal = createHolidayCalendar(parseHolidayData(JSON.parse(readFileSync(new URL('../../resources/calendar/cn-holidays.json', import.meta.url), 'utf8'))));
+  let checked = 0;
+  for (let t = 0; t < 400; t++) {
+    const today = shiftDate('2024-01-20', t);
+    for (const workdays of [0, 3, 5]) {
+      const window = reminderDueWindow(cal, today, workdays);
+      for (let d = -30; d <= 30; d++) {
+        const dueOn = shiftDate(today, d);
+        if (reminderStanding(cal, dueOn, today, workdays) === null) continue;
+        checked++;
+        assert.ok(dueOn >= window.from && dueOn <= window.to, `${today}: ${dueOn} outside ${window.from}…${window.to}`);
+      }
+      // Not much wider than needed: at most one working day beyond on either side.
+      assert.ok(countWorkdaysBetween(cal, window.from, today) <= 1 && countWorkdaysBetween(cal, today, window.to) <= workdays + 1);
+    }
+  }
+  assert.ok(checked > 500);
 });

@@ -16,7 +16,7 @@
  * writes one audit entry.
  */
 import { can, type Permission } from '../domain/access/roles.ts';
-import { isWorkday, parseCalendarDate, type HolidayCalendar } from '../domain/calendar/index.ts';
+import { addDays, addWorkdays, isWorkday, parseCalendarDate, type HolidayCalendar } from '../domain/calendar/index.ts';
 import { lineageIdsOf, type Agency } from '../domain/organisations/agency.ts';
 import { classifyPublicationQueue, countWorkdaysBetween } from '../domain/publishing/index.ts';
 import { REQUEST_STATUS_LABELS, type RequestStatus } from '../domain/requests/statuses.ts';
@@ -96,11 +96,23 @@ export function reminderStanding(cal: HolidayCalendar, dueOn: string, today: str
   return countWorkdaysBetween(cal, dueOn, today) === 1 ? { kind: 'overdue', workdays: 1 } : null;
 }
 
+/**
+ * The due dates `reminderStanding` can call for today, as a range the store reads by its due-date index
+ * (not every open request): from the last working day before today (overdue as of today) to the
+ * `workdays + 1`-th working day ahead. Every date it calls for lies within; `reminderStanding` decides.
+ */
+export function reminderDueWindow(cal: HolidayCalendar, today: string, workdays: number): { from: string; to: string } {
+  let from = addDays(parseCalendarDate(today, '今天'), -1);
+  for (let i = 0; i < 366 && !isWorkday(cal, from); i++) from = addDays(from, -1);
+  return { from, to: addWorkdays(cal, today, workdays + 1) };
+}
+
 /** Creates the staff reminder service. */
 export function createStaffReminderService(deps: StaffReminderDeps) {
   async function candidates(repos: Repositories, cal: HolidayCalendar, today: string, workdays: number): Promise<ReminderCandidate[]> {
     const out: ReminderCandidate[] = [];
-    const requests = (await repos.requests.list({ statuses: CLOCK_RUNNING, limit: 100_000 })).items;
+    const window = reminderDueWindow(cal, today, workdays);
+    const requests = (await repos.requests.list({ statuses: CLOCK_RUNNING, dueFrom: window.from, dueTo: window.to, limit: 100_000 })).items;
     for (const r of requests) {
       if (r.closedOn !== null || r.dueOn === null) continue;
       const standing = reminderStanding(cal, r.dueOn, today, workdays);

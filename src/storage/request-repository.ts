@@ -4,8 +4,9 @@
  * to domain objects here and never leave.
  */
 import { sql } from 'kysely';
+import { isRepliedOnTime, toReportRequest } from '../domain/reports/index.ts';
 import type { DisclosureRequestEvent, RequestState } from '../domain/requests/index.ts';
-import type { CaseNote, RequestRepository, RequestSave, StoredRequest } from '../services/ports.ts';
+import type { CaseNote, RequestListFilter, RequestRepository, RequestSave, StoredRequest } from '../services/ports.ts';
 import type { Executor } from './database.ts';
 import type { RequestTable } from './schema.ts';
 
@@ -28,13 +29,25 @@ function toStored(r: RequestRow): StoredRequest {
   };
 }
 
-/** The day a request stopped being handled: reply, withdrawal or abandonment (办结). */
-function closedOnOf(state: RequestState): string | null {
-  return state.reply?.repliedOn ?? state.withdrawnOn ?? state.abandoned?.abandonedOn ?? null;
-}
-
 /** Creates the request repository over a database or transaction. */
 export function createRequestRepository(db: Executor): RequestRepository {
+  /** The requests matching a list filter; null when it can match none. */
+  function filtered(filter: Omit<RequestListFilter, 'limit' | 'offset'>) {
+    let q = db.selectFrom('requests').where('version', '>', 0);
+    if (filter.within) {
+      const roots = filter.within;
+      if (roots.length === 0) return null;
+      q = q.where((eb) => eb.or(roots.map((p) => eb('agency_path', 'like', `${p}%`))));
+    }
+    if (filter.statuses) q = q.where('status', 'in', filter.statuses.length ? [...filter.statuses] : ['-']);
+    if (filter.agencyId) q = q.where('agency_id', '=', filter.agencyId);
+    if (filter.dueFrom) q = q.where('due_on', '>=', filter.dueFrom);
+    if (filter.dueTo) q = q.where('due_on', '<=', filter.dueTo);
+    if (filter.receivedFrom) q = q.where('received_on', '>=', filter.receivedFrom);
+    if (filter.receivedTo) q = q.where('received_on', '<=', filter.receivedTo);
+    return q;
+  }
+
   return {
     async create(input) {
       const r = await db
@@ -86,6 +99,9 @@ export function createRequestRepository(db: Executor): RequestRepository {
     },
     async save(request: RequestSave, expectedVersion) {
       const s = request.state;
+      // The facts the statistics count by, as the annual report reads them: closed (办结) on the day of the
+      // reply, withdrawal or abandonment; replied on a day, within the deadline or not.
+      const counted = toReportRequest(s, request.dueOn);
       let q = db
         .updateTable('requests')
         .set({
@@ -100,7 +116,9 @@ export function createRequestRepository(db: Executor): RequestRepository {
           received_on: s.receivedOn,
           due_on: request.dueOn,
           provisional: request.provisional ? 1 : 0,
-          closed_on: closedOnOf(s),
+          closed_on: counted.closedOn,
+          replied_on: counted.repliedOn,
+          replied_on_time: counted.repliedOn === null ? null : isRepliedOnTime(counted) ? 1 : 0,
           version: s.version,
           state: JSON.stringify(s),
           record: JSON.stringify(s.record),
@@ -129,18 +147,8 @@ export function createRequestRepository(db: Executor): RequestRepository {
       return rows.map((r) => ({ ...(JSON.parse(r.data) as object), type: r.type, by: r.by_user, at: r.at }) as DisclosureRequestEvent);
     },
     async list(filter) {
-      let q = db.selectFrom('requests').where('version', '>', 0);
-      if (filter.within) {
-        const roots = filter.within;
-        if (roots.length === 0) return { total: 0, items: [] };
-        q = q.where((eb) => eb.or(roots.map((p) => eb('agency_path', 'like', `${p}%`))));
-      }
-      if (filter.statuses) q = q.where('status', 'in', filter.statuses.length ? [...filter.statuses] : ['-']);
-      if (filter.agencyId) q = q.where('agency_id', '=', filter.agencyId);
-      if (filter.dueFrom) q = q.where('due_on', '>=', filter.dueFrom);
-      if (filter.dueTo) q = q.where('due_on', '<=', filter.dueTo);
-      if (filter.receivedFrom) q = q.where('received_on', '>=', filter.receivedFrom);
-      if (filter.receivedTo) q = q.where('received_on', '<=', filter.receivedTo);
+      const q = filtered(filter);
+      if (q === null) return { total: 0, items: [] };
       const [count, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         q
@@ -153,6 +161,11 @@ export function createRequestRepository(db: Executor): RequestRepository {
           .execute(),
       ]);
       return { total: Number(count.n), items: rows.map(toStored) };
+    },
+    async listAfter(filter, afterId, limit) {
+      const q = filtered(filter);
+      if (q === null) return [];
+      return (await q.selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(toStored);
     },
     async ofApplicant(applicantKey, agencyId) {
       const rows = await db

@@ -231,6 +231,10 @@ export interface RequestTable {
   due_on: string | null;
   provisional: number;
   closed_on: string | null;
+  /** The day of the reply (RequestState.reply.repliedOn), for the statistics in SQL (optional on rows restored from older backups). */
+  replied_on?: string | null;
+  /** 1 when the reply came within its deadline, 0 when late, null without a reply (domain/reports `isRepliedOnTime`). */
+  replied_on_time?: number | null;
   /** RequestState.version, for optimistic concurrency. */
   version: number;
   /** The derived RequestState as JSON. */

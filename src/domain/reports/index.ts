@@ -20,6 +20,7 @@ export * from './figures.ts';
 export * from './annual-report.ts';
 export * from './report-input.ts';
 export * from './report-request.ts';
+export { isRepliedOnTime, tableThreeFactsOf, tableThreePlacement, type TableThreeFacts, type TableThreePlacement } from './tally-requests.ts';
 export * from './carry-over.ts';
 export * from './compile-report.ts';
 export * from './validation-rules.ts';

@@ -19,3 +19,12 @@ export function reportPeriodOf(year: number): ReportPeriod {
 export function isWithin(date: string, period: ReportPeriod): boolean {
   return date >= period.from && date <= period.to;
 }
+
+/**
+ * A calendar year as a period of years (`YYYY`–`YYYY`): years compare with it as the dates within them
+ * compare with `reportPeriodOf(year)`, so requests counted in groups by year are placed by the same rule.
+ */
+export function yearPeriodOf(year: number): ReportPeriod {
+  const p = reportPeriodOf(year);
+  return { from: p.from.slice(0, 4), to: p.to.slice(0, 4) };
+}

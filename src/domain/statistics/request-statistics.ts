@@ -4,8 +4,17 @@
  * （二）项：年度报告应当包括“行政机关收到和处理政府信息公开申请的情况”), so the page and the report agree:
  * received in the year by 条例第三十一条's receipt date, handled in the year by the day the outcome took effect.
  */
-import { OUTCOME_GROUPS, OUTCOMES, outcomeDefinition, type Outcome, type OutcomeGroup } from '../requests/index.ts';
-import { REQUEST_CHANNEL_GROUPS, reportPeriodOf, type ReportRequest, type RequestChannelGroup } from '../reports/index.ts';
+import { OUTCOME_GROUPS, OUTCOMES, outcomeDefinition, type IntakeChannel, type Outcome, type OutcomeGroup } from '../requests/index.ts';
+import {
+  REQUEST_CHANNEL_GROUPS,
+  reportPeriodOf,
+  requestChannelGroupOf,
+  tableThreePlacement,
+  yearPeriodOf,
+  type ReportRequest,
+  type RequestChannelGroup,
+  type TableThreeFacts,
+} from '../reports/index.ts';
 // The report's own tally, so that the published statistics and table 三 cannot disagree.
 import { tallyRequests } from '../reports/tally-requests.ts';
 
@@ -59,7 +68,7 @@ export function hasActivity(s: YearlyRequestStatistics): boolean {
 }
 
 /** The years requests were received or closed in, oldest first, up to `lastYear`. */
-export function requestYearsOf(requests: readonly ReportRequest[], lastYear: number): number[] {
+export function requestYearsOf(requests: ReadonlyArray<Pick<ReportRequest, 'receivedOn' | 'closedOn'>>, lastYear: number): number[] {
   const years = new Set<number>();
   for (const r of requests) {
     for (const d of [r.receivedOn, r.closedOn]) {
@@ -68,4 +77,66 @@ export function requestYearsOf(requests: readonly ReportRequest[], lastYear: num
     }
   }
   return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * Requests counted in groups (by SQL): the table 三 facts with whole years for dates (`YYYY`, see
+ * `yearPeriodOf`), the intake channel, and how many requests share them.
+ */
+export interface RequestYearCount extends TableThreeFacts {
+  readonly channel: IntakeChannel;
+  readonly count: number;
+}
+
+/** Counts a year's requests from grouped counts, by the same placement as `requestStatisticsOf` (table 三). */
+export function requestStatisticsOfCounts(counts: readonly RequestYearCount[], year: number): YearlyRequestStatistics {
+  const period = yearPeriodOf(year);
+  const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  const byChannel = Object.fromEntries(REQUEST_CHANNEL_GROUPS.map((g) => [g, 0])) as Record<RequestChannelGroup, number>;
+  let received = 0;
+  let carriedIn = 0;
+  let carriedOut = 0;
+  let replied = 0;
+  let repliedOnTime = 0;
+  for (const c of counts) {
+    const place = tableThreePlacement(c, period);
+    if (place.kind !== 'counted') continue;
+    if (place.received) {
+      received += c.count;
+      byChannel[requestChannelGroupOf(c.channel)] += c.count;
+    } else carriedIn += c.count;
+    if (place.closed === 'carried_out') carriedOut += c.count;
+    else if (place.closed !== 'without_outcome') byOutcome[place.closed] += c.count;
+    if (place.replied !== null) {
+      replied += c.count;
+      if (place.replied === 'on_time') repliedOnTime += c.count;
+    }
+  }
+  const byOutcomeGroup = Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, 0])) as Record<OutcomeGroup, number>;
+  for (const o of OUTCOMES) byOutcomeGroup[outcomeDefinition(o).group] += byOutcome[o];
+  return { year, received, carriedIn, closed: Object.values(byOutcome).reduce((a, b) => a + b, 0), carriedOut, byChannel, byOutcome, byOutcomeGroup, replied, repliedOnTime };
+}
+
+/** Requests counted by the years they were received and closed in (`YYYY` or null). */
+export interface RequestYearSpan {
+  readonly receivedYear: string | null;
+  readonly closedYear: string | null;
+  readonly closedBeforeReceived: boolean;
+  readonly count: number;
+}
+
+/** `requestYearsOf` from counts: the years requests were received or closed in, oldest first, up to `lastYear`. */
+export function requestYearsOfCounts(spans: readonly RequestYearSpan[], lastYear: number): number[] {
+  return requestYearsOf(spans.map((s) => ({ receivedOn: s.receivedYear, closedOn: s.closedYear })), lastYear);
+}
+
+/** New requests (本年新收) of each year from counts, as `requestStatisticsOf(…, year).received`. */
+export function receivedInYearOfCounts(spans: readonly RequestYearSpan[], year: number): number {
+  const period = yearPeriodOf(year);
+  let n = 0;
+  for (const s of spans) {
+    const place = tableThreePlacement({ receivedOn: s.receivedYear, closedOn: s.closedYear, repliedOn: null, outcome: null, closedBeforeReceived: s.closedBeforeReceived, repliedOnTime: false }, period);
+    if (place.kind === 'counted' && place.received) n += s.count;
+  }
+  return n;
 }

@@ -5,8 +5,8 @@
  * outcome took effect); the reply time is counted in working days on the official calendar.
  */
 import { isWorkday, addDays, parseCalendarDate, type HolidayCalendar } from '../calendar/index.ts';
-import { OUTCOME_GROUPS, outcomeDefinition, type OutcomeGroup } from '../requests/index.ts';
-import { REQUEST_CHANNEL_GROUPS, requestChannelGroupOf, type ReportRequest, type RequestChannelGroup } from '../reports/index.ts';
+import { OUTCOME_GROUPS, outcomeDefinition, type IntakeChannel, type Outcome, type OutcomeGroup } from '../requests/index.ts';
+import { isRepliedOnTime, REQUEST_CHANNEL_GROUPS, requestChannelGroupOf, type ReportRequest, type RequestChannelGroup } from '../reports/index.ts';
 
 /** Months of one year, or whole years. */
 export const TREND_GRANULARITIES = ['month', 'year'] as const;
@@ -105,14 +105,86 @@ export function requestTrend(requests: readonly ReportRequest[], periods: readon
     const replied = at(r.repliedOn);
     if (replied && r.repliedOn !== null) {
       replied.replied += 1;
-      // 条例第三十三条：答复期限（含经同意延长的期限）; a reply on the spot has no deadline to miss.
-      if (r.dueOn === null || r.repliedOn <= r.dueOn) replied.repliedOnTime += 1;
+      if (isRepliedOnTime(r)) replied.repliedOnTime += 1;
       replied.workdays += r.repliedOn > r.receivedOn ? workdaysBetween(cal, r.receivedOn, r.repliedOn) : 0;
     }
   }
-  return rows.map(({ workdays, ...row }) => ({
+  return rows.map(finishRow);
+}
+
+function finishRow({ workdays, ...row }: Omit<RequestTrendRow, 'onTimeRate' | 'averageWorkdays'> & { workdays: number }): RequestTrendRow {
+  return {
     ...row,
     onTimeRate: row.replied === 0 ? null : round1((row.repliedOnTime / row.replied) * 100),
     averageWorkdays: row.replied === 0 ? null : round1(workdays / row.replied),
+  };
+}
+
+/**
+ * Requests counted in groups (by SQL) for a trend, each group under its period (`periodOf`), placed as
+ * `requestTrend` places single requests: only received requests count; new ones by receipt date, handled
+ * ones (with an outcome) by the day it took effect, replies by the day of the reply.
+ */
+export interface RequestTrendCounts {
+  readonly received: ReadonlyArray<{ readonly period: string; readonly channel: IntakeChannel; readonly count: number }>;
+  readonly closed: ReadonlyArray<{ readonly period: string; readonly outcome: Outcome; readonly count: number }>;
+  /** Replies, within the deadline (`isRepliedOnTime`) or not. */
+  readonly replied: ReadonlyArray<{ readonly period: string; readonly onTime: boolean; readonly count: number }>;
+  /**
+   * Replies made after the day of receipt, by the period of the reply and by each of their two days
+   * (`side`): the working days from receipt to reply add up from these, since each is the difference of
+   * two days' places in the run of working days.
+   */
+  readonly replyDays: ReadonlyArray<{ readonly period: string; readonly side: 'received' | 'replied'; readonly day: string; readonly count: number }>;
+}
+
+/** Each day's place in the run of working days: `workdaysBetween(a, b)` is `place(b) − place(a)` for days a ≤ b of the list. */
+export function workdayPlaces(cal: HolidayCalendar, days: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(days)].sort();
+  const places = new Map<string, number>();
+  if (sorted.length === 0) return places;
+  let n = 0;
+  let d = parseCalendarDate(sorted[0]!);
+  for (const day of sorted) {
+    for (; d < day; ) {
+      d = addDays(d, 1);
+      if (isWorkday(cal, d)) n++;
+    }
+    places.set(day, n);
+  }
+  return places;
+}
+
+/** `requestTrend` from grouped counts. */
+export function requestTrendOfCounts(counts: RequestTrendCounts, periods: readonly string[], cal: HolidayCalendar): RequestTrendRow[] {
+  const rows = periods.map((period) => ({
+    period,
+    received: Object.fromEntries(REQUEST_CHANNEL_GROUPS.map((g) => [g, 0])) as Record<RequestChannelGroup, number>,
+    closed: Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, 0])) as Record<OutcomeGroup, number>,
+    replied: 0,
+    repliedOnTime: 0,
+    workdays: 0,
   }));
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const at = (period: string) => rows[index.get(period) ?? -1];
+  for (const c of counts.received) {
+    const row = at(c.period);
+    if (row) row.received[requestChannelGroupOf(c.channel)] += c.count;
+  }
+  for (const c of counts.closed) {
+    const row = at(c.period);
+    if (row) row.closed[outcomeDefinition(c.outcome).group] += c.count;
+  }
+  for (const c of counts.replied) {
+    const row = at(c.period);
+    if (!row) continue;
+    row.replied += c.count;
+    if (c.onTime) row.repliedOnTime += c.count;
+  }
+  const places = workdayPlaces(cal, counts.replyDays.map((c) => c.day));
+  for (const c of counts.replyDays) {
+    const row = at(c.period);
+    if (row) row.workdays += (c.side === 'replied' ? 1 : -1) * places.get(c.day)! * c.count;
+  }
+  return rows.map(finishRow);
 }
