@@ -326,7 +326,9 @@ export interface RequestListFilter {
 
 export interface RequestRepository {
   /** Reserves the row of a new request (its id is the domain's request id); `save` fills it. */
-  create(input: { agencyId: number; agencyPath: string; trackingNumber: string; queryCodeHash: string; submittedOn: string; at: string }): Promise<number>;
+  create(input: { agencyId: number; agencyPath: string; trackingNumber: string; queryCodeHash: string; submissionKeyHash?: string | null; submittedOn: string; at: string }): Promise<number>;
+  /** The request an online form's one-time token filed (by the token's hash), if any. */
+  findBySubmissionKey(submissionKeyHash: string): Promise<StoredRequest | undefined>;
   /** Takes the next tracking-number sequence of a year; atomic under concurrency on both stores. */
   nextTrackingSequence(year: number): Promise<number>;
   find(id: number): Promise<StoredRequest | undefined>;
@@ -902,8 +904,30 @@ export interface Repositories {
   deliveryQueue: DeliveryQueueRepository;
   channelSettings: ChannelSettingsRepository;
   subscriptions: SubscriptionRepository;
+  formTokens: FormTokenRepository;
   ledgers: LedgerRepository;
   backup: BackupRepository;
+}
+
+/** One-time form tokens (by SHA-256 hash): a form posted twice is applied once. */
+export interface FormTokenRepository {
+  /** Claims a token; false when it was claimed before (the form was already posted). */
+  claim(tokenHash: string, at: string): Promise<boolean>;
+  /** Gives a token back after its post failed, so that the corrected form can be sent again. */
+  release(tokenHash: string): Promise<void>;
+  /** Forgets tokens claimed before an instant. */
+  prune(before: string): Promise<void>;
+}
+
+/**
+ * A write met a unique key that another transaction holds (two posts of one form): the transaction
+ * is rolled back and the caller reads what the other one stored.
+ */
+export class DuplicateKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`duplicate key: ${key}`);
+    this.name = 'DuplicateKeyError';
+  }
 }
 
 /** Runs work in one transaction: every state change and its audit entry commit together. */

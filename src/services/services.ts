@@ -25,6 +25,7 @@ import { createAssessmentService } from './assess-units.ts';
 import { buildTrends, type TrendOptions } from './build-trends.ts';
 import { publicRequestStatistics } from './request-statistics.ts';
 import { createVocabularyService } from './manage-vocabularies.ts';
+import { createSingleSubmissionService } from './single-submission.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
@@ -58,6 +59,7 @@ export function createServices(deps: ServiceDeps) {
     letterTemplates: createLetterTemplateService({ uow: deps.uow, clock: deps.clock }),
     suggestions: createSuggestionService({ uow: deps.uow, clock: deps.clock, requests, items }),
     deliveries: createDeliveryService({ uow: deps.uow, clock: deps.clock }),
+    formTokens: createSingleSubmissionService({ uow: deps.uow, clock: deps.clock }),
     reminders: createStaffReminderService({ uow: deps.uow, clock: deps.clock, calendar }),
     subscriptions: createSubscriptionService({ uow: deps.uow, clock: deps.clock }),
     ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow, clock: deps.clock }) },

@@ -71,6 +71,13 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/** Whether an error is a unique-constraint violation (SQLite or PostgreSQL), optionally of a named index or column. */
+export function isUniqueViolation(error: unknown, name?: string): boolean {
+  const e = error as { code?: unknown; message?: unknown; constraint?: unknown } | null;
+  if (!e || (e.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY' && e.code !== '23505')) return false;
+  return name === undefined || String(e.message).includes(name) || String(e.constraint ?? '').includes(name);
+}
+
 /** Which SQL dialect a Kysely instance (or transaction) speaks. */
 export function dialectOf(db: Kysely<unknown> | Executor): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';

@@ -28,6 +28,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import type { PageCache } from './middleware/page-cache.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
+import { singleSubmission } from './middleware/single-submission.ts';
 import { statisticsRoutes } from './portal/statistics-pages.tsx';
 import { requestPortalRoutes } from './portal/request-pages.tsx';
 import { subscriptionRoutes } from './portal/subscription-pages.tsx';
@@ -127,6 +128,8 @@ export function createApp(deps: AppDeps) {
     }
     return next();
   });
+  // A console form posted twice is applied once (one-time form tokens).
+  app.use('/console/*', singleSubmission({ exempt: ['/console/login', '/console/logout', '/console/requests/register', '/console/audit/verify', /^\/console\/requests\/[0-9]+\/fee-preview$/] }));
   app.get('/console/', (c) => c.redirect('/console', 301));
   app.route('/console', authRoutes());
   app.route('/console', homeRoutes());

@@ -62,6 +62,8 @@ export function createPageCache(options: { maxEntries?: number; ttlMs?: number; 
       const res = c.res;
       const type = res.headers.get('content-type') ?? '';
       if (res.status !== 200 || !CACHEABLE_TYPES.test(type) || startedIn !== generation) return;
+      // A page for one visitor only (the application receipt) says so.
+      if (/no-store|private/i.test(res.headers.get('cache-control') ?? '')) return;
       const body = new Uint8Array(await res.clone().arrayBuffer());
       if (Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes('name="_csrf"')) return;
       const headers: Record<string, string> = Object.fromEntries([...res.headers].filter(([k]) => k.toLowerCase() !== 'set-cookie'));
