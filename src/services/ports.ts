@@ -552,7 +552,8 @@ export type OutboxChannel = 'email' | 'sms' | 'wechat' | 'weibo' | 'notice_board
  * when attempts run out; `manual` waits for staff (a ready-to-paste Weibo post); cancelled by staff
  * or because the recipient opted out.
  */
-export type QueuedDeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'manual';
+/** `uncertain`: the provider may or may not have taken the message (结果不明); a person resends it or confirms it was delivered. */
+export type QueuedDeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'manual' | 'uncertain';
 
 /** A message in the outbox, as the worker and the delivery log see it. */
 export interface QueuedDelivery {
@@ -598,7 +599,7 @@ export interface NewQueuedDelivery {
 export interface DeliveryLogEvent {
   id: number;
   deliveryId: number;
-  type: 'queued' | 'sending' | 'sent' | 'failed' | 'retry_scheduled' | 'deferred' | 'manual' | 'retried' | 'cancelled' | 'recovered';
+  type: 'queued' | 'sending' | 'sent' | 'failed' | 'retry_scheduled' | 'deferred' | 'manual' | 'retried' | 'cancelled' | 'recovered' | 'uncertain' | 'confirmed_sent';
   detail: string;
   at: string;
 }
