@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServices } from '../src/services/services.ts';
+import { createServices, type ServiceDeps } from '../src/services/services.ts';
 import { createUnitOfWork } from '../src/storage/unit-of-work.ts';
 import { createSecretBox } from '../src/storage/secret-box.ts';
 import { loadShippedCalendar } from '../src/storage/shipped-calendar.ts';
@@ -28,7 +28,7 @@ function filesFolder(): string {
 }
 
 /** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time). */
-export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z')) {
+export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z'), overrides: Partial<ServiceDeps> = {}) {
   return createServices({
     uow: createUnitOfWork(db, { secrets: createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')) }),
     clock,
@@ -38,5 +38,6 @@ export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:
     readLedger,
     extractText,
     sanitiseHtml: sanitiseBodyHtml,
+    ...overrides,
   });
 }

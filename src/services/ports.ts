@@ -682,6 +682,8 @@ export interface SubscriptionRepository {
   useToken(tokenHash: string, at: string): Promise<void>;
   /** Confirmed subscriptions to any of the agencies. */
   confirmedFor(agencyIds: readonly number[]): Promise<Subscription[]>;
+  /** Confirmation mails (their tokens) created since an instant, to one address or to all. */
+  countConfirmationsSince(since: string, email?: string): Promise<number>;
 }
 
 /** An agency's account on a channel: settings, and secrets that no screen or API ever shows. */

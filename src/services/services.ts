@@ -40,6 +40,8 @@ export interface ServiceDeps {
   sanitiseHtml: (html: string) => string;
   /** Told when what the public sees changes (page caches). */
   onPublicChange?: () => void;
+  /** Platform-wide hourly cap on subscription confirmation mails. */
+  subscriptionConfirmationsPerHour?: number;
 }
 
 /** Creates the services object for a set of dependencies. */
@@ -61,7 +63,7 @@ export function createServices(deps: ServiceDeps) {
     deliveries: createDeliveryService({ uow: deps.uow, clock: deps.clock }),
     formTokens: createSingleSubmissionService({ uow: deps.uow, clock: deps.clock }),
     reminders: createStaffReminderService({ uow: deps.uow, clock: deps.clock, calendar }),
-    subscriptions: createSubscriptionService({ uow: deps.uow, clock: deps.clock }),
+    subscriptions: createSubscriptionService({ uow: deps.uow, clock: deps.clock, ...(deps.subscriptionConfirmationsPerHour !== undefined && { confirmationsPerHour: deps.subscriptionConfirmationsPerHour }) }),
     ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow, clock: deps.clock }) },
     ledgerUploads: createLedgerUploadService({ uow: deps.uow, clock: deps.clock, files: deps.files, readLedger: deps.readLedger, ledgers: createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }) }),
     backup: createBackupService({ uow: deps.uow, clock: deps.clock, files: deps.files }),
