@@ -31,6 +31,12 @@ const schema = z.object({
   GONGKAI_WORKER_BATCH: z.coerce.number().int().min(1, 'GONGKAI_WORKER_BATCH 为 1–1000').max(1000, 'GONGKAI_WORKER_BATCH 为 1–1000').default(20),
   GONGKAI_WORKER_LEASE_SECONDS: z.coerce.number().min(0.1, 'GONGKAI_WORKER_LEASE_SECONDS 须大于 0').max(86_400).default(300),
   GONGKAI_WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  GONGKAI_SUBSCRIPTION_CONFIRMATIONS_PER_HOUR: z.coerce
+    .number()
+    .int('GONGKAI_SUBSCRIPTION_CONFIRMATIONS_PER_HOUR 须为整数')
+    .min(1, 'GONGKAI_SUBSCRIPTION_CONFIRMATIONS_PER_HOUR 为 1–100000')
+    .max(100_000, 'GONGKAI_SUBSCRIPTION_CONFIRMATIONS_PER_HOUR 为 1–100000')
+    .default(200),
   GONGKAI_SECRET_KEY: z
     .string()
     .refine((v) => parseSecretKey(v) !== undefined, 'GONGKAI_SECRET_KEY 须为 32 字节密钥：64 位十六进制数或 Base64（可用 openssl rand -hex 32 生成）')
@@ -65,6 +71,8 @@ export interface Config {
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** The outbox worker (channel deliveries): in-process in `serve` unless disabled, or `gongkai worker`. */
   worker: { enabled: boolean; pollMs: number; batchSize: number; leaseMs: number; maxAttempts: number };
+  /** Subscription confirmation mails the platform sends in an hour at most (one per address a day regardless). */
+  subscriptionConfirmationsPerHour: number;
   /** Encrypts channel secrets at rest (GONGKAI_SECRET_KEY); undefined: the machine key file `secretKeyFile`. */
   secretKey: Uint8Array | undefined;
   secretKeyFile: string;
@@ -91,6 +99,7 @@ export const configVariables: ReadonlyArray<{ name: string; default: string; mea
   { name: 'GONGKAI_WORKER_BATCH', default: '20', meaning: '发送队列每批领取的消息数' },
   { name: 'GONGKAI_WORKER_LEASE_SECONDS', default: '300', meaning: '领取消息的租期（秒）：进程中断后，租期过后由其他进程接手' },
   { name: 'GONGKAI_WORKER_MAX_ATTEMPTS', default: '8', meaning: '可重试的发送失败最多尝试次数（退避：1、2、4 … 分钟，最长 6 小时）' },
+  { name: 'GONGKAI_SUBSCRIPTION_CONFIRMATIONS_PER_HOUR', default: '200', meaning: '全平台每小时最多发送的订阅确认邮件数（另外每个邮箱每天最多一封）' },
   { name: 'GONGKAI_SECRET_KEY', default: '（空：数据目录中的 secret.key）', meaning: '加密保存渠道密钥（AES-256-GCM）的 32 字节密钥，64 位十六进制或 Base64' },
   { name: 'GONGKAI_TRUSTED_PROXIES', default: '（空：不信任任何代理）', meaning: '反向代理（nginx、WAF）的地址段，逗号分隔的 CIDR，如 127.0.0.1/32,::1/128；只有来自这些地址的请求才采信 X-Forwarded-For' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production 时拒绝不安全的默认值' },
@@ -139,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       leaseMs: Math.round(e.GONGKAI_WORKER_LEASE_SECONDS * 1000),
       maxAttempts: e.GONGKAI_WORKER_MAX_ATTEMPTS,
     },
+    subscriptionConfirmationsPerHour: e.GONGKAI_SUBSCRIPTION_CONFIRMATIONS_PER_HOUR,
     secretKey: e.GONGKAI_SECRET_KEY === undefined ? undefined : parseSecretKey(e.GONGKAI_SECRET_KEY),
     secretKeyFile: path.join(dataDir, 'secret.key'),
     trustedProxies: e.GONGKAI_TRUSTED_PROXIES ?? [],

@@ -53,6 +53,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     extractText,
     sanitiseHtml: sanitiseBodyHtml,
     onPublicChange: () => publicChange.listeners.forEach((l) => l()),
+    subscriptionConfirmationsPerHour: config.subscriptionConfirmationsPerHour,
   });
   if (options.migrate !== false) await services.calendar.syncShipped();
   const app = createApp({

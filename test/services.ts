@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServices } from '../src/services/services.ts';
+import { createServices, type ServiceDeps } from '../src/services/services.ts';
 import { createUnitOfWork } from '../src/storage/unit-of-work.ts';
 import { createIntegrityKey, createSecretBox } from '../src/storage/secret-box.ts';
 import { loadShippedCalendar } from '../src/storage/shipped-calendar.ts';
@@ -27,9 +27,10 @@ function filesFolder(): string {
   return mkdtempSync(path.join(filesRoot, 'store-'));
 }
 
-/** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time); `secretKey` (hex) stands for another server's key. */
-export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z'), options: { secretKey?: string } = {}) {
-  const key = Buffer.from(options.secretKey ?? TEST_SECRET_KEY, 'hex');
+/** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time); `secretKey` (hex) stands for another server's key, `overrides` replace dependencies. */
+export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z'), options: Partial<ServiceDeps> & { secretKey?: string } = {}) {
+  const { secretKey, ...overrides } = options;
+  const key = Buffer.from(secretKey ?? TEST_SECRET_KEY, 'hex');
   return createServices({
     uow: createUnitOfWork(db, { secrets: createSecretBox(key) }),
     clock,
@@ -40,5 +41,6 @@ export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:
     readLedger,
     extractText,
     sanitiseHtml: sanitiseBodyHtml,
+    ...overrides,
   });
 }

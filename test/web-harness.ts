@@ -46,6 +46,8 @@ export async function createTestApp(options: { clock?: string; db?: Database; en
 export class Agent {
   cookies = new Map<string, string>();
   csrf = '';
+  /** The one-time form token of the first form on the last page fetched with `get`. */
+  once = '';
   constructor(private readonly application: Application) {}
 
   private cookieHeader(): string {
@@ -78,6 +80,8 @@ export class Agent {
     const text = await res.clone().text();
     const m = /name="_csrf" value="([^"]+)"/.exec(text);
     if (m) this.csrf = m[1]!;
+    const once = /name="_once" value="([^"]+)"/.exec(text);
+    this.once = once ? once[1]! : '';
     return res;
   }
 

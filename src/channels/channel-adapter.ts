@@ -27,7 +27,12 @@ export type SendOutcome =
   | { kind: 'sent'; providerMessageId?: string; detail?: string }
   /** Nothing was sent: staff post `text` by hand (Weibo without an API token). */
   | { kind: 'manual'; text: string }
-  | { kind: 'failed'; error: string; retryable: boolean };
+  | { kind: 'failed'; error: string; retryable: boolean }
+  /**
+   * The provider may or may not have taken the message (the connection broke after the message was
+   * handed over, before the provider answered): not retried automatically, a person decides.
+   */
+  | { kind: 'uncertain'; error: string };
 
 export interface ChannelAdapter {
   readonly channel: OutboxChannel;

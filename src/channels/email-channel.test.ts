@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { createEmailChannel } from './email-channel.ts';
 import type { AccountSettings, OutgoingMessage } from './channel-adapter.ts';
@@ -12,6 +13,9 @@ interface Received {
 }
 
 const received: Received[] = [];
+// The raw connections, so that the fake server can drop one mid-dialogue (the tests send one at a time).
+const connections: Socket[] = [];
+const latestConnection = () => connections[connections.length - 1];
 let server: SMTPServer;
 let port = 0;
 
@@ -27,11 +31,24 @@ before(async () => {
       return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
     onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('drop-at-rcpt@')) {
+        latestConnection()?.destroy();
+        return;
+      }
       if (address.address.startsWith('nobody@')) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
       if (address.address.startsWith('busy@')) return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
       return callback();
     },
     onData(stream, session, callback) {
+      // A server that takes the whole message, then drops the connection before its 250 reply.
+      if (session.envelope.rcptTo.some((r) => r.address.startsWith('drop-after-data@'))) {
+        stream.on('data', () => {});
+        stream.on('end', () => {
+          received.push({ from: '', to: session.envelope.rcptTo.map((r) => r.address), user: undefined, raw: '' });
+          latestConnection()?.destroy();
+        });
+        return;
+      }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
@@ -40,6 +57,7 @@ before(async () => {
       });
     },
   });
+  server.server.on('connection', (socket: Socket) => connections.push(socket));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   port = (server.server.address() as { port: number }).port;
 });
@@ -92,4 +110,16 @@ test('SMTP refusals: 5xx is final, 4xx and an unreachable server are retried, wr
   assert.ok(down.kind === 'failed' && down.retryable && /邮件服务器连接失败/.test(down.error));
   const missing = await email.send(message('zhangxm@example.com', 'k6'), { enabled: true, config: {}, secrets: {} });
   assert.ok(missing.kind === 'failed' && !missing.retryable && /渠道未配置/.test(missing.error));
+});
+
+test('a connection dropped after the message data, before the server’s 250: 结果不明, not a retryable failure (it may have been delivered)', async () => {
+  const email = createEmailChannel();
+  const before = received.length;
+  const outcome = await email.send(message('drop-after-data@example.com', 'k-drop-1'), account());
+  assert.equal(received.length, before + 1, 'the server did receive the whole message');
+  assert.equal(outcome.kind, 'uncertain');
+  assert.ok(outcome.kind === 'uncertain' && /发送结果不明/.test(outcome.error));
+  // Dropped before the data: nothing was handed over, so retrying is safe.
+  const early = await email.send(message('drop-at-rcpt@example.com', 'k-drop-2'), account());
+  assert.ok(early.kind === 'failed' && early.retryable, JSON.stringify(early));
 });

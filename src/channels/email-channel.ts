@@ -1,7 +1,9 @@
 /**
  * Email through the agency's SMTP server (nodemailer). The idempotency key becomes the Message-ID,
  * so that mail clients and archives see one message; SMTP itself does not deduplicate, so a send
- * interrupted by a crash is not repeated automatically.
+ * interrupted by a crash is not repeated automatically. Likewise a connection that breaks after the
+ * server said “354, send the data” and before its final reply leaves the result unknown (the server
+ * may have queued the mail): that is reported as uncertain, never retried on its own.
  */
 import nodemailer from 'nodemailer';
 import { linkTo, networkFailure, notConfigured, setting, type AdapterOptions, type ChannelAdapter, type SendOutcome, publicUrlProblem } from './channel-adapter.ts';
@@ -20,7 +22,16 @@ export function createEmailChannel(options: AdapterOptions = {}): ChannelAdapter
       if (!host || !from) return notConfigured('SMTP 服务器或发件人');
       const user = setting(account.config, 'user');
       const port = typeof account.config.port === 'number' ? account.config.port : 465;
+      // Watches the SMTP dialogue for the server's 354 (go ahead with the message): from then on a
+      // broken connection may have delivered the mail.
+      let dataStarted = false;
+      const watch = (entry: unknown, message: unknown) => {
+        if ((entry as { tnx?: string } | null)?.tnx === 'server' && /^354\b/.test(String(message))) dataStarted = true;
+      };
+      const logger = { trace: watch, debug: watch, info: () => {}, warn: () => {}, error: () => {}, fatal: () => {} };
       const transport = nodemailer.createTransport({
+        logger,
+        debug: true,
         host,
         port,
         secure: account.config.secure !== false,
@@ -52,6 +63,7 @@ export function createEmailChannel(options: AdapterOptions = {}): ChannelAdapter
         const response = (e as { response?: string }).response;
         // 5xx is permanent (no such mailbox, authentication refused); 4xx and network errors are worth retrying.
         if (typeof code === 'number') return { kind: 'failed', error: `邮件服务器返回 ${code}：${response ?? (e as Error).message}`, retryable: code < 500 };
+        if (dataStarted) return { kind: 'uncertain', error: `发送结果不明：邮件内容已发给邮件服务器，但在它确认收下之前连接中断（${(e as Error).message}）。为免重复发送未自动重发，请向收件人或邮件服务器核实后，选择“重新发送”或“确认已送达”。` };
         return networkFailure(e, '邮件服务器');
       } finally {
         transport.close();

@@ -20,7 +20,7 @@ test('gongkai worker --once and gongkai deliveries counts|stale', async () => {
     assert.match(io.stdout[0]!, /^用法：gongkai worker/);
     io = capture(env);
     assert.equal(await main(['worker', '--once'], io), 0);
-    assert.deepEqual(JSON.parse(io.stdout[0]!), { claimed: 0, sent: 0, failed: 0, retrying: 0, manual: 0, deferred: 0, cancelled: 0, recovered: 0 });
+    assert.deepEqual(JSON.parse(io.stdout[0]!), { claimed: 0, sent: 0, failed: 0, retrying: 0, manual: 0, deferred: 0, cancelled: 0, recovered: 0, uncertain: 0 });
     io = capture(env);
     assert.equal(await main(['deliveries', 'counts', '--year', '2026'], io), 0);
     assert.deepEqual(JSON.parse(io.stdout[0]!).map((c: { channel: string; sent: number }) => [c.channel, c.sent]), [['wechat', 0], ['weibo', 0], ['sms', 0], ['email', 0], ['notice_board', 0]]);

@@ -60,7 +60,7 @@ describeEachDialect('outbox worker', (ctx) => {
     assert.equal(await s.deps.uow.transaction((r) => r.deliveryQueue.enqueue({ agencyId, channel: 'email', recipient: 'a@example.com', template: 'x', payload: {}, idempotencyKey: 'idem:1', at: clock.now().toISOString() })), null);
     const fake = fakeAdapter('email', () => ({ kind: 'sent', providerMessageId: 'P-1' }));
     const w = worker([fake.adapter]);
-    assert.deepEqual(await w.runOnce(), { claimed: 1, sent: 1, failed: 0, retrying: 0, manual: 0, deferred: 0, cancelled: 0, recovered: 0 });
+    assert.deepEqual(await w.runOnce(), { claimed: 1, sent: 1, failed: 0, retrying: 0, manual: 0, deferred: 0, cancelled: 0, recovered: 0, uncertain: 0 });
     assert.equal((await w.runOnce()).claimed, 0);
     assert.deepEqual(fake.received.map((m) => m.idempotencyKey), ['idem:1']);
     const d = await find(first);
@@ -178,9 +178,36 @@ describeEachDialect('outbox worker', (ctx) => {
     assert.equal((await find(safe)).attempts, 2);
     assert.deepEqual(await eventTypes(safe), ['queued', 'recovered', 'sending', 'sent']);
     const d = await find(unsafe);
-    assert.equal(d.status, 'failed');
+    assert.equal(d.status, 'uncertain', '结果不明, for a person to decide');
     assert.match(d.lastError!, /发送结果不明/);
     assert.equal(wechat.received.length, 0);
+  });
+
+  test('a send whose result is unknown (SMTP connection lost after the data) is not retried; a person resends it or confirms it arrived, audited', async () => {
+    const id = await enqueue('email', { recipient: 'uncertain@example.com' });
+    const other = await enqueue('email', { recipient: 'uncertain2@example.com' });
+    const email = fakeAdapter('email', () => ({ kind: 'uncertain', error: '发送结果不明：连接中断' }), false);
+    const w = worker([email.adapter]);
+    const r = await w.runOnce();
+    assert.equal(r.uncertain, 2);
+    assert.equal(r.retrying + r.failed, 0);
+    assert.equal((await find(id)).status, 'uncertain');
+    assert.deepEqual(await eventTypes(id), ['queued', 'sending', 'uncertain']);
+    clock.advance(24 * 3_600_000);
+    assert.equal((await w.runOnce()).claimed, 0, 'never sent again on its own');
+    assert.equal(email.received.length, 2);
+
+    const officer = (await import('../services/sign-in.ts')).actorOf((await s.deps.uow.read.users.findByLogin('officer'))!);
+    await s.deliveries.confirmSent(officer, id);
+    assert.equal((await find(id)).status, 'sent');
+    assert.deepEqual((await eventTypes(id)).slice(-1), ['confirmed_sent']);
+    await assert.rejects(s.deliveries.confirmSent(officer, id), /只有结果不明的消息可以确认已送达/);
+    await s.deliveries.retry(officer, other);
+    assert.equal((await find(other)).status, 'queued');
+    const audit = [...(await s.deps.uow.read.audit.forEntity('delivery', id)), ...(await s.deps.uow.read.audit.forEntity('delivery', other))].map((e) => e.action).sort();
+    assert.deepEqual(audit, ['confirm_sent', 'retry']);
+    const sent = fakeAdapter('email', () => ({ kind: 'sent' }));
+    assert.equal((await worker([sent.adapter]).runOnce()).sent, 1, 'the resent one goes out once more, on a person’s decision');
   });
 
   test('two workers share the queue: every message is sent exactly once', async () => {

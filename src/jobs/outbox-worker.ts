@@ -4,7 +4,8 @@
  * queue), marks each message `sending` in its own commit before calling the provider, and records
  * the outcome in another. A worker that dies mid-send leaves `sending` rows whose lease expires: a
  * message whose provider deduplicates on the idempotency key is sent again with the same key; any
- * other is set aside as failed for staff to check, rather than risk a second copy.
+ * other is set aside as 结果不明 (uncertain) for staff to check, rather than risk a second copy. So is
+ * a send the adapter reports as uncertain (an SMTP connection lost after the data, before the reply).
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountSettings, ChannelAdapter, SendOutcome } from '../channels/channel-adapter.ts';
@@ -43,6 +44,7 @@ export interface BatchResult {
   deferred: number;
   cancelled: number;
   recovered: number;
+  uncertain: number;
 }
 
 /** Delay before attempt `attempt + 1` after `attempt` failures: base · 2^(attempt−1), capped. */
@@ -105,9 +107,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       await uow.transaction(async (repos) => {
         const change = safe
           ? { status: 'queued' as const, nextAttemptAt: now, lockedBy: null, lockedUntil: null, updatedAt: now }
-          : { status: 'failed' as const, lastError: '发送结果不明：发送途中工作进程中断。为免重复发送未自动重发，请向服务商核实后再决定是否重试。', lockedBy: null, lockedUntil: null, updatedAt: now };
+          : { status: 'uncertain' as const, lastError: '发送结果不明：发送途中工作进程中断。为免重复发送未自动重发，请向服务商核实后，选择“重新发送”或“确认已送达”。', lockedBy: null, lockedUntil: null, updatedAt: now };
         if (!(await repos.deliveryQueue.transition(d.id, { statuses: ['sending'], lockedBy: d.lockedBy }, change))) return;
-        await repos.deliveryQueue.appendEvent(d.id, safe ? 'recovered' : 'failed', safe ? `上次发送中断（${d.lockedBy ?? ''}），按同一幂等键重新发送` : change.lastError!, now);
+        await repos.deliveryQueue.appendEvent(d.id, safe ? 'recovered' : 'uncertain', safe ? `上次发送中断（${d.lockedBy ?? ''}），按同一幂等键重新发送` : change.lastError!, now);
         result.recovered += 1;
       });
     }
@@ -133,6 +135,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         if (await q.transition(d.id, guard, { status: 'sent', sentAt: now, providerMessageId: outcome.providerMessageId ?? null, lastError: null, nextAttemptAt: null, ...release })) {
           await q.appendEvent(d.id, 'sent', [outcome.providerMessageId && `服务商编号 ${outcome.providerMessageId}`, outcome.detail].filter(Boolean).join('；'), now);
           result.sent += 1;
+        }
+      } else if (outcome.kind === 'uncertain') {
+        if (await q.transition(d.id, guard, { status: 'uncertain', lastError: outcome.error, nextAttemptAt: null, ...release })) {
+          await q.appendEvent(d.id, 'uncertain', outcome.error, now);
+          result.uncertain += 1;
         }
       } else if (outcome.kind === 'manual') {
         if (await q.transition(d.id, guard, { status: 'manual', output: outcome.text, nextAttemptAt: null, ...release })) {
@@ -193,7 +200,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
 
   /** Recovers interrupted sends, then leases and sends one batch. */
   async function runOnce(): Promise<BatchResult> {
-    const result: BatchResult = { claimed: 0, sent: 0, failed: 0, retrying: 0, manual: 0, deferred: 0, cancelled: 0, recovered: 0 };
+    const result: BatchResult = { claimed: 0, sent: 0, failed: 0, retrying: 0, manual: 0, deferred: 0, cancelled: 0, recovered: 0, uncertain: 0 };
     tellRefusals();
     await recover(result);
     const batch = await uow.transaction((repos) => repos.deliveryQueue.claim({ workerId, now: at(), leaseUntil: at(leaseMs), limit: batchSize, channels }));
@@ -211,8 +218,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       try {
         const r = await runOnce();
         busy = r.claimed > 0 || r.recovered > 0;
-        if (r.failed || r.recovered) {
-          const parts = [r.failed ? `失败 ${r.failed} 条` : '', r.recovered ? `恢复中断 ${r.recovered} 条` : ''].filter(Boolean).join('，');
+        if (r.failed || r.recovered || r.uncertain) {
+          const parts = [r.failed ? `失败 ${r.failed} 条` : '', r.recovered ? `恢复中断 ${r.recovered} 条` : '', r.uncertain ? `结果不明 ${r.uncertain} 条（请人工核实）` : ''].filter(Boolean).join('，');
           log.warn(`发送队列：${parts}（原因见工作台“发送记录”，/console/deliveries；未配置账号的渠道在“渠道账号”中设置）`);
         }
       } catch (e) {

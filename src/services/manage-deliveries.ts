@@ -37,6 +37,7 @@ export const QUEUED_DELIVERY_STATUS_LABELS: Readonly<Record<QueuedDeliveryStatus
   failed: '发送失败',
   cancelled: '已取消',
   manual: '待人工发布',
+  uncertain: '结果不明',
 };
 
 export function isOutboxChannel(value: unknown): value is OutboxChannel {
@@ -391,18 +392,20 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     return delivery;
   }
 
-  async function decide(actor: Actor, deliveryId: number, action: 'retry' | 'cancel' | 'mark_published'): Promise<QueuedDelivery> {
+  async function decide(actor: Actor, deliveryId: number, action: 'retry' | 'cancel' | 'mark_published' | 'confirm_sent'): Promise<QueuedDelivery> {
     const at = now().toISOString();
     return deps.uow.transaction(async (repos) => {
       const d = await loadForDecision(repos, actor, deliveryId);
       const rules = {
-        retry: { from: ['failed', 'cancelled'] as const, to: { status: 'queued' as const, attempts: 0, nextAttemptAt: at, lastError: null, lockedBy: null, lockedUntil: null }, event: 'retried' as const, refusal: '只有发送失败或已取消的消息可以重试' },
+        retry: { from: ['failed', 'cancelled', 'uncertain'] as const, to: { status: 'queued' as const, attempts: 0, nextAttemptAt: at, lastError: null, lockedBy: null, lockedUntil: null }, event: 'retried' as const, refusal: '只有发送失败或已取消（或结果不明）的消息可以重新发送' },
+        // 结果不明: a person checked with the recipient or the provider that it arrived.
+        confirm_sent: { from: ['uncertain'] as const, to: { status: 'sent' as const, sentAt: at, lastError: null }, event: 'confirmed_sent' as const, refusal: '只有结果不明的消息可以确认已送达' },
         cancel: { from: ['queued', 'failed', 'manual'] as const, to: { status: 'cancelled' as const, lockedBy: null, lockedUntil: null, nextAttemptAt: null }, event: 'cancelled' as const, refusal: '该消息正在发送或已发送，不能取消' },
         mark_published: { from: ['manual'] as const, to: { status: 'sent' as const, sentAt: at }, event: 'sent' as const, refusal: '只有待人工发布的消息可以登记为已发布' },
       }[action];
       const ok = await repos.deliveryQueue.transition(d.id, { statuses: rules.from }, { ...rules.to, updatedAt: at });
       if (!ok) throw new ConflictError(rules.refusal);
-      const detail = { retry: `${actor.label}重新发送`, cancel: `${actor.label}取消发送`, mark_published: `${actor.label}登记已人工发布` }[action];
+      const detail = { retry: `${actor.label}重新发送`, cancel: `${actor.label}取消发送`, mark_published: `${actor.label}登记已人工发布`, confirm_sent: `${actor.label}核实后确认已送达` }[action];
       await repos.deliveryQueue.appendEvent(d.id, rules.event, detail, at);
       await repos.audit.append({ actor, at, entity: 'delivery', entityId: d.id, action, change: { channel: d.channel, from: d.status, to: rules.to.status } });
       return (await repos.deliveryQueue.find(d.id))!;
@@ -454,6 +457,8 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
     cancel: (actor: Actor, deliveryId: number) => decide(actor, deliveryId, 'cancel'),
     /** Staff: records that a ready-to-paste post (Weibo without an API token) was published by hand. */
     markPublished: (actor: Actor, deliveryId: number) => decide(actor, deliveryId, 'mark_published'),
+    /** Staff: records that a message whose result was unknown (结果不明) did arrive, after checking. */
+    confirmSent: (actor: Actor, deliveryId: number) => decide(actor, deliveryId, 'confirm_sent'),
 
     /**
      * Messages per channel in a period of China dates (inclusive), for the annual report: sent by
@@ -470,7 +475,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps) {
       return OUTBOX_CHANNELS.map((channel) => {
         const of = (statuses: string[]) => rows.filter((r) => r.channel === channel && statuses.includes(r.status)).reduce((n, r) => n + r.count, 0);
         const wording = DELIVERY_CHANNEL_WORDING[channel];
-        return { channel, label: wording.label, measure: wording.measure, sent: of(['sent']), failed: of(['failed']), cancelled: of(['cancelled']), pending: of(['queued', 'sending', 'manual']) };
+        return { channel, label: wording.label, measure: wording.measure, sent: of(['sent']), failed: of(['failed']), cancelled: of(['cancelled']), pending: of(['queued', 'sending', 'manual', 'uncertain']) };
       });
     },
 

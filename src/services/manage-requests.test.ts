@@ -420,3 +420,44 @@ describeEachDialect('released documents of a request', (ctx) => {
     await assert.rejects(s.requests.addDocument(officer, request.id, { name: '晚了.xlsx', bytes }), /不能再添加/);
   });
 });
+
+describeEachDialect('an online application posted twice', (ctx) => {
+  test('the same form token files one request, also when two posts race; every answer is the first request’s number and code', async () => {
+    const clock = fixedClock('2026-11-26T02:00:00.000Z');
+    const s = testServices(ctx.db, clock);
+    await s.initialise({ demo: true, adminPassword: 'Qiancheng-Root#2026', demoContent: undefined });
+    const town = (await s.agencies.all()).find((a) => a.name === '黔城镇人民政府')!;
+    const count = async () => Number((await ctx.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+
+    const key = 'Qp3v8mX1oZ7kL2sT9wR4yU6iE0aD5fG8hJ1kL3zX';
+    const first = await s.requests.submitOnline(onlineForm(town.id), { submissionKey: key });
+    assert.equal(first.repeated, false);
+    const again = await s.requests.submitOnline(onlineForm(town.id), { submissionKey: key });
+    assert.equal(again.repeated, true);
+    assert.equal(again.trackingNumber, first.trackingNumber);
+    assert.equal(again.queryCode, first.queryCode, 'the confirmation shows the same code again');
+    assert.equal(await count(), before + 1, 'one request filed, not two (the annual report counts it once)');
+    assert.equal((await s.requests.track(first.trackingNumber, first.queryCode)).trackingNumber, first.trackingNumber);
+    const audit = await s.deps.uow.read.audit.forEntity('request', first.id);
+    assert.equal(audit.filter((e) => e.action === 'submit_online').length, 1);
+
+    // Two posts of one form at the same moment: the unique index decides, both get the one request.
+    const raced = await Promise.all([0, 1, 2].map(() => s.requests.submitOnline(onlineForm(town.id), { submissionKey: 'Zz9' + key.slice(3) })));
+    assert.equal(new Set(raced.map((r) => r.trackingNumber)).size, 1);
+    assert.equal(new Set(raced.map((r) => r.queryCode)).size, 1);
+    assert.equal(raced.filter((r) => !r.repeated).length, 1);
+    assert.equal(await count(), before + 2);
+
+    // The receipt is found again by the token for a while (the confirmation page after the redirect), then no more.
+    const receipt = await s.requests.submissionReceipt(key);
+    assert.equal(receipt?.trackingNumber, first.trackingNumber);
+    assert.equal(receipt?.queryCode, first.queryCode);
+    assert.equal(await s.requests.submissionReceipt('x' + key.slice(1)), undefined);
+    clock.set('2026-11-26T03:30:00.000Z');
+    assert.equal(await s.requests.submissionReceipt(key), undefined, 'an old token shows nothing');
+    const other = await s.requests.submitOnline(onlineForm(town.id), { submissionKey: 'y' + key.slice(1) });
+    assert.notEqual(other.trackingNumber, first.trackingNumber, 'another form is another request');
+    assert.notEqual(other.queryCode, first.queryCode);
+  });
+});

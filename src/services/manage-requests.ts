@@ -82,7 +82,7 @@ import type {
   StoredRequest,
   UnitOfWork,
 } from './ports.ts';
-import type { FileStore, RequestDocument, TextExtractor } from './ports.ts';
+import { DuplicateKeyError, type FileStore, type RequestDocument, type TextExtractor } from './ports.ts';
 
 export interface RequestServiceDeps {
   uow: UnitOfWork;
@@ -323,15 +323,37 @@ const CODE_LENGTH = 12;
 
 /** A random query code, e.g. `K7QF-M2XR-9BTC` (≈59 bits), shown to the applicant once. */
 function newQueryCode(): string {
+  return queryCodeFrom(() => randomBytes(32));
+}
+
+/**
+ * The query code of an online form's one-time token: derived from the token (a domain-separated
+ * SHA-256, so that the stored token hash does not reveal it), so that the same form posted again
+ * shows the same code without the code being stored.
+ */
+function queryCodeOfSubmission(submissionKey: string): string {
+  let round = 0;
+  return queryCodeFrom(() => createHash('sha256').update(`query-code\n${round++}\n${submissionKey}`).digest());
+}
+
+function queryCodeFrom(bytes: () => Uint8Array): string {
   const chars: string[] = [];
   while (chars.length < CODE_LENGTH) {
-    for (const b of randomBytes(32)) {
+    for (const b of bytes()) {
       // Rejection sampling keeps every character equally likely.
       if (b < 248 && chars.length < CODE_LENGTH) chars.push(CODE_ALPHABET[b % CODE_ALPHABET.length]!);
     }
   }
   return [0, 4, 8].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }
+
+/** SHA-256 of an online form's one-time token, as the requests table keeps it (unique). */
+function hashSubmissionKey(submissionKey: string): string {
+  return createHash('sha256').update(`submission-key\n${submissionKey}`).digest('hex');
+}
+
+/** How long after submitting the confirmation page can be shown again (a reload, the redirect). */
+const RECEIPT_MAX_AGE_MS = 60 * 60 * 1000;
 
 function normaliseTrackingNumber(value: unknown): string {
   return typeof value === 'string' ? value.trim().toUpperCase() : '';
@@ -413,6 +435,21 @@ export interface OnlineSubmission {
   statusLabel: string;
   submittedOn: string;
   warnings: string[];
+  /** True when the form had been posted before: this is the first post's request, nothing new was filed. */
+  repeated: boolean;
+}
+
+function submissionOf(r: StoredRequest, submissionKey: string, repeated: boolean): OnlineSubmission {
+  return {
+    id: r.id,
+    trackingNumber: r.trackingNumber,
+    queryCode: queryCodeOfSubmission(submissionKey),
+    status: r.state.status,
+    statusLabel: REQUEST_STATUS_LABELS[r.state.status],
+    submittedOn: r.state.submittedOn,
+    warnings: [],
+    repeated,
+  };
 }
 
 /** A letter the applicant has been sent, as listed on the tracking page. */
@@ -569,7 +606,7 @@ export function createRequestService(deps: RequestServiceDeps) {
 
   /** Creates a request from a validated record: tracking number, query code, submission, repeat flags, audit. */
   async function create(
-    mode: { kind: 'online' } | { kind: 'register'; actor: Actor },
+    mode: ({ kind: 'online' } | { kind: 'register'; actor: Actor }) & { submissionKey?: string },
     agencyId: number,
     recordOf: (id: string, agencyPath: string) => RequestRecord,
   ) {
@@ -581,8 +618,17 @@ export function createRequestService(deps: RequestServiceDeps) {
       if (mode.kind === 'register') requirePermission(mode.actor, 'request.handle', agency);
       const year = Number(today.slice(0, 4));
       const trackingNumber = `YSQ-${year}-${String(await repos.requests.nextTrackingSequence(year)).padStart(6, '0')}`;
-      const queryCode = newQueryCode();
-      const id = await repos.requests.create({ agencyId, agencyPath: agency.path, trackingNumber, queryCodeHash: hashQueryCode(trackingNumber, queryCode), submittedOn: today, at });
+      const submissionKey = mode.submissionKey;
+      const queryCode = submissionKey ? queryCodeOfSubmission(submissionKey) : newQueryCode();
+      const id = await repos.requests.create({
+        agencyId,
+        agencyPath: agency.path,
+        trackingNumber,
+        queryCodeHash: hashQueryCode(trackingNumber, queryCode),
+        submissionKeyHash: submissionKey ? hashSubmissionKey(submissionKey) : null,
+        submittedOn: today,
+        at,
+      });
       const record = recordOf(String(id), agency.path);
       // 条例第二十九条：申请应当包括申请人的姓名或者名称、身份证明、联系方式，所需信息的名称、文号或者特征性描述，形式要求。
       const problems = checkRequestRecord(record);
@@ -750,9 +796,24 @@ export function createRequestService(deps: RequestServiceDeps) {
 
   const service = {
     /** Public: the applicant submits on the portal; returns the tracking number and the query code, which is shown once and never stored. */
-    async submitOnline(raw: unknown): Promise<OnlineSubmission> {
+    async submitOnline(raw: unknown, options: { submissionKey?: string } = {}): Promise<OnlineSubmission> {
       const input = parse(onlineRequestSchema(now().today), raw);
-      const created = await create({ kind: 'online' }, input.agencyId, (id, agencyPath) => recordFrom(input, id, agencyPath, 'online', {}));
+      const key = options.submissionKey;
+      // The same form posted again (a reload, a double click, two racing posts) gets the first request's receipt.
+      const earlier = async () => {
+        const found = key ? await deps.uow.read.requests.findBySubmissionKey(hashSubmissionKey(key)) : undefined;
+        return found && submissionOf(found, key!, true);
+      };
+      const repeated = await earlier();
+      if (repeated) return repeated;
+      let created;
+      try {
+        created = await create({ kind: 'online', ...(key && { submissionKey: key }) }, input.agencyId, (id, agencyPath) => recordFrom(input, id, agencyPath, 'online', {}));
+      } catch (e) {
+        const raced = e instanceof DuplicateKeyError ? await earlier() : undefined;
+        if (raced) return raced;
+        throw e;
+      }
       // Repeat flags and the case stay with the office: anyone can type someone else's ID number.
       return {
         id: created.request.id,
@@ -762,13 +823,42 @@ export function createRequestService(deps: RequestServiceDeps) {
         statusLabel: REQUEST_STATUS_LABELS[created.request.state.status],
         submittedOn: created.request.state.submittedOn,
         warnings: created.warnings,
+        repeated: false,
       };
     },
 
+    /**
+     * The receipt of an online application by its form token, for the confirmation page after the
+     * redirect; nothing once the application is an hour old (the code is then only the applicant's).
+     */
+    async submissionReceipt(submissionKey: string): Promise<OnlineSubmission | undefined> {
+      if (!submissionKey) return undefined;
+      const found = await deps.uow.read.requests.findBySubmissionKey(hashSubmissionKey(submissionKey));
+      if (!found || deps.clock.now().getTime() - Date.parse(found.createdAt) > RECEIPT_MAX_AGE_MS) return undefined;
+      return submissionOf(found, submissionKey, true);
+    },
+
     /** The office registers a letter, fax, in-person or oral request; the receipt date follows the channel (条例第三十一条). */
-    async register(actor: Actor, raw: unknown) {
+    async register(actor: Actor, raw: unknown, options: { submissionKey?: string } = {}) {
       const input = parse(registerRequestSchema(now().today), raw);
-      return create({ kind: 'register', actor }, input.agencyId, (id, agencyPath) => recordFrom(input, id, agencyPath, input.channel, input.submission));
+      const key = options.submissionKey;
+      // The registration form posted twice (a double click) gives the first registration's receipt again.
+      const earlier = async () => {
+        const found = key ? await deps.uow.read.requests.findBySubmissionKey(hashSubmissionKey(key)) : undefined;
+        if (!found) return undefined;
+        requirePermission(actor, 'request.handle', { path: found.state.record.agencyPath });
+        return { request: found, trackingNumber: found.trackingNumber, queryCode: queryCodeOfSubmission(key!), repeats: [] as RepeatMatch[], warnings: [] as string[], repeated: true };
+      };
+      const repeated = await earlier();
+      if (repeated) return repeated;
+      try {
+        const created = await create({ kind: 'register', actor, ...(key && { submissionKey: key }) }, input.agencyId, (id, agencyPath) => recordFrom(input, id, agencyPath, input.channel, input.submission));
+        return { ...created, repeated: false };
+      } catch (e) {
+        const raced = e instanceof DuplicateKeyError ? await earlier() : undefined;
+        if (raced) return raced;
+        throw e;
+      }
     },
 
     /** Runs any handling command of the domain (confirm, review, clarification, consultation, fee, extension, reply, delivery, archive, withdrawal). */

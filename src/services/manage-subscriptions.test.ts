@@ -141,3 +141,43 @@ describeEachDialect('public email subscriptions', (ctx) => {
     }
   });
 });
+
+describeEachDialect('confirmation mails of subscriptions are limited', (ctx) => {
+  test('one confirmation mail per address a day, whatever the requests; a global hourly cap (configurable) answers 429 in Chinese', async () => {
+    const clock = fixedClock('2026-11-26T02:00:00.000Z');
+    const s = testServices(ctx.db, clock, { subscriptionConfirmationsPerHour: 3 });
+    await s.initialise({ demo: true, adminPassword: 'Qiancheng-Root#2026', demoContent: undefined });
+    const admin = actorOf((await s.deps.uow.read.users.findByLogin('admin'))!);
+    const agencies = await s.agencies.all();
+    const town = agencies.find((a) => a.name === '黔城镇人民政府')!;
+    await s.deliveries.saveChannelSettings(admin, town.id, 'email', { config: { host: '127.0.0.1', port: 2525, secure: false, from: '黔城镇政务公开 <xxgk@example.gov.cn>' } });
+    const units = agencies.filter((a) => a.path.startsWith(town.path));
+    const mails = async (address: string) => (await ctx.db.selectFrom('deliveries').select('id').where('recipient', '=', address).where('template', '=', 'subscription_confirm').execute()).length;
+
+    // 25 requests for one address (to 25 units, as from 25 addresses on the web): one mail.
+    const victim = 'victim@example.com';
+    for (let i = 0; i < 25; i++) {
+      const r = await s.subscriptions.subscribe({ email: victim, agencyId: units[i % units.length]!.id }, town.id);
+      assert.equal(r.queued, i === 0);
+    }
+    assert.equal(await mails(victim), 1);
+
+    // The hourly cap: 3 confirmation mails in all (the one above counts).
+    await s.subscriptions.subscribe({ email: 'b1@example.com', agencyId: town.id }, town.id);
+    await s.subscriptions.subscribe({ email: 'b2@example.com', agencyId: town.id }, town.id);
+    await assert.rejects(s.subscriptions.subscribe({ email: 'b3@example.com', agencyId: town.id }, town.id), (e: Error & { status?: number }) => {
+      assert.equal(e.status, 429);
+      assert.match(e.message, /确认邮件.*上限.*稍后再试/);
+      return true;
+    });
+    assert.equal(await mails('b3@example.com'), 0);
+    clock.advance(3_600_000 + 1000);
+    assert.equal((await s.subscriptions.subscribe({ email: 'b3@example.com', agencyId: town.id }, town.id)).queued, true);
+
+    // A day later the address may get one more.
+    assert.equal((await s.subscriptions.subscribe({ email: victim, agencyId: town.id }, town.id)).queued, false);
+    clock.set('2026-11-27T02:00:01.000Z');
+    assert.equal((await s.subscriptions.subscribe({ email: victim, agencyId: town.id }, town.id)).queued, true);
+    assert.equal(await mails(victim), 2);
+  });
+});

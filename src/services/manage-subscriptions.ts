@@ -14,7 +14,7 @@ import { findEntry, labelPathOf, type Vocabulary } from '../domain/publishing/vo
 import { lineageIdsOf, type Agency } from '../domain/organisations/agency.ts';
 import { resolveChannelAccount } from './channel-accounts.ts';
 import type { ItemState } from '../domain/publishing/index.ts';
-import { NotFoundError, ValidationError, validationErrorFrom } from './errors.ts';
+import { NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
 import { vocabulariesAt } from './manage-vocabularies.ts';
 import type { Actor, Clock, Repositories, Subscription, UnitOfWork } from './ports.ts';
 
@@ -120,7 +120,13 @@ export interface SubscriptionView {
 export interface SubscriptionServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
+  /** Confirmation mails the whole platform sends in an hour at most (GONGKAI_SUBSCRIPTION_CONFIRMATIONS_PER_HOUR). */
+  confirmationsPerHour?: number;
 }
+
+/** Default of the platform-wide hourly cap on confirmation mails. */
+export const DEFAULT_CONFIRMATIONS_PER_HOUR = 200;
+const HOUR_MS = 3_600_000;
 
 /** Creates the public subscription service. */
 export function createSubscriptionService(deps: SubscriptionServiceDeps) {
@@ -158,6 +164,9 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
      * A citizen asks to subscribe: records a pending subscription (or renews a pending or cancelled
      * one) and queues the confirmation email. An address already confirmed gets no mail (nothing to
      * confirm); the answer is the same either way, so the form does not reveal who subscribes.
+     * An address gets at most one confirmation mail a day, however many requests name it (from
+     * however many places), and the platform at most `confirmationsPerHour` in an hour: the form
+     * must not become a way to flood someone's mailbox or the agency's mail account.
      * `portalAgencyId` bounds the agencies offered: the portal's own and its units.
      */
     async subscribe(raw: unknown, portalAgencyId: number): Promise<{ queued: boolean }> {
@@ -181,6 +190,16 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
           s = await repos.subscriptions.insert({ agencyId, email, categoryCode, status: 'pending', createdAt: at, confirmedAt: null, unsubscribedAt: null, updatedAt: at });
         } else if (s.status === 'unsubscribed') {
           await repos.subscriptions.setStatus(s.id, { status: 'pending', confirmedAt: null, unsubscribedAt: s.unsubscribedAt, updatedAt: at });
+        }
+        const nowMs = now().getTime();
+        if ((await repos.subscriptions.countConfirmationsSince(new Date(nowMs - DAY_MS).toISOString(), email)) > 0) {
+          // A confirmation is already on its way to this address today: no second mail (the same answer to the form).
+          await repos.audit.append({ actor: SUBSCRIBER, at, entity: 'subscription', entityId: s.id, action: 'subscribe', change: { agencyId, categoryCode, email: maskEmail(email), confirmationMail: 'withheld: one a day per address' } });
+          return { queued: false };
+        }
+        const cap = deps.confirmationsPerHour ?? DEFAULT_CONFIRMATIONS_PER_HOUR;
+        if ((await repos.subscriptions.countConfirmationsSince(new Date(nowMs - HOUR_MS).toISOString())) >= cap) {
+          throw new ServiceError('订阅确认邮件本小时的发送量已达上限，请稍后再试（约一小时后）。', 429);
         }
         const token = newToken();
         const tokenHash = hashOf(token);

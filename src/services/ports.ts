@@ -378,7 +378,9 @@ export interface RequestListFilter {
 
 export interface RequestRepository {
   /** Reserves the row of a new request (its id is the domain's request id); `save` fills it. */
-  create(input: { agencyId: number; agencyPath: string; trackingNumber: string; queryCodeHash: string; submittedOn: string; at: string }): Promise<number>;
+  create(input: { agencyId: number; agencyPath: string; trackingNumber: string; queryCodeHash: string; submissionKeyHash?: string | null; submittedOn: string; at: string }): Promise<number>;
+  /** The request an online form's one-time token filed (by the token's hash), if any. */
+  findBySubmissionKey(submissionKeyHash: string): Promise<StoredRequest | undefined>;
   /** Takes the next tracking-number sequence of a year; atomic under concurrency on both stores. */
   nextTrackingSequence(year: number): Promise<number>;
   find(id: number): Promise<StoredRequest | undefined>;
@@ -604,7 +606,8 @@ export type OutboxChannel = 'email' | 'sms' | 'wechat' | 'weibo' | 'notice_board
  * when attempts run out; `manual` waits for staff (a ready-to-paste Weibo post); cancelled by staff
  * or because the recipient opted out.
  */
-export type QueuedDeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'manual';
+/** `uncertain`: the provider may or may not have taken the message (结果不明); a person resends it or confirms it was delivered. */
+export type QueuedDeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'manual' | 'uncertain';
 
 /** A message in the outbox, as the worker and the delivery log see it. */
 export interface QueuedDelivery {
@@ -650,7 +653,7 @@ export interface NewQueuedDelivery {
 export interface DeliveryLogEvent {
   id: number;
   deliveryId: number;
-  type: 'queued' | 'sending' | 'sent' | 'failed' | 'retry_scheduled' | 'deferred' | 'manual' | 'retried' | 'cancelled' | 'recovered';
+  type: 'queued' | 'sending' | 'sent' | 'failed' | 'retry_scheduled' | 'deferred' | 'manual' | 'retried' | 'cancelled' | 'recovered' | 'uncertain' | 'confirmed_sent';
   detail: string;
   at: string;
 }
@@ -733,6 +736,8 @@ export interface SubscriptionRepository {
   useToken(tokenHash: string, at: string): Promise<void>;
   /** Confirmed subscriptions to any of the agencies. */
   confirmedFor(agencyIds: readonly number[]): Promise<Subscription[]>;
+  /** Confirmation mails (their tokens) created since an instant, to one address or to all. */
+  countConfirmationsSince(since: string, email?: string): Promise<number>;
 }
 
 /** An agency's account on a channel: settings, and secrets that no screen or API ever shows. */
@@ -970,8 +975,30 @@ export interface Repositories {
   deliveryQueue: DeliveryQueueRepository;
   channelSettings: ChannelSettingsRepository;
   subscriptions: SubscriptionRepository;
+  formTokens: FormTokenRepository;
   ledgers: LedgerRepository;
   backup: BackupRepository;
+}
+
+/** One-time form tokens (by SHA-256 hash): a form posted twice is applied once. */
+export interface FormTokenRepository {
+  /** Claims a token; false when it was claimed before (the form was already posted). */
+  claim(tokenHash: string, at: string): Promise<boolean>;
+  /** Gives a token back after its post failed, so that the corrected form can be sent again. */
+  release(tokenHash: string): Promise<void>;
+  /** Forgets tokens claimed before an instant. */
+  prune(before: string): Promise<void>;
+}
+
+/**
+ * A write met a unique key that another transaction holds (two posts of one form): the transaction
+ * is rolled back and the caller reads what the other one stored.
+ */
+export class DuplicateKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`duplicate key: ${key}`);
+    this.name = 'DuplicateKeyError';
+  }
 }
 
 /** Runs work in one transaction: every state change and its audit entry commit together. */

@@ -25,6 +25,7 @@ import { createAssessmentService } from './assess-units.ts';
 import { buildTrends, type TrendOptions } from './build-trends.ts';
 import { publicRequestStatistics } from './request-statistics.ts';
 import { createVocabularyService } from './manage-vocabularies.ts';
+import { createSingleSubmissionService } from './single-submission.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
@@ -41,6 +42,8 @@ export interface ServiceDeps {
   sanitiseHtml: (html: string) => string;
   /** Told when what the public sees changes (page caches). */
   onPublicChange?: () => void;
+  /** Platform-wide hourly cap on subscription confirmation mails. */
+  subscriptionConfirmationsPerHour?: number;
 }
 
 /** Creates the services object for a set of dependencies. */
@@ -60,8 +63,9 @@ export function createServices(deps: ServiceDeps) {
     letterTemplates: createLetterTemplateService({ uow: deps.uow, clock: deps.clock }),
     suggestions: createSuggestionService({ uow: deps.uow, clock: deps.clock, requests, items }),
     deliveries: createDeliveryService({ uow: deps.uow, clock: deps.clock }),
+    formTokens: createSingleSubmissionService({ uow: deps.uow, clock: deps.clock }),
     reminders: createStaffReminderService({ uow: deps.uow, clock: deps.clock, calendar }),
-    subscriptions: createSubscriptionService({ uow: deps.uow, clock: deps.clock }),
+    subscriptions: createSubscriptionService({ uow: deps.uow, clock: deps.clock, ...(deps.subscriptionConfirmationsPerHour !== undefined && { confirmationsPerHour: deps.subscriptionConfirmationsPerHour }) }),
     ledgers: { ...createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }), ...createLedgerExportService({ uow: deps.uow, clock: deps.clock }) },
     ledgerUploads: createLedgerUploadService({ uow: deps.uow, clock: deps.clock, files: deps.files, readLedger: deps.readLedger, ledgers: createLedgerImportService({ uow: deps.uow, clock: deps.clock, calendar }) }),
     backup: createBackupService({ uow: deps.uow, clock: deps.clock, files: deps.files, integrity: deps.integrity }),

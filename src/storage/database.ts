@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDialectConfig, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -45,9 +45,42 @@ export function openDatabase(options: DatabaseOptions): Database {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Another process (a `gongkai import`, the worker) may hold the write lock: wait for it up to 10 s.
+  sqlite.pragma('busy_timeout = 10000');
+  // FULL: a commit (a 201 to an applicant) is on disk before it returns, even through a power cut;
+  // NORMAL in WAL mode may lose the last commits (see README for the measured cost).
+  sqlite.pragma('synchronous = FULL');
+  return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Starts every SQLite transaction as BEGIN IMMEDIATE. A deferred BEGIN takes the write lock only
+ * at the first write; if another process committed since the transaction's first read, SQLite
+ * cannot upgrade the snapshot and fails at once with SQLITE_BUSY (“database is locked”), without
+ * waiting for the busy timeout. Taking the lock at BEGIN makes writers queue instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** Whether an error is a unique-constraint violation (SQLite or PostgreSQL), optionally of a named index or column. */
+export function isUniqueViolation(error: unknown, name?: string): boolean {
+  const e = error as { code?: unknown; message?: unknown; constraint?: unknown } | null;
+  if (!e || (e.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY' && e.code !== '23505')) return false;
+  return name === undefined || String(e.message).includes(name) || String(e.constraint ?? '').includes(name);
 }
 
 /** Which SQL dialect a Kysely instance (or transaction) speaks. */

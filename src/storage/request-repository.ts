@@ -6,8 +6,8 @@
 import { sql } from 'kysely';
 import { isRepliedOnTime, toReportRequest } from '../domain/reports/index.ts';
 import type { DisclosureRequestEvent, RequestState } from '../domain/requests/index.ts';
-import type { CaseNote, RequestListFilter, RequestRepository, RequestSave, StoredRequest } from '../services/ports.ts';
-import type { Executor } from './database.ts';
+import { DuplicateKeyError, type CaseNote, type RequestListFilter, type RequestRepository, type RequestSave, type StoredRequest } from '../services/ports.ts';
+import { isUniqueViolation, type Executor } from './database.ts';
 import type { RequestTable } from './schema.ts';
 
 type RequestRow = Omit<RequestTable, 'id'> & { id: number };
@@ -50,13 +50,14 @@ export function createRequestRepository(db: Executor): RequestRepository {
 
   return {
     async create(input) {
-      const r = await db
+      const insert = db
         .insertInto('requests')
         .values({
           agency_id: input.agencyId,
           agency_path: input.agencyPath,
           tracking_number: input.trackingNumber,
           query_code_hash: input.queryCodeHash,
+          submission_key_hash: input.submissionKeyHash ?? null,
           status: 'awaiting_confirmation',
           outcome: null,
           channel: '',
@@ -76,9 +77,17 @@ export function createRequestRepository(db: Executor): RequestRepository {
           created_at: input.at,
           updated_at: input.at,
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return r.id;
+        .returning('id');
+      try {
+        return (await insert.executeTakeFirstOrThrow()).id;
+      } catch (e) {
+        if (input.submissionKeyHash && isUniqueViolation(e, 'submission_key')) throw new DuplicateKeyError('requests.submission_key_hash');
+        throw e;
+      }
+    },
+    async findBySubmissionKey(submissionKeyHash) {
+      const r = await db.selectFrom('requests').selectAll().where('submission_key_hash', '=', submissionKeyHash).where('version', '>', 0).executeTakeFirst();
+      return r && toStored(r);
     },
     async nextTrackingSequence(year) {
       const r = await db

@@ -216,6 +216,8 @@ export interface RequestTable {
   tracking_number: string;
   /** SHA-256 (hex) of the tracking number and the applicant's query code; the code itself is never stored. */
   query_code_hash: string;
+  /** SHA-256 of the online form's one-time token (unique): the same form posted twice files one request. */
+  submission_key_hash: string | null;
   status: string;
   outcome: string | null;
   channel: string;
@@ -396,6 +398,12 @@ export interface SubscriptionTokenTable {
   created_at: string;
 }
 
+/** A one-time console form token, claimed by the first POST that carries it (SHA-256 hash only). */
+export interface FormTokenTable {
+  token_hash: string;
+  used_at: string;
+}
+
 export interface RequestDocumentTable {
   id: Generated<number>;
   request_id: number;
@@ -520,6 +528,7 @@ export interface DB {
   channel_opt_outs: ChannelOptOutTable;
   subscriptions: SubscriptionTable;
   subscription_tokens: SubscriptionTokenTable;
+  form_tokens: FormTokenTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -72,5 +72,11 @@ export function createSubscriptionRepository(db: Executor): SubscriptionReposito
       const rows = await db.selectFrom('subscriptions').selectAll().where('status', '=', 'confirmed').where('agency_id', 'in', [...agencyIds]).orderBy('id').execute();
       return rows.map((r) => toSubscription(r as Row));
     },
+    async countConfirmationsSince(since, email) {
+      let q = db.selectFrom('subscription_tokens as t').where('t.purpose', '=', 'confirm').where('t.created_at', '>=', since);
+      if (email !== undefined) q = q.innerJoin('subscriptions as s', 's.id', 't.subscription_id').where('s.email', '=', email);
+      const r = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
   };
 }

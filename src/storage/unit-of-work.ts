@@ -26,6 +26,7 @@ import { createDeliveryQueueRepository } from './delivery-queue-repository.ts';
 import { createChannelSettingsRepository } from './channel-settings-repository.ts';
 import { createLedgerRepository } from './ledger-repository.ts';
 import { createSubscriptionRepository } from './subscription-repository.ts';
+import { createFormTokenRepository } from './form-token-repository.ts';
 import { createBackupRepository } from './backup-repository.ts';
 import { createAssessmentRepository } from './assessment-repository.ts';
 import { createStatisticsRepository } from './statistics-repository.ts';
@@ -61,6 +62,7 @@ export function createRepositories(db: Executor, options: RepositoryOptions = {}
     deliveryQueue: createDeliveryQueueRepository(db),
     channelSettings: createChannelSettingsRepository(db, options.secrets),
     subscriptions: createSubscriptionRepository(db),
+    formTokens: createFormTokenRepository(db),
     ledgers: createLedgerRepository(db),
     backup: createBackupRepository(db),
   };

@@ -29,6 +29,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { isPrivatePath, noStore } from './middleware/no-store.ts';
 import type { PageCache } from './middleware/page-cache.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
+import { singleSubmission } from './middleware/single-submission.ts';
 import { statisticsRoutes } from './portal/statistics-pages.tsx';
 import { requestPortalRoutes } from './portal/request-pages.tsx';
 import { subscriptionRoutes } from './portal/subscription-pages.tsx';
@@ -131,6 +132,8 @@ export function createApp(deps: AppDeps) {
     }
     return next();
   });
+  // A console form posted twice is applied once (one-time form tokens).
+  app.use('/console/*', singleSubmission({ exempt: ['/console/login', '/console/logout', '/console/requests/register', '/console/audit/verify', /^\/console\/requests\/[0-9]+\/fee-preview$/] }));
   app.get('/console/', (c) => c.redirect('/console', 301));
   app.route('/console', authRoutes());
   app.route('/console', homeRoutes());

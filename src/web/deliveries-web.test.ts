@@ -196,6 +196,31 @@ for (const dialect of testDialects()) {
       assert.equal((await officer.post('/console/deliveries/999999/retry', {})).status, 404);
     });
 
+    test('结果不明: an SMTP send whose result is unknown waits in the log for a person, who confirms it arrived (audited)', async () => {
+      const s = t.application.services;
+      const at = t.clock.now().toISOString();
+      const id = (await s.deps.uow.transaction(async (r) => {
+        const d = await r.deliveryQueue.enqueue({ agencyId: townId, channel: 'email', recipient: 'zhang@example.com', template: 'request_received', payload: { trackingNumber: 'YSQ-2026-000001' }, idempotencyKey: 'uncertain-web:1', at });
+        await r.deliveryQueue.transition(d!, { statuses: ['queued'] }, { status: 'uncertain', attempts: 1, lastError: '发送结果不明：邮件内容已发给邮件服务器，但在它确认收下之前连接中断', updatedAt: at });
+        await r.deliveryQueue.appendEvent(d!, 'uncertain', '发送结果不明：邮件内容已发给邮件服务器，但在它确认收下之前连接中断', at);
+        return d!;
+      }))!;
+      const officer = await t.signedIn('officer');
+      assert.match(await (await officer.get('/console/deliveries?status=uncertain')).text(), /共 1 条/);
+      const page = await (await officer.get(`/console/deliveries/${id}`)).text();
+      assert.match(page, /结果不明/);
+      assert.match(page, /重新发送<\/button>/);
+      assert.match(page, /确认已送达<\/button>/);
+      const confirmed = await officer.post(`/console/deliveries/${id}/confirm-sent`, {});
+      assert.equal(confirmed.status, 303);
+      assert.match(await (await officer.get(confirmed.headers.get('location')!)).text(), /已确认送达/);
+      assert.equal((await s.deliveries.get(actors.officer!, id)).delivery.status, 'sent');
+      assert.deepEqual((await s.deps.uow.read.audit.forEntity('delivery', id)).map((e) => e.action), ['confirm_sent']);
+      const again = await officer.post(`/console/deliveries/${id}/confirm-sent`, {});
+      assert.equal(again.status, 409);
+      assert.match(await again.text(), /只有结果不明的消息可以确认已送达/);
+    });
+
     test('counts per channel and period are the report’s figures, and each number opens its list', async () => {
       const s = t.application.services;
       const wechat = (await s.deliveries.list(actors.officer!, { itemId, channel: 'wechat' })).items[0]!;
@@ -281,7 +306,7 @@ for (const dialect of testDialects()) {
       const s = t.application.services;
       const submitted = await s.requests.submitOnline({
         agencyId: townId,
-        applicant: { type: 'natural_person', name: '司马晓晴', identity: null, contact: { email: 'simaxq@example.com', phone: '13912345670', address: '黔城镇' } },
+        applicant: { type: 'natural_person', name: '司马晓晴', identity: { kind: '居民身份证', number: '11010519491231002X' }, contact: { email: 'simaxq@example.com', phone: '13912345670', address: '黔城镇' } },
         informationSought: { description: '2025年危房改造名单' },
         formWanted: 'electronic',
         deliveryMethod: 'email',

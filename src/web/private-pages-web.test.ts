@@ -34,8 +34,11 @@ test('the applicant\'s pages (application, tracking, letters) send no-store and 
   const a = t.agent();
   const form = await a.get('/xxgk/apply');
   assert.equal(form.headers.get('cache-control'), 'no-store');
-  const receipt = await a.post('/xxgk/apply', applicant);
-  assert.equal(receipt.status, 201);
+  const posted = await a.post('/xxgk/apply', { ...applicant, _once: a.once });
+  assert.equal(posted.status, 303, 'post/redirect/get');
+  assert.equal(posted.headers.get('cache-control'), 'no-store');
+  const receipt = await a.get(posted.headers.get('location')!);
+  assert.equal(receipt.status, 200);
   assert.equal(receipt.headers.get('cache-control'), 'no-store', 'the receipt shows the query code');
   const html = await receipt.text();
   const number = /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;

@@ -24,12 +24,18 @@ const application = {
   deliveryMethod: 'online',
 };
 
+/** Applies as a browser does: the form's one-time token, then the redirect to the receipt. */
 async function apply(values: Record<string, string> = application) {
   const a = t.agent();
   await a.get('/xxgk/apply');
-  const res = await a.post('/xxgk/apply', values);
-  return { a, res, html: await res.text() };
+  const res = await a.post('/xxgk/apply', { ...values, _once: a.once });
+  if (res.status !== 303) return { a, res, html: await res.text() };
+  const done = await a.get(res.headers.get('location')!);
+  return { a, res, done, html: await done.text() };
 }
+
+const receiptOf = (html: string) => ({ number: /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)?.[1], code: /查询码：<strong class="mono">([A-Z0-9-]+)</.exec(html)?.[1] });
+const countRows = async (table: 'requests' | 'appeals') => Number((await t.application.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 test('the application form works without JavaScript and has every field of 条例第二十九条', async () => {
   const html = await (await t.agent().get('/xxgk/apply')).text();
@@ -48,7 +54,7 @@ test('intake validation: clear Chinese errors, and nothing typed is lost', async
 
 test('a submission gives a tracking number and a query code; a wrong code reveals nothing', async () => {
   const { res, html } = await apply();
-  assert.equal(res.status, 201);
+  assert.equal(res.status, 303);
   const number = /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
   const code = /查询码：<strong class="mono">([A-Z0-9-]+)</.exec(html)![1]!;
   const a = t.agent();
@@ -175,4 +181,107 @@ test('released documents are scanned; an unresolved finding stops the reply; the
   assert.equal((await download.arrayBuffer()).byteLength, docx.length);
   const wrong = await a.post('/xxgk/track/document', { number, code: 'AAAA-BBBB-CCCC', document: documentId });
   assert.equal(wrong.status, 404);
+});
+
+test('the same application posted twice (a reload of the confirmation re-POSTs) files one request; both answers show the same number and code', async () => {
+  const before = await countRows('requests');
+  const a = t.agent();
+  await a.get('/xxgk/apply');
+  assert.ok(a.once.length === 32, 'the form carries a one-time token');
+  const form = { ...application, description: '两次提交测试：板桥村2025年低保名单', _once: a.once };
+  const first = await a.post('/xxgk/apply', form);
+  const second = await a.post('/xxgk/apply', form);
+  assert.equal(first.status, 303);
+  assert.equal(second.status, 303);
+  assert.equal(first.headers.get('location'), '/xxgk/apply/done', 'post/redirect/get, nothing secret in the URL');
+  const firstReceipt = receiptOf(await (await a.get(first.headers.get('location')!)).text());
+  const secondReceipt = receiptOf(await (await a.get(second.headers.get('location')!)).text());
+  assert.ok(firstReceipt.number && firstReceipt.code);
+  assert.deepEqual(secondReceipt, firstReceipt);
+  assert.equal(await countRows('requests'), before + 1, 'one request, counted once in the annual report');
+
+  // Two posts of the form at the same moment (a double click): still one request.
+  await a.get('/xxgk/apply');
+  const raced = await Promise.all([0, 1].map(() => a.post('/xxgk/apply', { ...form, _once: a.once })));
+  assert.deepEqual(raced.map((r) => r.status), [303, 303]);
+  assert.equal(await countRows('requests'), before + 2);
+});
+
+test('the receipt after the redirect is only for the browser that applied, never cached, and only for an hour', async () => {
+  const { a, done, html } = await apply({ ...application, description: '回执测试：黔城镇2025年防汛物资采购合同' });
+  const receipt = receiptOf(html);
+  assert.ok(receipt.code);
+  assert.equal(done!.headers.get('cache-control'), 'no-store');
+  const cookie = a.cookies.get('gk_receipt')!;
+  assert.ok(cookie && !cookie.includes(receipt.code!));
+  // Someone else opening the same URL (the page cache too) sees no number and no code.
+  const other = await t.agent().get('/xxgk/apply/done');
+  assert.equal(other.status, 404);
+  const otherHtml = await other.text();
+  assert.ok(!otherHtml.includes(receipt.code!) && !otherHtml.includes(receipt.number!));
+  // The receipt cookie alone, in another browser (another CSRF cookie), is not enough.
+  const thief = t.agent();
+  await thief.get('/xxgk/apply');
+  thief.cookies.set('gk_receipt', cookie);
+  assert.ok(!(await (await thief.get('/xxgk/apply/done')).text()).includes(receipt.code!));
+  // The applicant's reload still shows it, until an hour has passed.
+  assert.ok((await (await a.get('/xxgk/apply/done')).text()).includes(receipt.code!));
+  t.clock.set('2026-11-26T03:30:00.000Z');
+  try {
+    assert.equal((await a.get('/xxgk/apply/done')).status, 404);
+  } finally {
+    t.clock.set('2026-11-26T02:00:00.000Z');
+  }
+});
+
+test('a console command posted twice (double click, reload, two racing posts) is applied once; a refused post can be corrected and sent', async () => {
+  const officer = await t.signedIn('officer');
+  const page = await (await officer.get('/console/appeals')).text();
+  const appealForm = /<form method="post" action="\/console\/appeals"[\s\S]*?<\/form>/.exec(page)![0];
+  const token = /name="_once" value="([^"]+)"/.exec(appealForm)![1]!;
+  const before = await countRows('appeals');
+  const form = { kind: 'reconsideration', requestId: '', body: '洪江市人民政府', filedOn: '2026-11-20', result: 'pending', closedOn: '', note: '', _once: token };
+
+  // Refused first (a missing field): the token is given back, the corrected form goes through.
+  const bad = await officer.post('/console/appeals', { ...form, body: '' });
+  assert.equal(bad.status, 400);
+  const ok = await officer.post('/console/appeals', form);
+  assert.equal(ok.status, 303);
+  assert.equal(await countRows('appeals'), before + 1);
+
+  const again = await officer.post('/console/appeals', form, { headers: { referer: 'http://localhost/console/appeals' } });
+  assert.equal(again.status, 303);
+  assert.equal(again.headers.get('location'), '/console/appeals?resubmitted=1', 'back to the page the form was on');
+  assert.equal(await countRows('appeals'), before + 1, 'not applied a second time');
+  const shown = await (await officer.get(again.headers.get('location')!)).text();
+  assert.match(shown, /这份表单刚才已经提交过，这次没有重复执行/);
+
+  // Two racing posts of one form: one applies.
+  await officer.get('/console/appeals');
+  const raced = await Promise.all([0, 1, 2].map(() => officer.post('/console/appeals', { ...form, _once: officer.once })));
+  assert.deepEqual(raced.map((r) => r.status), [303, 303, 303]);
+  assert.equal(await countRows('appeals'), before + 2);
+
+  // A request-handling command on a request awaiting confirmation: the repeat lands on the case with the notice.
+  const list = await (await officer.get('/console/requests?queue=awaiting_confirmation')).text();
+  const id = /<tbody><tr><td><a href="\/console\/requests\/(\d+)"/.exec(list)![1]!;
+  const casePage = await (await officer.get(`/console/requests/${id}`)).text();
+  const commandForm = new RegExp(`<form[^>]*action="/console/requests/${id}/command"[\\s\\S]*?</form>`).exec(casePage)![0];
+  const commandToken = /name="_once" value="([^"]+)"/.exec(commandForm)![1]!;
+  const command = { type: 'confirm_receipt', confirmedOn: '2026-11-26', _once: commandToken };
+  assert.equal((await officer.post(`/console/requests/${id}/command`, command)).status, 303);
+  const repeat = await officer.post(`/console/requests/${id}/command`, command);
+  assert.equal(repeat.status, 303);
+  assert.equal(repeat.headers.get('location'), `/console/requests/${id}?resubmitted=1`);
+  const events = await t.application.services.deps.uow.read.requests.events(Number(id));
+  assert.equal(events.filter((e) => e.type === 'ReceiptConfirmed').length, 1);
+
+  // Registering a letter: posted twice, the second answer is the first registration's receipt (its code is shown once per post).
+  await officer.get('/console/requests/register');
+  const requestsBefore = await countRows('requests');
+  const letter = { ...application, channel: 'letter_registered', signedForOn: '2026-11-25', name: '王二', _once: officer.once };
+  const [one, two] = [await officer.post('/console/requests/register', letter), await officer.post('/console/requests/register', letter)];
+  assert.deepEqual([one.status, two.status], [201, 201]);
+  assert.deepEqual(receiptOf(await two.text()), receiptOf(await one.text()));
+  assert.equal(await countRows('requests'), requestsBefore + 1);
 });

@@ -98,9 +98,11 @@ for (const dialect of testDialects()) {
       const noReason = await officer.post(`${rubricPath}/edit`, { ...edit, weight_update_frequency: '5', weight_overdue_items: '10' });
       assert.equal(noReason.status, 400);
       assert.match(await noReason.text(), /请填写修改理由/);
+      // Another tab with the same version 1 (its own form, so not a repeat of the post below).
+      const otherTab = formFields(await (await officer.get(`${rubricPath}/edit`)).text(), 'class="rubric-form"');
       const saved = await officer.post(`${rubricPath}/edit`, { ...edit, weight_update_frequency: '5', weight_overdue_items: '10', reason: '加重超期未公开的分值' });
       assert.equal(saved.status, 303);
-      const stale = await officer.post(`${rubricPath}/edit`, { ...edit, reason: '旧表单' });
+      const stale = await officer.post(`${rubricPath}/edit`, { ...otherTab, reason: '旧表单' });
       assert.equal(stale.status, 409);
       assert.match(await stale.text(), /已被 公开办 李敏.*修改为第 2 版/);
       const history = await (await officer.get(rubricPath)).text();

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { can, ROLE_LABELS, type Permission } from '../../domain/access/roles.ts';
 import type { AppEnv } from '../context.ts';
 import { CsrfField, Layout } from '../views/layout.tsx';
+import { RESUBMITTED_PARAM } from '../middleware/single-submission.ts';
 
 export interface ConsoleModule {
   href: string;
@@ -94,6 +95,11 @@ export function ConsolePage(props: { c: Context<AppEnv>; title: string; children
             })}
           </nav>
           <div id="content" tabindex={-1}>
+            {c.req.query(RESUBMITTED_PARAM) === '1' && (
+              <div class="notice" role="status">
+                <p>这份表单刚才已经提交过，这次没有重复执行。下面是当前的情况，请核对后再决定是否需要继续操作。</p>
+              </div>
+            )}
             {props.children as never}
           </div>
         </div>

@@ -45,10 +45,10 @@ function recipientShown(d: Pick<QueuedDelivery, 'recipient' | 'requestId'>): str
   return /^\+?\d{11,15}$/.test(d.recipient.trim()) ? maskMobile(digits.slice(-11)) : d.recipient;
 }
 /** The status filter: one status, or `pending` for everything not yet finished. */
-const STATUS_FILTERS = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'manual', 'pending'] as const;
+const STATUS_FILTERS = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'manual', 'uncertain', 'pending'] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
-const STATUS_FILTER_LABELS: Record<StatusFilter, string> = { ...QUEUED_DELIVERY_STATUS_LABELS, pending: '未完成（待发送、发送中、待人工发布）' };
-const PENDING: QueuedDeliveryStatus[] = ['queued', 'sending', 'manual'];
+const STATUS_FILTER_LABELS: Record<StatusFilter, string> = { ...QUEUED_DELIVERY_STATUS_LABELS, pending: '未完成（待发送、发送中、待人工发布、结果不明）' };
+const PENDING: QueuedDeliveryStatus[] = ['queued', 'sending', 'manual', 'uncertain'];
 
 const EVENT_LABELS: Record<DeliveryLogEvent['type'], string> = {
   queued: '进入发送队列',
@@ -61,6 +61,8 @@ const EVENT_LABELS: Record<DeliveryLogEvent['type'], string> = {
   retried: '人工重新发送',
   cancelled: '已取消',
   recovered: '中断后恢复',
+  uncertain: '结果不明（待人工核实）',
+  confirmed_sent: '人工核实，确认已送达',
 };
 
 const TEMPLATE_LABELS: Record<string, string> = { ...MESSAGE_TEMPLATE_LABELS, notice_board_sheet: '公开栏张贴单' };
@@ -176,7 +178,7 @@ export function deliveryRoutes() {
 
   app.get('/:id{[0-9]+}', async (c) => c.html(<DeliveryPage c={c} {...await loadDelivery(c, Number(c.req.param('id')))} />));
 
-  app.post('/:id{[0-9]+}/:action{retry|cancel|mark-published}', async (c) => {
+  app.post('/:id{[0-9]+}/:action{retry|cancel|mark-published|confirm-sent}', async (c) => {
     const services = c.get('services');
     const actor = c.get('actor')!;
     const deliveryId = Number(c.req.param('id'));
@@ -184,6 +186,7 @@ export function deliveryRoutes() {
     try {
       if (action === 'retry') await services.deliveries.retry(actor, deliveryId);
       else if (action === 'cancel') await services.deliveries.cancel(actor, deliveryId);
+      else if (action === 'confirm-sent') await services.deliveries.confirmSent(actor, deliveryId);
       else await services.deliveries.markPublished(actor, deliveryId);
     } catch (e) {
       if (!(e instanceof ServiceError) || e.status === 403 || e.status === 404) throw e;
@@ -556,7 +559,7 @@ function DeliveryPage(props: { c: Context<AppEnv>; delivery: QueuedDelivery; eve
   return (
     <DeliveryPageShell c={c} d={d}>
       {props.error && <Notice kind="bad">{props.error}</Notice>}
-      {done && <Notice kind="ok">{{ retry: '已重新排入发送队列。', cancel: '已取消发送。', 'mark-published': '已登记为人工发布。' }[done] ?? '已保存。'}</Notice>}
+      {done && <Notice kind="ok">{{ retry: '已重新排入发送队列。', cancel: '已取消发送。', 'mark-published': '已登记为人工发布。', 'confirm-sent': '已确认送达。' }[done] ?? '已保存。'}</Notice>}
       <dl class="contact">
         <dt>状态</dt>
         <dd>{QUEUED_DELIVERY_STATUS_LABELS[d.status]}</dd>
@@ -623,7 +626,8 @@ function DeliveryPage(props: { c: Context<AppEnv>; delivery: QueuedDelivery; eve
       )}
       {props.canDecide && (
         <div class="actions">
-          {(d.status === 'failed' || d.status === 'cancelled') && <ActionForm id={d.id} action="retry" label="重新发送" csrf={csrf} />}
+          {(d.status === 'failed' || d.status === 'cancelled' || d.status === 'uncertain') && <ActionForm id={d.id} action="retry" label="重新发送" csrf={csrf} />}
+          {d.status === 'uncertain' && <ActionForm id={d.id} action="confirm-sent" label="已核实收到，确认已送达" csrf={csrf} />}
           {d.status === 'manual' && <ActionForm id={d.id} action="mark-published" label="已人工发布，登记为已发送" csrf={csrf} />}
           {(d.status === 'queued' || d.status === 'failed' || d.status === 'manual') && <ActionForm id={d.id} action="cancel" label="取消发送" csrf={csrf} danger />}
         </div>

@@ -29,6 +29,7 @@ import { formatLocal } from '../../services/sign-in.ts';
 import type { AppEnv } from '../context.ts';
 import type { RequestDocument } from '../../services/ports.ts';
 import { field, fields, readForm, type FormData } from '../forms.ts';
+import { FORM_TOKEN_FIELD, formTokenOf } from '../middleware/single-submission.ts';
 import { requestInputOf, RequestFields } from '../portal/request-pages.tsx';
 import { CsrfField, Field } from '../views/layout.tsx';
 import { ConsolePage } from './console-page.tsx';
@@ -161,11 +162,17 @@ export function requestRoutes() {
     const values = Object.fromEntries(Object.keys(form).map((k) => [k, field(form, k)]));
     const agencyId = c.get('user')!.agencyId;
     try {
-      const r = await c.get('services').requests.register(c.get('actor')!, {
-        ...requestInputOf(values as never, agencyId),
-        channel: values.channel,
-        submission: { submittedOn: values.submittedOn, signedForOn: values.signedForOn, arrivedOn: values.arrivedOn },
-      });
+      // The form's one-time token: posted twice, it shows the first registration instead of a second one.
+      const formToken = formTokenOf(values[FORM_TOKEN_FIELD]);
+      const r = await c.get('services').requests.register(
+        c.get('actor')!,
+        {
+          ...requestInputOf(values as never, agencyId),
+          channel: values.channel,
+          submission: { submittedOn: values.submittedOn, signedForOn: values.signedForOn, arrivedOn: values.arrivedOn },
+        },
+        formToken ? { submissionKey: `${formToken}.${c.get('csrfToken')}` } : {},
+      );
       return c.html(
         <ConsolePage c={c} title="申请已登记">
           <h1>申请已登记</h1>

@@ -1,18 +1,31 @@
 /**
  * 依申请公开 on the portal, without JavaScript: the application form (条例第二十九条 defines its
- * content), the receipt with the tracking number and the query code (shown once), and the tracking
+ * content), the receipt with the tracking number and the query code (after a redirect, only to the
+ * browser that applied; posting the form again files nothing new), and the tracking
  * page where the applicant follows the case, answers a request for clarification and downloads
  * the letters. The tracking number and code travel in POST bodies, never in URLs or logs.
  */
 import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { APPLICANT_TYPES, APPLICANT_TYPE_LABELS, DELIVERY_METHOD_LABELS, IDENTITY_DOCUMENT_KINDS, INFORMATION_FORMS, INFORMATION_FORM_LABELS, REQUESTED_DELIVERY_METHODS } from '../../domain/requests/index.ts';
 import { renderLetterDocx } from '../../documents/letter-docx.ts';
 import { ServiceError, ValidationError } from '../../services/errors.ts';
 import type { AppEnv } from '../context.ts';
 import { field, readForm, type FormData } from '../forms.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
+import { cookieOptions } from '../middleware/session.ts';
+import { FORM_TOKEN_FIELD, formTokenOf, newFormToken } from '../middleware/single-submission.ts';
 import { Breadcrumb, CsrfField, Field } from '../views/layout.tsx';
 import { loadPortal, PortalPage, type PortalData } from './portal-routes.tsx';
+
+/** The receipt cookie: the application form's one-time token, for the confirmation page after the redirect. */
+const RECEIPT_COOKIE = 'gk_receipt';
+const RECEIPT_COOKIE_SECONDS = 60 * 60;
+
+/** The application's idempotency key: the form's token bound to this browser's CSRF token. */
+function submissionKeyOf(c: Context<AppEnv>, formToken: string): string {
+  return `${formToken}.${c.get('csrfToken')}`;
+}
 
 const FIELDS = ['type', 'name', 'identityKind', 'identityNumber', 'representative', 'phone', 'email', 'address', 'postcode', 'description', 'documentNumber', 'formWanted', 'deliveryMethod', 'needsAssistance'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -167,31 +180,57 @@ export function requestPortalRoutes() {
 
   app.post('/xxgk/apply', async (c) => {
     const data = await loadPortal(c);
-    const values = valuesOf(await readForm(c));
+    const form = await readForm(c);
+    const values = valuesOf(form);
+    // Post/redirect/get: the form's one-time token names the application, so posting it again
+    // (a reload, a double click) shows the first application's receipt instead of filing another.
+    const formToken = formTokenOf(field(form, FORM_TOKEN_FIELD)) ?? newFormToken();
     try {
-      const r = await c.get('services').requests.submitOnline(requestInputOf(values, data.agency.id));
-      return c.html(
-        <PortalPage c={c} data={data} title="申请已提交" current="apply">
-          <h1>申请已提交</h1>
-          <div class="notice ok" role="status">
-            <p>
-              申请编号：<strong class="mono">{r.trackingNumber}</strong>
-            </p>
-            <p>
-              查询码：<strong class="mono">{r.queryCode}</strong>
-            </p>
-          </div>
-          <p>请记下或截图保存申请编号和查询码：查询码只显示这一次，我们不会再次告知。工作人员确认收到后，答复期限自确认之日起计算。</p>
-          <p>
-            <a href="/xxgk/track">查询办理进度</a>
-          </p>
-        </PortalPage>,
-        201,
-      );
+      await c.get('services').requests.submitOnline(requestInputOf(values, data.agency.id), { submissionKey: submissionKeyOf(c, formToken) });
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       return c.html(<ApplyPage c={c} data={data} values={values} errors={{ ...e.fieldErrors, _: e.message }} />, 400);
     }
+    setCookie(c, RECEIPT_COOKIE, formToken, { ...cookieOptions(c, RECEIPT_COOKIE_SECONDS), path: '/xxgk/apply', sameSite: 'Strict' });
+    return c.redirect('/xxgk/apply/done', 303);
+  });
+
+  // The receipt after the redirect: only for the browser that applied (its HttpOnly receipt and CSRF
+  // cookies together make the key), never cached, and only within the hour.
+  app.get('/xxgk/apply/done', async (c) => {
+    const data = await loadPortal(c);
+    const formToken = formTokenOf(getCookie(c, RECEIPT_COOKIE));
+    const r = formToken ? await c.get('services').requests.submissionReceipt(submissionKeyOf(c, formToken)) : undefined;
+    c.header('Cache-Control', 'no-store');
+    if (!r) {
+      return c.html(
+        <PortalPage c={c} data={data} title="申请回执" current="apply">
+          <h1>申请回执</h1>
+          <p>这里没有可显示的申请回执：回执只在提交申请的浏览器上、提交后一小时内显示。</p>
+          <p>
+            已记下申请编号和查询码的，请到<a href="/xxgk/track">办理进度查询</a>；还没有提交的，请<a href="/xxgk/apply">填写申请</a>。
+          </p>
+        </PortalPage>,
+        404,
+      );
+    }
+    return c.html(
+      <PortalPage c={c} data={data} title="申请已提交" current="apply">
+        <h1>申请已提交</h1>
+        <div class="notice ok" role="status">
+          <p>
+            申请编号：<strong class="mono">{r.trackingNumber}</strong>
+          </p>
+          <p>
+            查询码：<strong class="mono">{r.queryCode}</strong>
+          </p>
+        </div>
+        <p>请记下或截图保存申请编号和查询码：查询码只在提交后的一小时内、在本浏览器上显示，我们不会另行告知。工作人员确认收到后，答复期限自确认之日起计算。</p>
+        <p>
+          <a href="/xxgk/track">查询办理进度</a>
+        </p>
+      </PortalPage>,
+    );
   });
 
   app.get('/xxgk/track', async (c) => {

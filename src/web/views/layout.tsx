@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { FORM_TOKEN_FIELD, newFormToken } from '../middleware/single-submission.ts';
 
 export interface NavLink {
   href: string;
@@ -146,5 +147,11 @@ export function Field(props: {
 
 /** The hidden CSRF field every form carries. */
 export function CsrfField(props: { token: string }) {
-  return <input type="hidden" name="_csrf" value={props.token} />;
+  // Each rendered form also gets a one-time token: a second POST of the same form is not applied twice.
+  return (
+    <>
+      <input type="hidden" name="_csrf" value={props.token} />
+      <input type="hidden" name={FORM_TOKEN_FIELD} value={newFormToken()} />
+    </>
+  );
 }
