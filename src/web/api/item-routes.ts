@@ -56,7 +56,8 @@ export function itemApiRoutes() {
   app.get('/api/v1/items', async (c) => {
     const q = c.req.query();
     const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(q.limit ?? 20) || 20));
-    const offset = Math.max(0, Number(q.offset ?? 0) || 0);
+    if (q.offset !== undefined && !/^\d{1,9}$/.test(q.offset)) throw new ValidationError('参数 offset 应为 0 到 999999999 之间的整数');
+    const offset = Number(q.offset ?? 0);
     if (q.clause && !isStatutoryClause(q.clause)) throw new ValidationError('参数 clause 无效');
     const { all, home } = await portalAgency(c);
     const agency = q.agency ? all.find((a) => String(a.id) === q.agency) : home;
