@@ -146,7 +146,7 @@ describe('request body limits (in process)', () => {
   });
 });
 
-describeEachDialect('control characters are refused alike on both stores', (ctx) => {
+describeEachDialect('control characters and out-of-range record numbers are refused alike on both stores', (ctx) => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp({ db: ctx.db });
@@ -172,6 +172,17 @@ describeEachDialect('control characters are refused alike on both stores', (ctx)
     const ok = await submit({ ...application, description: '请公开补贴明细\r\n第一项\t板桥村' });
     assert.equal(ok.status, 201, 'line breaks and tabs in multi-line text are kept');
     assert.equal(await stored(), before + 1);
+  });
+
+  test('a record number past 32 bits in a path: a Chinese 404, never a store error', async () => {
+    for (const path of ['/xxgk/items/99999999999999999999', '/xxgk/items/2147483648', '/xxgk/annual-reports/99999999999/docx']) {
+      const res = await t.agent().request(path);
+      assert.equal(res.status, 404, path);
+      assert.match(await res.text(), /页面不存在/, path);
+    }
+    const api = await t.agent().request('/api/v1/items/99999999999999999999');
+    assert.equal(api.status, 404);
+    assert.match(((await api.json()) as { error: string }).error, /不存在/);
   });
 
   test('control characters in query strings and JSON: 400 with Chinese text, never 500', async () => {

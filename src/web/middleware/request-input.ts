@@ -8,7 +8,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { ServiceError, ValidationError } from '../../services/errors.ts';
+import { NotFoundError, ServiceError, ValidationError } from '../../services/errors.ts';
 import { ONE_CLICK_UNSUBSCRIBE_PATH } from '../../services/manage-subscriptions.ts';
 import type { AppEnv } from '../context.ts';
 import { SESSION_COOKIE } from './session.ts';
@@ -19,6 +19,9 @@ export const FORM_BODY_BYTES = 1024 * 1024;
 export const JSON_BODY_BYTES = 64 * 1024;
 /** Room for the text fields sent along with files. */
 const UPLOAD_FIELDS_BYTES = 1024 * 1024;
+
+/** The largest record number (PostgreSQL `integer`). */
+const MAX_RECORD_ID = 2_147_483_647;
 
 /** The console pages whose forms carry files (enctype="multipart/form-data"). */
 const UPLOAD_PATHS: readonly RegExp[] = [
@@ -112,6 +115,8 @@ function checkJson(value: unknown): void {
 export function requestInput(options: { maxUploadBytes: number }): MiddlewareHandler<AppEnv> {
   const uploadLimit = options.maxUploadBytes + UPLOAD_FIELDS_BYTES;
   return async (c, next) => {
+    // Record numbers in paths are 32-bit (PostgreSQL integer); a longer one names nothing, and must not reach the store.
+    if (c.req.path.split('/').some((s) => /^\d{10,}$/.test(s) && Number(s) > MAX_RECORD_ID)) throw new NotFoundError('您访问的页面不存在或已被移除。');
     for (const [name, values] of Object.entries(c.req.queries())) {
       if (hasForbiddenControl(name, false) || values.some((v) => hasForbiddenControl(v, false))) throw new ValidationError(QUERY_CONTROL_MESSAGE);
     }
