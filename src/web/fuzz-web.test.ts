@@ -52,25 +52,46 @@ const GET_PATHS = fc.oneof(
 
 const POST_PATHS = fc.constantFrom('/xxgk/apply', '/xxgk/track', '/xxgk/track/clarify', '/xxgk/track/document', '/xxgk/track/letter', '/subscriptions', '/subscriptions/confirm', '/subscriptions/unsubscribe', '/api/v1/subscriptions/unsubscribe', '/api/v1/deadline', '/console/login', '/text-size', '/xxgk/catalogue');
 
+/** The query parameters each route reads, so that a random case often reaches the code behind them. */
+const NAMES_BY_PATH: ReadonlyArray<[string, string[]]> = [
+  ['/xxgk/search', ['q', 'page', 'agency', 'category', 'year', 'validity']],
+  ['/xxgk/catalogue', ['page', 'agency', 'clause', 'category', 'domain', 'year', 'validity']],
+  ['/api/v1/items', ['agency', 'clause', 'category', 'genre', 'year', 'limit', 'offset']],
+  ['/api/v1/deadline', ['received', 'events', 'paused', 'extended', 'clarification_requested', 'clarification_received']],
+  ['/api/v1/workdays', ['from', 'n', 'date']],
+  ['/feeds/', ['category']],
+  ['/text-size', ['size', 'back']],
+  ['/console/login', ['next']],
+  ['/subscriptions', ['token']],
+  ['/api/v1/subscriptions', ['token']],
+];
+const namesFor = (path: string) => NAMES_BY_PATH.find(([prefix]) => path.startsWith(prefix))?.[1] ?? ['page'];
+
 const params = (names: string[]) => fc.array(fc.tuple(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: nasty }), nasty), { maxLength: 6 });
 
 /** A query string: usually well encoded, sometimes raw (bad percent-escapes and all). */
-const queryString = fc.oneof(
-  { weight: 4, arbitrary: params(QUERY_NAMES).map((pairs) => new URLSearchParams(pairs).toString()) },
-  { weight: 1, arbitrary: nasty.map((s) => s.replace(/[#\s]/g, '')) },
-);
+const queryString = (path: string) =>
+  fc.oneof(
+    { weight: 4, arbitrary: params(namesFor(path)).map((pairs) => new URLSearchParams(pairs).toString()) },
+    { weight: 1, arbitrary: params(QUERY_NAMES).map((pairs) => new URLSearchParams(pairs).toString()) },
+    { weight: 1, arbitrary: nasty.map((s) => s.replace(/[#\s]/g, '')) },
+  );
 
-type Body = { kind: 'form' | 'json' | 'multipart' | 'text' | 'none'; pairs: Array<[string, string]>; json: unknown };
+type Body = { kind: 'form' | 'json' | 'multipart' | 'raw-form' | 'raw-multipart' | 'raw-json' | 'text' | 'none'; pairs: Array<[string, string]>; json: unknown; raw: string };
 
 const body: fc.Arbitrary<Body> = fc.record({
-  kind: fc.constantFrom('form', 'form', 'form', 'json', 'multipart', 'text', 'none'),
+  kind: fc.constantFrom('form', 'form', 'form', 'json', 'multipart', 'raw-form', 'raw-multipart', 'raw-json', 'text', 'none'),
+  raw: nasty,
   pairs: params(FORM_NAMES),
   json: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ received: nasty, events: fc.oneof(fc.array(fc.record({ type: nasty, on: nasty, workdays: fc.oneof(fc.integer(), fc.double()) })), nasty) })),
 });
 
+/** Origin headers: mostly none, sometimes foreign, null or not a URL at all. */
+const origin = fc.option(fc.constantFrom('http://localhost', 'http://evil.example', 'null', 'http://[bad', '::::', 'http://', 'http://localhost:99999'), { freq: 3 });
+
 const requestCase = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ method: fc.constant('GET'), path: GET_PATHS, query: queryString, body: fc.constant<Body>({ kind: 'none', pairs: [], json: null }), validCsrf: fc.constant(true) }) },
-  { weight: 4, arbitrary: fc.record({ method: fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH'), path: POST_PATHS, query: queryString, body, validCsrf: fc.boolean() }) },
+  { weight: 5, arbitrary: GET_PATHS.chain((path) => fc.record({ method: fc.constant('GET'), path: fc.constant(path), query: queryString(path), body: fc.constant<Body>({ kind: 'none', pairs: [], json: null, raw: '' }), validCsrf: fc.constant(true), origin: fc.constant(null) })) },
+  { weight: 4, arbitrary: POST_PATHS.chain((path) => fc.record({ method: fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH'), path: fc.constant(path), query: queryString(path), body, validCsrf: fc.boolean(), origin })) },
 );
 
 describeEachDialect('fuzzing the public web', (ctx) => {
@@ -92,6 +113,7 @@ describeEachDialect('fuzzing the public web', (ctx) => {
       fc.asyncProperty(requestCase, async (r) => {
         n += 1;
         const headers = new Headers({ host: 'localhost', cookie });
+        if (r.origin !== null) headers.set('origin', r.origin);
         let payload: RequestInit['body'];
         const token = r.validCsrf ? csrf : 'forged';
         if (r.method !== 'GET' && r.body.kind !== 'none') {
@@ -105,6 +127,16 @@ describeEachDialect('fuzzing the public web', (ctx) => {
             form.append('_csrf', token);
             form.append('file', new File([new TextEncoder().encode('附件')], 'a.txt', { type: 'text/plain' }));
             payload = form;
+          } else if (r.body.kind === 'raw-form') {
+            headers.set('content-type', 'application/x-www-form-urlencoded');
+            payload = `_csrf=${token}&${r.body.raw}`;
+          } else if (r.body.kind === 'raw-multipart') {
+            headers.set('content-type', r.body.raw.length % 2 ? 'multipart/form-data; boundary=xyz' : 'multipart/form-data');
+            headers.set('x-csrf-token', token);
+            payload = `--xyz\r\n${r.body.raw}`;
+          } else if (r.body.kind === 'raw-json') {
+            headers.set('content-type', 'application/json');
+            payload = r.body.raw;
           } else if (r.body.kind === 'json') {
             headers.set('content-type', 'application/json');
             headers.set('x-csrf-token', token);
