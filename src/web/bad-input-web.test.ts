@@ -45,3 +45,11 @@ test('an unexpected failure on /api/ is logged with a reference, and the answer 
   assert.equal(body.reference, logged[0]);
   assert.match(body.error, /系统出现错误/);
 });
+
+test('a year that is not a year (fractions, exponents) is ignored as a filter, never a search-engine error', async () => {
+  const a = t.agent();
+  for (const path of ['/xxgk/search?q=公开&year=-5e-324', '/xxgk/search?q=公开&year=2025.5', '/xxgk/catalogue?year=1e300', '/api/v1/items?year=-5e-324']) {
+    const res = await a.request(encodeURI(path));
+    assert.equal(res.status, 200, path);
+  }
+});

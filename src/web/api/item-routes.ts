@@ -9,6 +9,7 @@ import { chinaDateOf } from '../../services/china-time.ts';
 import { NotFoundError, ValidationError } from '../../services/errors.ts';
 import { PORTAL_AGENCY_SETTING } from '../../services/initialise-database.ts';
 import type { AppEnv } from '../context.ts';
+import { yearParam } from '../forms.ts';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -68,7 +69,7 @@ export function itemApiRoutes() {
       clause: q.clause || undefined,
       category: q.category || undefined,
       genre: q.genre || undefined,
-      year: Number(q.year) || undefined,
+      year: yearParam(q.year),
       limit,
       offset,
     });
