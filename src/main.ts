@@ -61,6 +61,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl, trustedProxies: config.trustedProxies },
     pingDatabase: () => pingDatabase(db),
     pageCache,
+    maxUploadBytes: config.maxUploadBytes,
     logError: (reference, error) => logger.error(`请求处理失败，错误编号 ${reference}`, error),
   });
   return { config, db, dialect: dialectOf(db), services, app, close: () => db.destroy() };

@@ -30,7 +30,7 @@ process.stdin.resume();
 process.stdout.write('ready\\n');
 while (!stop) {
   try {
-    await app.services.requests.submitOnline({ agencyId: agency.id, applicant: { type: 'natural_person', name: '测试' + ok, identity: { kind: '居民身份证', number: '431281199003071226' }, contact: { phone: '13800000000', email: '', address: '', postcode: '' }, representative: '' }, informationSought: { description: '并发写入测试 ' + ok, documentNumber: '' }, formWanted: 'electronic', deliveryMethod: 'online', needsAssistance: false });
+    await app.services.requests.submitOnline({ agencyId: agency.id, applicant: { type: 'natural_person', name: '测试' + ok, identity: { kind: '居民身份证', number: '431281199003071228' }, contact: { phone: '13800000000', email: '', address: '', postcode: '' }, representative: '' }, informationSought: { description: '并发写入测试 ' + ok, documentNumber: '' }, formWanted: 'electronic', deliveryMethod: 'online', needsAssistance: false });
     ok += 1;
   } catch (e) {
     errors.push(String(e && e.message));

@@ -5,7 +5,6 @@
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { ConfigError, configVariables, loadConfig, type Config } from '../config.ts';
 import { openApplication, type Application } from '../main.ts';
 import { SYSTEM_ACTOR } from '../services/access-control.ts';
@@ -17,6 +16,7 @@ import { migrateDown } from '../storage/migrate.ts';
 import { createOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduledJobs } from '../jobs/scheduled-jobs.ts';
 import { createLogger } from '../log.ts';
+import { startWebServer } from '../web/server.ts';
 import { createChannelAdapters } from '../channels/channel-adapters.ts';
 import { isReportFormat, isTableId } from '../domain/reports/index.ts';
 import type { Actor } from '../services/ports.ts';
@@ -126,7 +126,7 @@ const commands: Record<string, Command> = {
       const app = await openApplication(cfg);
       const init = await app.services.initialise({ demo: cfg.demo, adminPassword: cfg.adminPassword });
       if (init.created) io.out(formatCredentials(init.credentials));
-      const server = serve({ fetch: app.app.fetch, port: cfg.port, hostname: cfg.host });
+      const server = await startWebServer(app.app.fetch, { port: cfg.port, hostname: cfg.host });
       const worker = cfg.worker.enabled ? workerOf(app) : undefined;
       worker?.start();
       // Scheduled publication and the abandonment check run wherever the worker runs.

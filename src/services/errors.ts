@@ -3,7 +3,7 @@
 export class ServiceError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 423 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 423 | 429,
   ) {
     super(message);
     this.name = new.target.name;

@@ -4,9 +4,11 @@
  * same records (and a second backup the same file). All SQL of the backup lives here.
  */
 import { createSearchIndex } from '../search/search-index.ts';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { BackupRepository, BackupTables } from '../services/ports.ts';
 import { dialectOf, type Executor } from './database.ts';
+import { fillValidityColumns } from './migrations/20261127-0023-item-validity.ts';
+import { fillReplyColumns } from './migrations/20261207-0028-request-statistics.ts';
 
 type Row = Record<string, unknown>;
 
@@ -128,6 +130,11 @@ export function createBackupRepository(db: Executor): BackupRepository {
       for (const table of ['calendar_year_versions', 'calendar_years', 'request_sequences']) {
         if ((tables[table] ?? []).length > 0) await sql`delete from ${sql.table(table)}`.execute(db);
       }
+      // Columns derived from a row's state that a backup made before their migration lacks: filled after loading.
+      const derived = [
+        { table: 'item_versions', column: 'effective_on', fill: fillValidityColumns },
+        { table: 'requests', column: 'replied_on', fill: fillReplyColumns },
+      ].filter(({ table, column }) => (tables[table] ?? []).length > 0 && !(column in tables[table]![0]!));
       for (const { table, identity } of BACKUP_TABLES) {
         let rows = tables[table] ?? [];
         if (rows.length === 0 || table === 'search_documents') continue;
@@ -145,6 +152,7 @@ export function createBackupRepository(db: Executor): BackupRepository {
           await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
         }
       }
+      for (const { fill } of derived) await fill(db as unknown as Kysely<unknown>);
       // Search entries go back through the index, which derives what each store needs (the stored text is already normalised).
       const index = createSearchIndex(db);
       for (const r of tables.search_documents ?? []) {

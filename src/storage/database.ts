@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDialectConfig, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
+import { refusingNul } from './text-guard.ts';
 
 export type Database = Kysely<DB>;
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -33,7 +34,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     // An idle client whose connection the server ends (restart, failover, DROP … WITH (FORCE)) emits
     // 'error' on the pool; unhandled, that would crash the process. The pool replaces the client.
     pool.on('error', (err) => options.onIdleError?.(err));
-    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<DB>({ dialect: refusingNul(new PostgresDialect({ pool })) });
   }
   const file = options.sqlitePath ?? ':memory:';
   if (file !== ':memory:') {
@@ -50,7 +51,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   // FULL: a commit (a 201 to an applicant) is on disk before it returns, even through a power cut;
   // NORMAL in WAL mode may lose the last commits (see README for the measured cost).
   sqlite.pragma('synchronous = FULL');
-  return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: refusingNul(new ImmediateSqliteDialect({ database: sqlite })) });
 }
 
 /**

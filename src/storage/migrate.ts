@@ -80,6 +80,15 @@ export async function migrateDown(db: Database): Promise<string[]> {
   return check(await migratorFor(db).migrateDown());
 }
 
+/** Reverts migrations down to and including `name` (tests of one migration's backfill); returns the names reverted. */
+export async function migrateDownThrough(db: Database, name: string): Promise<string[]> {
+  const names = Object.keys(migrations).sort();
+  const at = names.indexOf(name);
+  if (at < 0) throw new Error(`没有名为 ${name} 的迁移`);
+  const { NO_MIGRATIONS } = await import('kysely');
+  return check(await migratorFor(db).migrateTo(at === 0 ? NO_MIGRATIONS : names[at - 1]!));
+}
+
 /** Reverts every migration (tests prove each is reversible). */
 export async function migrateAllDown(db: Database): Promise<string[]> {
   const { NO_MIGRATIONS } = await import('kysely');

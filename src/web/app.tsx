@@ -27,6 +27,7 @@ import { cookieOptions, CsrfError, sessionAndCsrf, TEXT_SIZE_COOKIE } from './mi
 import { securityHeaders } from './middleware/security-headers.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { isPrivatePath, noStore } from './middleware/no-store.ts';
+import { requestInput } from './middleware/request-input.ts';
 import type { PageCache } from './middleware/page-cache.ts';
 import { portalRoutes } from './portal/portal-routes.tsx';
 import { singleSubmission } from './middleware/single-submission.ts';
@@ -54,6 +55,8 @@ export interface AppDeps {
   loginRateLimit?: number;
   /** The public page cache (none in tests that need fresh pages). */
   pageCache?: PageCache;
+  /** Largest upload accepted on the console's upload pages, in bytes (GONGKAI_MAX_UPLOAD_MB; default 20 MB). */
+  maxUploadBytes?: number;
   /** Where unexpected errors are reported (stderr by default). */
   logError?: (reference: string, error: unknown) => void;
 }
@@ -80,6 +83,8 @@ export function createApp(deps: AppDeps) {
     c.set('pingDatabase', deps.pingDatabase);
     await next();
   });
+  // Bounds and checks bodies and query strings before anything (the CSRF check included) parses them.
+  app.use('*', requestInput({ maxUploadBytes: deps.maxUploadBytes ?? 20 * 1048576 }));
 
   app.get('/static/site.css', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
@@ -159,8 +164,10 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     const largeText = c.get('largeText') ?? false;
     if (c.req.path.startsWith('/api/')) {
-      const status = err instanceof ServiceError ? err.status : 500;
-      return c.json({ error: err instanceof ServiceError ? err.message : '系统出现错误' }, status);
+      if (err instanceof ServiceError) return c.json({ error: err.message }, err.status);
+      const reference = randomBytes(4).toString('hex').toUpperCase();
+      logError(reference, err);
+      return c.json({ error: `系统出现错误，错误编号 ${reference}`, reference }, 500);
     }
     if (err instanceof CsrfError) {
       return c.html(<ErrorPage status={403} message={err.message} largeText={largeText} path={c.req.path} />, 403);

@@ -26,3 +26,8 @@ export function fields(form: FormData, name: string): string[] {
 export function safeLocalPath(path: string | undefined, fallback = '/'): string {
   return path && /^\/(?!\/)[^\s\\]*$/.test(path) ? path : fallback;
 }
+
+/** A year filter from a query string: four digits, otherwise none (a filter that is not a year is ignored). */
+export function yearParam(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d{4}$/.test(value) ? Number(value) : undefined;
+}

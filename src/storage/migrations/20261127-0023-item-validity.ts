@@ -14,9 +14,14 @@ const COLUMNS = [
 ] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const [column] of COLUMNS) await sql`alter table item_versions add column ${sql.id(column)} text`.execute(db);
+  await fillValidityColumns(db);
+}
+
+/** Fills the validity columns from each version's state (also for a backup made before they existed). */
+export async function fillValidityColumns(db: Kysely<unknown>): Promise<void> {
   const postgres = dialectOf(db) === 'postgres';
   for (const [column, key] of COLUMNS) {
-    await sql`alter table item_versions add column ${sql.id(column)} text`.execute(db);
     const value = postgres ? sql`(state::jsonb -> 'validity' ->> ${key})` : sql`json_extract(state, ${`$.validity.${key}`})`;
     await sql`update item_versions set ${sql.id(column)} = ${value}`.execute(db);
   }

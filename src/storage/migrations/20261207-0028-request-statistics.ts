@@ -13,13 +13,9 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../database.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const postgres = dialectOf(db) === 'postgres';
   await sql`alter table requests add column replied_on text`.execute(db);
   await sql`alter table requests add column replied_on_time integer`.execute(db);
-  const reply = (key: string) => (postgres ? sql`(state::jsonb -> 'reply' ->> ${key})` : sql`json_extract(state, ${`$.reply.${key}`})`);
-  await sql`update requests set replied_on = ${reply('repliedOn')}`.execute(db);
-  // toReportRequest's due date: the reply's own, else the stored one; no due date (a reply on the spot) is on time.
-  await sql`update requests set replied_on_time = case when coalesce(${reply('dueOn')}, due_on) is null or replied_on <= coalesce(${reply('dueOn')}, due_on) then 1 else 0 end where replied_on is not null`.execute(db);
+  await fillReplyColumns(db);
   await db.schema
     .createIndex('requests_tally_idx')
     .on('requests')
@@ -32,6 +28,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('item_versions')
     .columns(['published_on', 'agency_id', 'category_code', 'item_id', 'version', 'agency_path'])
     .execute();
+}
+
+/** Fills the reply columns from each request's state (also for a backup made before they existed). */
+export async function fillReplyColumns(db: Kysely<unknown>): Promise<void> {
+  const postgres = dialectOf(db) === 'postgres';
+  const reply = (key: string) => (postgres ? sql`(state::jsonb -> 'reply' ->> ${key})` : sql`json_extract(state, ${`$.reply.${key}`})`);
+  await sql`update requests set replied_on = ${reply('repliedOn')}`.execute(db);
+  // toReportRequest's due date: the reply's own, else the stored one; no due date (a reply on the spot) is on time.
+  await sql`update requests set replied_on_time = case when coalesce(${reply('dueOn')}, due_on) is null or replied_on <= coalesce(${reply('dueOn')}, due_on) then 1 else 0 end where replied_on is not null`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

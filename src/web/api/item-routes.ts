@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../../services/errors.ts';
 import { PORTAL_AGENCY_SETTING } from '../../services/initialise-database.ts';
 import { PORTAL_SECTIONS } from '../portal/portal-sections.ts';
 import type { AppEnv } from '../context.ts';
+import { yearParam } from '../forms.ts';
 
 const MAX_PAGE_SIZE = 100;
 /** The API counts and pages to 10 000 matches at most, as the portal's catalogue does: beyond, narrow the filter or read the sitemap. */
@@ -72,7 +73,8 @@ export function itemApiRoutes() {
   app.get('/api/v1/items', async (c) => {
     const q = c.req.query();
     const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(q.limit ?? 20) || 20));
-    const offset = Math.max(0, Number(q.offset ?? 0) || 0);
+    if (q.offset !== undefined && !/^\d{1,9}$/.test(q.offset)) throw new ValidationError('参数 offset 应为 0 到 999999999 之间的整数');
+    const offset = Number(q.offset ?? 0);
     if (q.clause && !isStatutoryClause(q.clause)) throw new ValidationError('参数 clause 无效');
     // Reaching a deep offset walks every entry before it.
     if (offset >= API_COUNT_CAP) throw new ValidationError(`参数 offset 不能超过 ${String(API_COUNT_CAP - 1)}：请按机构、年份、体裁等缩小范围；全部信息的地址见 /sitemap.xml`);
@@ -85,7 +87,7 @@ export function itemApiRoutes() {
       clause: q.clause || undefined,
       category: q.category || undefined,
       genre: q.genre || undefined,
-      year: Number(q.year) || undefined,
+      year: yearParam(q.year),
       limit,
       offset,
       countCap: API_COUNT_CAP,

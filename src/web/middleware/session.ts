@@ -26,6 +26,15 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The host of an Origin header; undefined when it is not a URL (a forged or broken header, refused like a foreign one). */
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Resolves the session and prepares the CSRF token; verifies the token on unsafe methods. */
 export function sessionAndCsrf(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -52,7 +61,7 @@ export function sessionAndCsrf(): MiddlewareHandler<AppEnv> {
 
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !c.req.path.startsWith('/api/')) {
       const origin = c.req.header('origin');
-      if (origin && origin !== 'null' && new URL(origin).host !== c.req.header('host')) throw new CsrfError();
+      if (origin && origin !== 'null' && hostOf(origin) !== c.req.header('host')) throw new CsrfError();
       const type = c.req.header('content-type') ?? '';
       const submitted =
         c.req.header('x-csrf-token') ??

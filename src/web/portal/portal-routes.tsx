@@ -8,6 +8,7 @@ import { renderReportHtml } from '../../documents/report-html.tsx';
 import { renderReportDocx } from '../../documents/report-docx.ts';
 import { serveReportHtml } from '../report-document.ts';
 import type { AppEnv } from '../context.ts';
+import { yearParam } from '../forms.ts';
 import { Breadcrumb, Layout } from '../views/layout.tsx';
 import { PORTAL_SECTIONS, type PortalSection } from './portal-sections.ts';
 import { CatalogueFilters, CatalogueTable, Highlighted, ItemArticle, MAX_PAGES, PAGE_SIZE, Pager } from './item-pages.tsx';
@@ -124,7 +125,7 @@ export function portalRoutes() {
       clause: q.clause && isStatutoryClause(q.clause) ? q.clause : undefined,
       category: q.category || undefined,
       catalogueDomain: q.domain || undefined,
-      year: Number(q.year) || undefined,
+      year: yearParam(q.year),
       validity: isValidityStatus(q.validity) ? q.validity : undefined,
       limit: PAGE_SIZE,
       offset: (p - 1) * PAGE_SIZE,
@@ -156,7 +157,7 @@ export function portalRoutes() {
           q: text,
           within: [agency?.path ?? data.agency.path],
           category: q.category || undefined,
-          year: Number(q.year) || undefined,
+          year: yearParam(q.year),
           validity: q.validity || undefined,
           limit: PAGE_SIZE,
           offset: (p - 1) * PAGE_SIZE,
