@@ -31,6 +31,9 @@ const soffice = process.env.GONGKAI_SOFFICE_PATH || 'soffice';
 if (spawnSync(soffice, ['--version'], { stdio: 'ignore' }).error) {
   warnings.push(`未找到 LibreOffice（${soffice}）：年度报告 DOCX 转 PDF 的检查被跳过。安装：apt-get install --no-install-recommends libreoffice-writer-nogui`);
 }
+if (spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('chi_sim') !== true) {
+  warnings.push('未找到 tesseract 或其中文语言包 chi_sim：图片和扫描版 PDF 的文字识别测试改走“未能自动检测”分支。安装：apt-get install tesseract-ocr tesseract-ocr-chi-sim');
+}
 const banner = (lines) => {
   if (lines.length === 0) return;
   console.log('\n' + '!'.repeat(78));

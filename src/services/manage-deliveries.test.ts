@@ -105,7 +105,7 @@ describeEachDialect('deliveries', (ctx) => {
   test('an applicant’s contact and name in the delivery log are masked for those who may not read the request (an editor), shown to its handlers', async () => {
     const submitted = await s.requests.submitOnline({
       agencyId: townId,
-      applicant: { type: 'natural_person', name: '欧阳春燕', identity: null, contact: { email: 'ouyangcy@example.com', phone: '13912345678', address: '黔城镇' } },
+      applicant: { type: 'natural_person', name: '欧阳春燕', identity: { kind: '居民身份证', number: '11010519491231002X' }, contact: { email: 'ouyangcy@example.com', phone: '13912345678', address: '黔城镇' } },
       informationSought: { description: '2025年低保对象名单' },
       formWanted: 'electronic',
       deliveryMethod: 'email',
