@@ -4,10 +4,13 @@
  * table of text cells keyed by the header row, and writes tables back as XLSX or CSV.
  */
 import ExcelJS from 'exceljs';
+import { DEFAULT_ZIP_LIMITS, verifyZipInflation, ZipLimitError, type ZipLimits } from './zip-limits.ts';
 import type { LedgerTable } from '../services/ports.ts';
 
 /** A file that is neither a readable workbook nor a CSV table. */
-export class LedgerFileError extends Error {}
+export class LedgerFileError extends Error {
+  override name = 'LedgerFileError';
+}
 
 /** Parses CSV text by RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -101,8 +104,15 @@ function toTable(grid: string[][]): LedgerTable {
 }
 
 /** Reads a ledger file (XLSX or CSV) into a table; `line` is the spreadsheet row number for error messages. */
-export async function readLedger(bytes: Uint8Array): Promise<LedgerTable> {
+export async function readLedger(bytes: Uint8Array, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<LedgerTable> {
   if (!isZip(bytes)) return toTable(parseCsv(decodeText(bytes)));
+  // Refuse a workbook that unpacks beyond the limits (a zip bomb) before ExcelJS inflates it.
+  try {
+    verifyZipInflation(bytes, zipLimits);
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw new LedgerFileError(e.message);
+    throw e;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
