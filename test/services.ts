@@ -7,10 +7,11 @@ import { createUnitOfWork } from '../src/storage/unit-of-work.ts';
 import { createSecretBox } from '../src/storage/secret-box.ts';
 import { loadShippedCalendar } from '../src/storage/shipped-calendar.ts';
 import { createAttachmentStore } from '../src/files/attachment-store.ts';
-import { extractText } from '../src/documents/extract-text.ts';
+import { readForScan } from '../src/documents/extract-text.ts';
 import { readLedger } from '../src/documents/ledger-xlsx.ts';
 import { sanitiseBodyHtml } from '../src/documents/sanitise-html.ts';
 import type { Database } from '../src/storage/database.ts';
+import type { TextExtractor } from '../src/services/ports.ts';
 import { fixedClock } from './clock.ts';
 
 /** The key tests encrypt channel secrets with (pass it as GONGKAI_SECRET_KEY to child processes). */
@@ -28,7 +29,7 @@ function filesFolder(): string {
 }
 
 /** Creates the services over a database, with a fixed clock (default 2026-11-26 10:00 Beijing time). */
-export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z')) {
+export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:00.000Z'), overrides: { extractText?: TextExtractor } = {}) {
   return createServices({
     uow: createUnitOfWork(db, { secrets: createSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')) }),
     clock,
@@ -36,7 +37,9 @@ export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:
     loadShippedCalendar,
     files: createAttachmentStore(filesFolder(), { maxBytes: 20 * 1048576 }),
     readLedger,
-    extractText,
+    // In-thread and without OCR (images and scans come back unreadable); the web harness goes through the worker.
+    extractText: (bytes) => readForScan(bytes),
     sanitiseHtml: sanitiseBodyHtml,
+    ...overrides,
   });
 }

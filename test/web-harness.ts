@@ -21,8 +21,8 @@ export interface TestApp {
 }
 
 /** Creates the app over an in-memory SQLite database (or an empty database given, e.g. PostgreSQL) with demo data. */
-export async function createTestApp(options: { clock?: string; db?: Database } = {}): Promise<TestApp> {
-  const config = loadConfig({ GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused', NODE_ENV: 'test', GONGKAI_SECRET_KEY: TEST_SECRET_KEY });
+export async function createTestApp(options: { clock?: string; db?: Database; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = loadConfig({ GONGKAI_DATA_DIR: '/tmp/gongkai-test-unused', NODE_ENV: 'test', GONGKAI_SECRET_KEY: TEST_SECRET_KEY, ...options.env });
   const clock = fixedClock(options.clock ?? '2026-11-26T02:00:00.000Z');
   const application = await openApplication(config, { clock, db: options.db ?? openDatabase({ sqlitePath: ':memory:' }) });
   await application.services.initialise({ demo: true, adminPassword: ADMIN_PASSWORD });

@@ -22,6 +22,7 @@ import * as searchScoped from './migrations/20261127-0020-search-scoped.ts';
 import * as portalList from './migrations/20261127-0021-portal-list.ts';
 import * as catalogueFilters from './migrations/20261127-0022-catalogue-filters.ts';
 import * as itemValidity from './migrations/20261127-0023-item-validity.ts';
+import * as attachmentReadings from './migrations/20261207-0026-attachment-readings.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '20261127-0021-portal-list': portalList,
   '20261127-0022-catalogue-filters': catalogueFilters,
   '20261127-0023-item-validity': itemValidity,
+  '20261207-0026-attachment-readings': attachmentReadings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

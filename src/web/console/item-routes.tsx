@@ -256,7 +256,13 @@ export function itemRoutes() {
           await items.withdraw(actor, id, field(form, 'reason'));
           break;
         case 'finding':
-          await items.decideFinding(actor, id, field(form, 'findingId'), field(form, 'decision') === 'mask' ? 'mask' : 'intended', field(form, 'reason'));
+          if (field(form, 'decision') === 'checked') {
+            // An attachment the scan could not read is cleared only by a reviewer who checked it by eye.
+            if (field(form, 'confirmed') !== '1') throw new ValidationError('请先逐页人工核对该附件，勾选“我已逐页人工核对”，并写明核对情况。');
+            await items.decideFinding(actor, id, field(form, 'findingId'), 'checked', field(form, 'reason'));
+          } else {
+            await items.decideFinding(actor, id, field(form, 'findingId'), field(form, 'decision') === 'mask' ? 'mask' : 'intended', field(form, 'reason'));
+          }
           break;
         default:
           throw new NotFoundError('未知的操作');
@@ -279,7 +285,7 @@ function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: S
   const decided = new Map(props.decisions.map((d) => [d.id, d]));
   const SOURCE_LABELS: Record<string, string> = { title: '信息名称', summary: '内容概述', body: '正文' };
   const sourceLabel = (s: string) => SOURCE_LABELS[s] ?? `附件 ${props.item.attachments.find((a) => `attachment:${a.fileId}` === s)?.fileName ?? ''}`;
-  const KIND_LABELS: Record<string, string> = { id_card: '身份证号', mobile: '手机号', bank_card: '银行卡号', secret_marking: '密级标志', email: '个人邮箱', passport: '护照号', hk_macau_permit: '港澳通行证号', business_credit_code: '个体工商户信用代码', address: '家庭住址', sensitive_word: '敏感词' };
+  const KIND_LABELS: Record<string, string> = { unreadable: '未能自动检测', id_card: '身份证号', mobile: '手机号', bank_card: '银行卡号', secret_marking: '密级标志', email: '个人邮箱', passport: '护照号', hk_macau_permit: '港澳通行证号', business_credit_code: '个体工商户信用代码', address: '家庭住址', sensitive_word: '敏感词' };
   const SEVERITY_LABELS: Record<string, string> = { block: '须处理', warn: '请核实', info: '提示' };
   const visible = props.findings.filter((f) => f.severity !== 'info');
   if (visible.length === 0) return <p class="notice ok">未发现身份证号、手机号、银行卡号、密级标志等敏感信息。</p>;
@@ -309,16 +315,32 @@ function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: S
                   <br />
                   <span class="badge">{SEVERITY_LABELS[f.severity]}</span>
                 </td>
-                <td>
-                  …{before}
-                  <mark>{f.text}</mark>
-                  {after}…
-                  <br />
-                  打码后：<span class="mono">{f.masked}</span>
-                </td>
+                {f.kind === 'unreadable' ? (
+                  <td>{f.reason}</td>
+                ) : (
+                  <td>
+                    …{before}
+                    <mark>{f.text}</mark>
+                    {after}…
+                    <br />
+                    打码后：<span class="mono">{f.masked}</span>
+                  </td>
+                )}
                 <td>
                   {d ? (
-                    <p>{d.action === 'mask' ? '已打码' : `确需公开：${d.reason}`}</p>
+                    <p>{d.action === 'mask' ? '已打码' : d.action === 'checked' ? `已人工核对：${d.reason}` : `确需公开：${d.reason}`}</p>
+                  ) : props.canDecide && f.kind === 'unreadable' ? (
+                    <form method="post" action={`/console/items/${props.item.id}/finding`} class="stack">
+                      <CsrfField token={props.c.get('csrfToken')} />
+                      <input type="hidden" name="findingId" value={f.id} />
+                      <input type="hidden" name="decision" value="checked" />
+                      <div>
+                        <input type="checkbox" id={`confirm-${f.id}`} name="confirmed" value="1" required /> <label for={`confirm-${f.id}`}>我已逐页人工核对该附件</label>
+                      </div>
+                      <label for={`reason-${f.id}`}>核对情况（必填）</label>
+                      <input type="text" id={`reason-${f.id}`} name="reason" required />
+                      <button type="submit">确认已核对</button>
+                    </form>
                   ) : props.canDecide ? (
                     <form method="post" action={`/console/items/${props.item.id}/finding`} class="stack">
                       <CsrfField token={props.c.get('csrfToken')} />
