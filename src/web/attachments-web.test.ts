@@ -83,3 +83,19 @@ test('ledger import of a zip-bomb XLSX is refused in Chinese with a 400', async 
   assert.equal(res.status, 400);
   assert.match(await res.text(), /压缩炸弹/);
 });
+
+test('an attachment with hundreds of findings lists only the first 300, open ones first, and says so; the page stays small', async () => {
+  const editor = await t.signedIn('editor');
+  const many = docxBomb(0.05, { paragraph: '村委会联系电话13812345678' });
+  const created = await postItem(editor, '联系电话汇总表', new File([many], '电话.docx'));
+  assert.equal(created.status, 303, await created.text());
+  const id = /\/console\/items\/(\d+)/.exec(created.headers.get('location')!)![1]!;
+  await editor.get(`/console/items/${id}`);
+  await editor.post(`/console/items/${id}/submit`, {});
+  const reviewer = await t.signedIn('reviewer');
+  const page = await (await reviewer.get(`/console/items/${id}`)).text();
+  const total = Number(/共 (\d+) 处发现，此处只列出前 300 处/.exec(page)?.[1]);
+  assert.ok(total > 800, `total ${total}`);
+  assert.equal(page.match(/name="findingId"/g)?.length, 300);
+  assert.ok(page.length < 600_000, `page of ${page.length} bytes`);
+});

@@ -281,6 +281,9 @@ export function itemRoutes() {
 
 type ItemData = Awaited<ReturnType<AppEnv['Variables']['services']['items']['get']>>;
 
+/** How many findings the review table lists at most (the page stays small whatever the attachment holds). */
+const FINDINGS_LISTED = 300;
+
 function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: SourcedFinding[]; decisions: SourcedDecision[]; texts: Map<string, string>; canDecide: boolean }) {
   const decided = new Map(props.decisions.map((d) => [d.id, d]));
   const SOURCE_LABELS: Record<string, string> = { title: '信息名称', summary: '内容概述', body: '正文' };
@@ -289,8 +292,15 @@ function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: S
   const SEVERITY_LABELS: Record<string, string> = { block: '须处理', warn: '请核实', info: '提示' };
   const visible = props.findings.filter((f) => f.severity !== 'info');
   if (visible.length === 0) return <p class="notice ok">未发现身份证号、手机号、银行卡号、密级标志等敏感信息。</p>;
+  // A file full of numbers can yield tens of thousands of findings: list the open ones first, and only so many.
+  const shown = [...visible.filter((f) => !decided.has(f.id)), ...visible.filter((f) => decided.has(f.id))].slice(0, FINDINGS_LISTED);
   return (
     <div class="table-scroll">
+      {visible.length > shown.length && (
+        <p class="notice">
+          共 {visible.length} 处发现，此处只列出前 {FINDINGS_LISTED} 处（未处理的在前）。发现这么多时，请把附件替换为脱敏后的文件并退回修改。
+        </p>
+      )}
       <table>
         <caption>敏感信息与涉密标志检测结果（共 {visible.length} 处）</caption>
         <thead>
@@ -302,7 +312,7 @@ function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: S
           </tr>
         </thead>
         <tbody>
-          {visible.map((f) => {
+          {shown.map((f) => {
             const text = props.texts.get(f.source) ?? '';
             const before = text.slice(Math.max(0, f.start - 20), f.start);
             const after = text.slice(f.end, f.end + 20);
