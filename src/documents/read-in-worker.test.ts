@@ -36,7 +36,7 @@ test('the issue’s bomb: a 420 KB DOCX of 120 MB text is refused in Chinese, an
   const { result, longestGapMs } = await whileTicking(() => read(bomb));
   assert.equal(result.status, 'refused');
   assert.match(result.status === 'refused' ? result.note : '', /解压后过大（超过 100 MB）.*压缩炸弹/);
-  assert.ok(longestGapMs < 250, `event loop gap ${longestGapMs.toFixed(0)} ms`);
+  assert.ok(longestGapMs < 500, `event loop gap ${longestGapMs.toFixed(0)} ms`);
 });
 
 test('a bomb that lies about its size is refused while inflating (in the worker), the event loop still ticking', async () => {
@@ -46,7 +46,7 @@ test('a bomb that lies about its size is refused while inflating (in the worker)
   const { result, longestGapMs, ticks } = await whileTicking(() => read(liar));
   assert.equal(result.status, 'refused');
   assert.match(result.status === 'refused' ? result.note : '', /与其声明不符/);
-  assert.ok(ticks > 5 && longestGapMs < 250, `event loop gap ${longestGapMs.toFixed(0)} ms over ${ticks} ticks`);
+  assert.ok(ticks > 5 && longestGapMs < 500, `event loop gap ${longestGapMs.toFixed(0)} ms over ${ticks} ticks`);
   assert.ok(process.memoryUsage().rss - rssBefore < 300 * 1048576, 'the 300 MB were never inflated');
 });
 

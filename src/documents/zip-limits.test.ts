@@ -9,9 +9,11 @@ const LIMITS = { maxEntries: 100, maxUnpackedBytes: 8 * 1048576 };
 test('a DOCX that declares more unpacked bytes than the cap is refused from its directory alone, without inflating', () => {
   const bomb = docxBomb(40);
   assert.ok(bomb.length < 200_000, `the bomb is small: ${bomb.length} bytes`);
-  const started = performance.now();
   assert.throws(() => inspectZip(bomb, LIMITS), (e: unknown) => e instanceof ZipLimitError && /解压后过大（超过 8 MB）.*压缩炸弹/.test(e.message));
-  assert.ok(performance.now() - started < 50, 'reading the central directory is instant');
+  // Nothing is inflated: with the compressed data wiped out, the refusal is the same.
+  const wiped = new Uint8Array(bomb);
+  wiped.fill(0, 200, bomb.length - 400);
+  assert.throws(() => inspectZip(wiped, LIMITS), /解压后过大/);
 });
 
 test('a DOCX that lies about its sizes passes the directory check but is refused while inflating, at the declared size', () => {
