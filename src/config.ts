@@ -2,10 +2,14 @@
  * Configuration: the only module that reads `process.env`. It parses the whole environment
  * once and, on bad values, reports every problem in Chinese at the same time.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseSecretKey } from './storage/secret-box.ts';
 import { parseCidr } from './web/trusted-proxies.ts';
+
+/** Debian's tesseract-ocr (with tesseract-ocr-chi-sim), used for OCR when installed and not configured otherwise. */
+const DEBIAN_TESSERACT = '/usr/bin/tesseract';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -25,6 +29,10 @@ const schema = z.object({
   GONGKAI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
   GONGKAI_MAX_UPLOAD_MB: z.coerce.number().min(1, 'GONGKAI_MAX_UPLOAD_MB 至少为 1').max(500, 'GONGKAI_MAX_UPLOAD_MB 不超过 500').default(20),
+  GONGKAI_MAX_UNPACKED_MB: z.coerce.number().min(1, 'GONGKAI_MAX_UNPACKED_MB 至少为 1').max(2000, 'GONGKAI_MAX_UNPACKED_MB 不超过 2000').default(100),
+  GONGKAI_EXTRACT_SECONDS: z.coerce.number().min(1, 'GONGKAI_EXTRACT_SECONDS 至少为 1').max(600, 'GONGKAI_EXTRACT_SECONDS 不超过 600').default(30),
+  GONGKAI_EXTRACT_MEMORY_MB: z.coerce.number().int().min(64, 'GONGKAI_EXTRACT_MEMORY_MB 至少为 64').max(8192, 'GONGKAI_EXTRACT_MEMORY_MB 不超过 8192').default(512),
+  GONGKAI_TESSERACT: z.string().min(1).optional(),
   GONGKAI_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   GONGKAI_WORKER: booleanFlag.default(true),
   GONGKAI_WORKER_POLL_SECONDS: z.coerce.number().min(0.01, 'GONGKAI_WORKER_POLL_SECONDS 须大于 0').max(3600).default(5),
@@ -66,6 +74,8 @@ export interface Config {
   sessionHours: number;
   /** Largest accepted upload, in bytes. */
   maxUploadBytes: number;
+  /** Reading uploads' text (worker thread): unpacked-size cap of DOCX/XLSX, time and heap limits, the OCR command. */
+  extraction: { maxUnpackedBytes: number; timeoutMs: number; memoryMb: number; tesseractPath: string | undefined };
   attachmentsDir: string;
   secureCookies: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
@@ -93,6 +103,10 @@ export const configVariables: ReadonlyArray<{ name: string; default: string; mea
   { name: 'GONGKAI_SESSION_HOURS', default: '12', meaning: '登录会话有效时长（小时）' },
   { name: 'GONGKAI_SECURE_COOKIES', default: '生产环境为 1', meaning: 'Cookie 只经 HTTPS 发送' },
   { name: 'GONGKAI_MAX_UPLOAD_MB', default: '20', meaning: '单个附件或上传文件的大小上限（MB）' },
+  { name: 'GONGKAI_MAX_UNPACKED_MB', default: '100', meaning: 'Word/Excel 文件解压后的大小上限（MB）；超过则拒收（防“压缩炸弹”）' },
+  { name: 'GONGKAI_EXTRACT_SECONDS', default: '30', meaning: '读取一个上传文件文字的时限（秒，在独立线程中）' },
+  { name: 'GONGKAI_EXTRACT_MEMORY_MB', default: '512', meaning: '读取一个上传文件文字的内存上限（MB）' },
+  { name: 'GONGKAI_TESSERACT', default: '/usr/bin/tesseract（如已安装）', meaning: '文字识别（OCR）命令，需 chi_sim 语言包；0 则不识别，图片和扫描件一律要求人工核对' },
   { name: 'GONGKAI_LOG_LEVEL', default: 'info', meaning: '日志级别 error|warn|info|debug' },
   { name: 'GONGKAI_WORKER', default: '1', meaning: 'serve 同时在进程内运行发送队列（微信、微博、短信、邮件）；0 则只由 gongkai worker 发送' },
   { name: 'GONGKAI_WORKER_POLL_SECONDS', default: '5', meaning: '发送队列为空时的轮询间隔（秒）' },
@@ -138,6 +152,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.GONGKAI_PUBLIC_URL,
     sessionHours: e.GONGKAI_SESSION_HOURS,
     maxUploadBytes: Math.round(e.GONGKAI_MAX_UPLOAD_MB * 1048576),
+    extraction: {
+      maxUnpackedBytes: Math.round(e.GONGKAI_MAX_UNPACKED_MB * 1048576),
+      timeoutMs: Math.round(e.GONGKAI_EXTRACT_SECONDS * 1000),
+      memoryMb: e.GONGKAI_EXTRACT_MEMORY_MB,
+      tesseractPath: ['0', 'off', 'false', 'no'].includes(e.GONGKAI_TESSERACT ?? '') ? undefined : (e.GONGKAI_TESSERACT ?? (existsSync(DEBIAN_TESSERACT) ? DEBIAN_TESSERACT : undefined)),
+    },
     attachmentsDir: path.join(dataDir, 'attachments'),
     secureCookies: e.GONGKAI_SECURE_COOKIES ?? production,
     logLevel: e.GONGKAI_LOG_LEVEL,

@@ -9,8 +9,8 @@ import { createUnitOfWork } from './storage/unit-of-work.ts';
 import { integrityKeyFor, secretBoxFor } from './storage/secret-box.ts';
 import { loadShippedCalendar } from './storage/shipped-calendar.ts';
 import { createAttachmentStore } from './files/attachment-store.ts';
-import { extractText } from './documents/extract-text.ts';
-import { readLedger } from './documents/ledger-xlsx.ts';
+import { createWorkerLedgerReader, createWorkerTextExtractor, type WorkerReadingOptions } from './documents/read-in-worker.ts';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './documents/zip-limits.ts';
 import { sanitiseBodyHtml } from './documents/sanitise-html.ts';
 import { createApp } from './web/app.tsx';
 import { createPageCache } from './web/middleware/page-cache.ts';
@@ -26,6 +26,20 @@ export interface Application {
   services: Services;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
+}
+
+function zipLimitsOf(config: Config): ZipLimits {
+  return { ...DEFAULT_ZIP_LIMITS, maxUnpackedBytes: config.extraction.maxUnpackedBytes };
+}
+
+/** Uploads are unpacked and read in worker threads under the configured limits. */
+function workerOptionsOf(config: Config): WorkerReadingOptions {
+  return {
+    zipLimits: zipLimitsOf(config),
+    timeoutMs: config.extraction.timeoutMs,
+    memoryMb: config.extraction.memoryMb,
+    ...(config.extraction.tesseractPath !== undefined && { tesseractPath: config.extraction.tesseractPath }),
+  };
 }
 
 /** Opens the database, migrates it, and wires services and the web app. */
@@ -47,10 +61,10 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
     clock: options.clock ?? systemClock,
     sessionHours: config.sessionHours,
     loadShippedCalendar,
-    files: createAttachmentStore(config.attachmentsDir, { maxBytes: config.maxUploadBytes }),
+    files: createAttachmentStore(config.attachmentsDir, { maxBytes: config.maxUploadBytes, zipLimits: zipLimitsOf(config) }),
     integrity: integrityKeyFor(config, (m) => logger.warn(m)),
-    readLedger,
-    extractText,
+    readLedger: createWorkerLedgerReader(workerOptionsOf(config)),
+    extractText: createWorkerTextExtractor(workerOptionsOf(config)),
     sanitiseHtml: sanitiseBodyHtml,
     onPublicChange: () => publicChange.listeners.forEach((l) => l()),
     subscriptionConfirmationsPerHour: config.subscriptionConfirmationsPerHour,

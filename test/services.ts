@@ -7,7 +7,7 @@ import { createUnitOfWork } from '../src/storage/unit-of-work.ts';
 import { createIntegrityKey, createSecretBox } from '../src/storage/secret-box.ts';
 import { loadShippedCalendar } from '../src/storage/shipped-calendar.ts';
 import { createAttachmentStore } from '../src/files/attachment-store.ts';
-import { extractText } from '../src/documents/extract-text.ts';
+import { readForScan } from '../src/documents/extract-text.ts';
 import { readLedger } from '../src/documents/ledger-xlsx.ts';
 import { sanitiseBodyHtml } from '../src/documents/sanitise-html.ts';
 import type { Database } from '../src/storage/database.ts';
@@ -39,7 +39,8 @@ export function testServices(db: Database, clock = fixedClock('2026-11-26T02:00:
     files: createAttachmentStore(filesFolder(), { maxBytes: 20 * 1048576 }),
     integrity: createIntegrityKey(key),
     readLedger,
-    extractText,
+    // In-thread and without OCR (images and scans come back unreadable); the web harness goes through the worker.
+    extractText: (bytes) => readForScan(bytes),
     sanitiseHtml: sanitiseBodyHtml,
     ...overrides,
   });

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import { detectDocumentKind, extractText, UnsupportedDocumentError } from './extract-text.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { detectDocumentKind, extractText, readDocumentText, UnsupportedDocumentError } from './extract-text.ts';
+import { scanText } from '../domain/privacy/index.ts';
+import { zipOf } from '../../test/zip-bombs.ts';
 
 const ID = '431281199003071234'.slice(0, 17);
 
@@ -69,4 +73,54 @@ test('DOCX, XLSX, PDF, HTML and GB18030 text are extracted', async () => {
   // “公告” in GB18030.
   const gbk = await extractText(new Uint8Array([0xb9, 0xab, 0xb8, 0xe6]));
   assert.equal(gbk.text, '公告');
+});
+
+// test/fixtures/id-number-scan.png: “低保名单 张三 身份证号 431281199003071236” rendered once with
+// headless Chromium (Noto Sans CJK), 820×90 — a stand-in for a scanned 低保名单.
+const SCAN_PNG = new Uint8Array(readFileSync(new URL('../../test/fixtures/id-number-scan.png', import.meta.url)));
+const SCANNED_ID = '431281199003071236';
+const TESSERACT = '/usr/bin/tesseract';
+const HAS_OCR = existsSync(TESSERACT) && /chi_sim/.test(spawnSync(TESSERACT, ['--list-langs'], { encoding: 'utf8' }).stdout ?? '');
+if (!HAS_OCR) console.log('!! 未安装 tesseract-ocr 与 tesseract-ocr-chi-sim：OCR 测试只检查“未能自动检测”的分支（apt-get install tesseract-ocr tesseract-ocr-chi-sim）');
+
+function scannedPdf(): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: [640, 120], margin: 0 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.image(Buffer.from(SCAN_PNG), 0, 0, { width: 640 });
+    doc.end();
+  });
+}
+
+test('an image or a scanned PDF without OCR is reported unreadable, never as empty text', async () => {
+  const image = await readDocumentText(SCAN_PNG, {});
+  assert.equal(image.status, 'unreadable');
+  assert.equal(image.text, '');
+  assert.match(image.note ?? '', /未配置文字识别/);
+  const pdf = await readDocumentText(await scannedPdf(), {});
+  assert.equal(pdf.status, 'unreadable');
+  assert.match(pdf.note ?? '', /第 1 页没有可读取的文字（可能是扫描件，本机未配置文字识别 OCR）/);
+  const broken = await readDocumentText(zipOf([{ name: 'word/document.xml', data: new TextEncoder().encode('<w:document><w:body>') }]), {});
+  assert.equal(broken.status, 'unreadable');
+  assert.match(broken.note ?? '', /文件无法读取/);
+});
+
+test(HAS_OCR ? 'with OCR (tesseract, chi_sim) the ID number in an image and in a scanned PDF is read and found' : '!! WITHOUT OCR (tesseract absent): images stay unreadable', async () => {
+  if (!HAS_OCR) {
+    assert.equal((await readDocumentText(SCAN_PNG, { tesseractPath: '/nonexistent/tesseract' })).status, 'unreadable');
+    return;
+  }
+  const image = await readDocumentText(SCAN_PNG, { tesseractPath: TESSERACT });
+  assert.equal(image.status, 'read');
+  assert.ok(image.text.includes(SCANNED_ID), image.text);
+  assert.ok(scanText(image.text).some((f) => f.kind === 'id_card' && f.severity === 'block' && f.text === SCANNED_ID));
+  const pdf = await readDocumentText(await scannedPdf(), { tesseractPath: TESSERACT });
+  assert.equal(pdf.status, 'read', pdf.note ?? '');
+  assert.ok(scanText(pdf.text).some((f) => f.kind === 'id_card' && f.text === SCANNED_ID), pdf.text);
+  // A tesseract that fails leaves the image unreadable, not empty.
+  const failed = await readDocumentText(SCAN_PNG, { tesseractPath: '/bin/false' });
+  assert.equal(failed.status, 'unreadable');
+  assert.match(failed.note ?? '', /文字识别失败/);
 });

@@ -4,13 +4,16 @@
  * table of text cells keyed by the header row, and writes tables back as XLSX or CSV.
  */
 import ExcelJS from 'exceljs';
+import { DEFAULT_ZIP_LIMITS, verifyZipInflation, ZipLimitError, type ZipLimits } from './zip-limits.ts';
 import type { LedgerTable } from '../services/ports.ts';
 import { CsvFormatError, formatCsv, parseCsv, restoreCsvCell } from './csv.ts';
 
 export { parseCsv };
 
 /** A file that is neither a readable workbook nor a CSV table. */
-export class LedgerFileError extends Error {}
+export class LedgerFileError extends Error {
+  override name = 'LedgerFileError';
+}
 
 function decodeText(bytes: Uint8Array): string {
   try {
@@ -64,7 +67,7 @@ function toTable(grid: string[][]): LedgerTable {
 }
 
 /** Reads a ledger file (XLSX or CSV) into a table; `line` is the spreadsheet row number for error messages. */
-export async function readLedger(bytes: Uint8Array): Promise<LedgerTable> {
+export async function readLedger(bytes: Uint8Array, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<LedgerTable> {
   if (!isZip(bytes)) {
     try {
       return toTable(parseCsv(decodeText(bytes)));
@@ -72,6 +75,13 @@ export async function readLedger(bytes: Uint8Array): Promise<LedgerTable> {
       if (e instanceof CsvFormatError) throw new LedgerFileError(e.message);
       throw e;
     }
+  }
+  // Refuse a workbook that unpacks beyond the limits (a zip bomb) before ExcelJS inflates it.
+  try {
+    verifyZipInflation(bytes, zipLimits);
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw new LedgerFileError(e.message);
+    throw e;
   }
   const workbook = new ExcelJS.Workbook();
   try {

@@ -5,6 +5,7 @@
  * start; a table nested in a cell adds its text to that cell.
  */
 import mammoth from 'mammoth';
+import { DEFAULT_ZIP_LIMITS, verifyZipInflation, ZipLimitError, type ZipLimits } from './zip-limits.ts';
 import type { ReportDocumentContent } from '../domain/reports/index.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·' };
@@ -92,11 +93,20 @@ function decodeHtml(bytes: Uint8Array): string {
 }
 
 /** Thrown when a file is neither a Word document nor a web page. */
-export class UnreadableReportDocumentError extends Error {}
+export class UnreadableReportDocumentError extends Error {
+  override name = 'UnreadableReportDocumentError';
+}
 
 /** Reads a DOCX or HTML report into its text and table cells. */
-export async function readReportDocumentContent(bytes: Uint8Array): Promise<ReportDocumentContent> {
+export async function readReportDocumentContent(bytes: Uint8Array, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ReportDocumentContent> {
   if (isZip(bytes)) {
+    // Refuse a document that unpacks beyond the limits (a zip bomb) before mammoth inflates it.
+    try {
+      verifyZipInflation(bytes, zipLimits);
+    } catch (e) {
+      if (e instanceof ZipLimitError) throw new UnreadableReportDocumentError(e.message);
+      throw e;
+    }
     try {
       const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
       return readHtmlTables(value);

@@ -5,9 +5,10 @@
  * only the types a disclosure office publishes are accepted, up to a size limit.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { detectDocumentKind, UnsupportedDocumentError } from '../documents/extract-text.ts';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../documents/zip-limits.ts';
 
 export const ATTACHMENT_TYPES = {
   pdf: { mediaType: 'application/pdf', extension: 'pdf', label: 'PDF' },
@@ -33,11 +34,11 @@ export class AttachmentRejectedError extends Error {
 }
 
 /** Decides an upload's type from its first bytes. */
-export async function detectAttachmentType(bytes: Uint8Array): Promise<AttachmentType> {
+export async function detectAttachmentType(bytes: Uint8Array, zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<AttachmentType> {
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   try {
-    const kind = await detectDocumentKind(bytes);
+    const kind = await detectDocumentKind(bytes, zipLimits);
     if (kind === 'pdf' || kind === 'docx' || kind === 'xlsx') return kind;
   } catch (e) {
     if (!(e instanceof UnsupportedDocumentError)) throw e;
@@ -47,7 +48,7 @@ export async function detectAttachmentType(bytes: Uint8Array): Promise<Attachmen
 }
 
 /** Creates a store rooted at a directory (GONGKAI_DATA_DIR/attachments). */
-export function createAttachmentStore(root: string, options: { maxBytes: number }) {
+export function createAttachmentStore(root: string, options: { maxBytes: number; zipLimits?: ZipLimits }) {
   const fileOf = (sha256: string) => {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AttachmentRejectedError('附件标识无效');
     return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
@@ -77,7 +78,7 @@ export function createAttachmentStore(root: string, options: { maxBytes: number 
     /** Checks and stores an upload; the same content is stored once. */
     async put(bytes: Uint8Array): Promise<StoredFile> {
       checkSize(bytes);
-      const type = await detectAttachmentType(bytes);
+      const type = await detectAttachmentType(bytes, options.zipLimits);
       const sha256 = await store(bytes);
       return { sha256, size: bytes.length, type, mediaType: ATTACHMENT_TYPES[type].mediaType };
     },
@@ -91,6 +92,10 @@ export function createAttachmentStore(root: string, options: { maxBytes: number 
       const bytes = new Uint8Array(await readFile(fileOf(sha256)));
       if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new AttachmentRejectedError('附件内容与存储记录不符（文件被改动）');
       return bytes;
+    },
+    /** Deletes a stored file once nothing refers to it; a file already gone is no error. */
+    async remove(sha256: string): Promise<void> {
+      await rm(fileOf(sha256), { force: true });
     },
   };
 }

@@ -26,6 +26,8 @@ import {
   type ItemContent,
   type ItemEvent,
   type ItemState,
+  type FindingAction,
+  type ReviewSource,
   type SourcedDecision,
   type SourcedFinding,
   type ValidityStatus,
@@ -39,7 +41,7 @@ import { vocabulariesAt } from './manage-vocabularies.ts';
 import { chinaDateOf } from './china-time.ts';
 import { enqueueItemDeliveries } from './manage-deliveries.ts';
 import { ForbiddenError, NotFoundError, ServiceError, ValidationError, validationErrorFrom } from './errors.ts';
-import type { Actor, Clock, FileStore, ItemListFilter, Repositories, TextExtractor, UnitOfWork } from './ports.ts';
+import type { Actor, Clock, FileStore, ItemListFilter, Repositories, TextExtraction, TextExtractor, UnitOfWork } from './ports.ts';
 
 export interface ItemServiceDeps {
   uow: UnitOfWork;
@@ -56,6 +58,8 @@ export interface Upload {
   name: string;
   bytes: Uint8Array;
 }
+
+type ReadUpload = Upload & { reading: Exclude<TextExtraction, { status: 'refused' }> };
 
 function userIdOf(actor: Actor): string {
   return actor.userId === null ? 'system' : String(actor.userId);
@@ -84,7 +88,21 @@ export function createItemService(deps: ItemServiceDeps) {
     return out;
   }
 
-  async function storeUploads(repos: Repositories, uploads: readonly Upload[]): Promise<AttachmentMeta[]> {
+  /**
+   * Checks uploads and reads their text before any transaction (off the main thread, under limits):
+   * a file over the unpacked-size, memory or time limits is refused with nothing stored.
+   */
+  async function readUploads(uploads: readonly Upload[]): Promise<ReadUpload[]> {
+    const out: ReadUpload[] = [];
+    for (const u of uploads) {
+      const reading = await deps.extractText(u.bytes).catch((e: unknown) => ({ status: 'unreadable' as const, kind: 'unknown', text: '', note: `文件无法读取（${e instanceof Error ? e.message : String(e)}）` }));
+      if (reading.status === 'refused') throw new ValidationError(`附件“${u.name}”：${reading.note}`, { attachments: reading.note });
+      out.push({ ...u, reading });
+    }
+    return out;
+  }
+
+  async function storeUploads(repos: Repositories, uploads: readonly ReadUpload[]): Promise<AttachmentMeta[]> {
     const out: AttachmentMeta[] = [];
     for (const u of uploads) {
       let stored;
@@ -93,13 +111,31 @@ export function createItemService(deps: ItemServiceDeps) {
       } catch (e) {
         throw new ValidationError(`附件“${u.name}”：${e instanceof Error ? e.message : String(e)}`, { attachments: String(e) });
       }
-      if (!(await repos.items.attachmentText(stored.sha256))) {
-        const text = stored.type === 'png' || stored.type === 'jpeg' ? { kind: stored.type, text: '' } : await deps.extractText(u.bytes).catch(() => ({ kind: stored.type, text: '' }));
-        await repos.items.saveAttachmentText(stored.sha256, text.kind, text.text);
+      if (!(await repos.items.attachmentReading(stored.sha256))) {
+        const { reading } = u;
+        await repos.items.saveAttachmentText(stored.sha256, stored.type, reading.text, { status: reading.status, note: reading.note });
       }
       out.push({ fileId: stored.sha256, fileName: u.name.slice(0, 200) || `附件.${stored.type}`, mediaType: stored.mediaType, sizeBytes: stored.size, sha256: stored.sha256 });
     }
     return out;
+  }
+
+  /**
+   * After a version dropped attachments: the text of a file nothing refers to any more is deleted in
+   * the transaction; the returned files are deleted from the store after it commits.
+   */
+  async function forgetUnreferenced(repos: Repositories, fileIds: readonly string[]): Promise<string[]> {
+    const orphans: string[] = [];
+    for (const id of new Set(fileIds)) {
+      if (await repos.items.isFileReferenced(id)) continue;
+      await repos.items.removeAttachmentText(id);
+      orphans.push(id);
+    }
+    return orphans;
+  }
+
+  async function deleteFiles(fileIds: readonly string[]): Promise<void> {
+    for (const id of fileIds) await deps.files.remove(id).catch(() => undefined);
   }
 
   /**
@@ -166,8 +202,14 @@ export function createItemService(deps: ItemServiceDeps) {
   async function scanVersion(repos: Repositories, actor: Actor, state: ItemState): Promise<ItemEvent[]> {
     const options = await scanOptionsFor(repos, state.agencyPath);
     const texts = new Map<string, string>();
-    for (const a of state.attachments) texts.set(a.fileId, (await repos.items.attachmentText(a.fileId)) ?? '');
-    const findings = scanItemTexts(reviewTextsOf(state, texts), options);
+    const unread = new Map<ReviewSource, string>();
+    for (const a of state.attachments) {
+      const reading = await repos.items.attachmentReading(a.fileId);
+      texts.set(a.fileId, reading?.text ?? '');
+      // No stored reading at all is as unread as an unreadable one: never scan an attachment as empty.
+      if (!reading || reading.status !== 'read') unread.set(`attachment:${a.fileId}`, `附件“${a.fileName}”${reading?.note ? `：${reading.note}` : '的文字未能读取'}`);
+    }
+    const findings = scanItemTexts(reviewTextsOf(state, texts), options, unread);
     const at = deps.clock.now().toISOString();
     await repos.items.saveReview(Number(state.id), state.version, { findings, decisions: [], scannedAt: at });
     const decision = decideItem(state, { type: 'recordScan', scan: summariseReview(findings, []) }, context(actor));
@@ -244,12 +286,13 @@ export function createItemService(deps: ItemServiceDeps) {
     /** Drafts a new item for an agency (信息员 of the unit, or the office). */
     async create(actor: Actor, agencyId: number, raw: Record<string, unknown>, uploads: readonly Upload[] = []): Promise<ItemState> {
       const ctx = context(actor);
+      const read = await readUploads(uploads);
       return deps.uow.transaction(async (repos) => {
         const agency = await repos.agencies.findById(agencyId);
         if (!agency) throw new ValidationError('发布机构不存在', { agencyId: '请选择发布机构' });
         const content = await parseContent(repos, agency.path, raw, []);
         const itemId = await repos.items.createItem(agencyId, ctx.at);
-        const attachments = await storeUploads(repos, uploads);
+        const attachments = await storeUploads(repos, read);
         const decision = decideItem(null, { type: 'create', itemId: String(itemId), agencyId, agencyPath: agency.path, content: { ...content, attachments } }, ctx);
         if (!decision.ok) throw new ServiceError(decision.message, rejectionStatus(decision.code));
         await applyEvents(repos, itemId, decision.events, ctx.at);
@@ -260,18 +303,31 @@ export function createItemService(deps: ItemServiceDeps) {
     /** Edits a draft or returned version; uploads are added, `removeAttachments` (file ids) removed. */
     async edit(actor: Actor, itemId: number, raw: Record<string, unknown>, uploads: readonly Upload[] = [], removeAttachments: readonly string[] = []): Promise<ItemState> {
       const ctx = context(actor);
-      return deps.uow.transaction(async (repos) => {
+      const read = await readUploads(uploads);
+      const result = await deps.uow.transaction(async (repos) => {
         const state = await repos.items.latest(itemId);
         if (!state) throw new NotFoundError('找不到该信息');
         const kept = state.attachments.filter((a) => !removeAttachments.includes(a.fileId));
-        const added = await storeUploads(repos, uploads);
+        const removed = state.attachments.filter((a) => removeAttachments.includes(a.fileId));
+        const added = await storeUploads(repos, read);
         const content = await parseContent(repos, state.agencyPath, raw, [...kept, ...added], state);
         const decision = decideItem(state, { type: 'edit', content }, ctx);
         if (!decision.ok) throw new ServiceError(decision.message, rejectionStatus(decision.code));
         await applyEvents(repos, itemId, decision.events, ctx.at);
-        await repos.audit.append({ actor, at: ctx.at, entity: 'item', entityId: itemId, action: 'edit', change: { version: state.version, title: content.title } });
-        return (await repos.items.latest(itemId))!;
+        // Removing an attachment removes its text and, once nothing else refers to it, its file.
+        const orphans = await forgetUnreferenced(repos, removed.map((a) => a.fileId));
+        await repos.audit.append({
+          actor,
+          at: ctx.at,
+          entity: 'item',
+          entityId: itemId,
+          action: 'edit',
+          change: { version: state.version, title: content.title, ...(removed.length > 0 && { removedAttachments: removed.map((a) => ({ fileName: a.fileName, sha256: a.sha256, deleted: orphans.includes(a.fileId) })) }) },
+        });
+        return { state: (await repos.items.latest(itemId))!, orphans };
       });
+      await deleteFiles(result.orphans);
+      return result.state;
     },
     submit: (actor: Actor, itemId: number) => run(actor, itemId, { type: 'submit' }, { action: 'submit' }),
     returnToDrafter: (actor: Actor, itemId: number, comments: string) => run(actor, itemId, { type: 'return', comments }, { action: 'return', change: { comments } }),
@@ -284,7 +340,7 @@ export function createItemService(deps: ItemServiceDeps) {
     expire: (actor: Actor, itemId: number, reason: string) => run(actor, itemId, { type: 'expire', reason }, { action: 'expire', change: { reason } }),
 
     /** A reviewer masks a finding or records why it is intended; the scan summary is recorded anew. */
-    async decideFinding(actor: Actor, itemId: number, findingId: string, action: 'mask' | 'intended', reason = ''): Promise<ItemState> {
+    async decideFinding(actor: Actor, itemId: number, findingId: string, action: FindingAction, reason = ''): Promise<ItemState> {
       const ctx = context(actor);
       return deps.uow.transaction(async (repos) => {
         const state = await repos.items.latest(itemId);
@@ -295,6 +351,7 @@ export function createItemService(deps: ItemServiceDeps) {
         const problem = decisionProblem(finding, action, reason);
         if (problem) throw new ValidationError(problem);
         const decision: SourcedDecision = action === 'mask' ? { id: findingId, action, by: ctx.actor.userId, at: ctx.at } : { id: findingId, action, reason: reason.trim(), by: ctx.actor.userId, at: ctx.at };
+        const auditAction = action === 'mask' ? 'mask_finding' : action === 'checked' ? 'finding_checked_by_eye' : 'finding_intended';
         const next = [...decisions.filter((d) => d.id !== findingId), decision];
         const recorded = decideItem(state, { type: 'recordScan', scan: summariseReview(findings, next) }, ctx);
         if (!recorded.ok) throw new ServiceError(recorded.message, rejectionStatus(recorded.code));
@@ -302,7 +359,7 @@ export function createItemService(deps: ItemServiceDeps) {
         requirePermission(actor, 'item.review', { path: state.agencyPath });
         await repos.items.saveReview(itemId, state.version, { findings, decisions: next, scannedAt: ctx.at });
         await applyEvents(repos, itemId, recorded.events, ctx.at);
-        await repos.audit.append({ actor, at: ctx.at, entity: 'item', entityId: itemId, action: action === 'mask' ? 'mask_finding' : 'finding_intended', change: { finding: { id: finding.id, kind: finding.kind, masked: finding.masked }, reason: reason || undefined } });
+        await repos.audit.append({ actor, at: ctx.at, entity: 'item', entityId: itemId, action: auditAction, change: { finding: { id: finding.id, kind: finding.kind, masked: finding.masked }, reason: reason || undefined } });
         return (await repos.items.latest(itemId))!;
       });
     },

@@ -62,7 +62,7 @@ import {
   type RequestStatus,
   type SimilarityItem,
 } from '../domain/requests/index.ts';
-import { scanText } from '../domain/privacy/index.ts';
+import { scanText, unreadableFinding } from '../domain/privacy/index.ts';
 import { FeeInputError, assessInformationProcessingFee, type FeeAssessment } from '../domain/fees/index.ts';
 import { scanOptionsFor } from './manage-agencies.ts';
 import { letterTemplateLookupFor, remedyBodiesOf } from './manage-letter-templates.ts';
@@ -879,13 +879,16 @@ export function createRequestService(deps: RequestServiceDeps) {
     async addDocument(actor: Actor, requestId: number, upload: { name: string; bytes: Uint8Array }): Promise<RequestDocument> {
       if (!deps.files || !deps.extractText) throw new ServiceError('未配置附件存储，不能添加文件', 409);
       const { at } = now();
+      // Read first (off the main thread, under limits): a likely zip bomb is refused with nothing stored.
+      const reading = await deps.extractText(upload.bytes).catch((e: unknown) => ({ status: 'unreadable' as const, kind: 'unknown', text: '', note: `文件无法读取（${e instanceof Error ? e.message : String(e)}）` }));
+      if (reading.status === 'refused') throw new ValidationError(`文件“${upload.name}”：${reading.note}`, { file: reading.note });
       let stored;
       try {
         stored = await deps.files.put(upload.bytes);
       } catch (e) {
         throw new ValidationError(`文件“${upload.name}”：${e instanceof Error ? e.message : String(e)}`, { file: String(e) });
       }
-      const text = stored.type === 'png' || stored.type === 'jpeg' ? '' : (await deps.extractText(upload.bytes).catch(() => ({ text: '' }))).text;
+      const text = reading.text;
       return deps.uow.transaction(async (repos) => {
         const request = await repos.requests.find(requestId);
         if (!request) throw new NotFoundError('找不到该申请');
@@ -895,7 +898,18 @@ export function createRequestService(deps: RequestServiceDeps) {
         const own = request.state.record.applicant;
         const base = await scanOptionsFor(repos, request.state.record.agencyPath);
         const allowList = [...base.allowList, own.identity?.number, own.contact.phone, own.contact.email].filter((x): x is string => Boolean(x));
-        const findings = scanText(text, { allowList, sensitiveWords: base.sensitiveWords }).map((f) => ({ id: `${f.kind}@${f.start}-${f.end}`, kind: f.kind, text: f.text, masked: f.masked, severity: f.severity, start: f.start, end: f.end }));
+        // A file not (fully) read gets a blocking “未能自动检测” finding: it is released only once checked by eye.
+        const unread = reading.status === 'read' ? [] : [unreadableFinding(reading.note ?? '文件的文字未能读取')];
+        const findings = [...unread, ...scanText(text, { allowList, sensitiveWords: base.sensitiveWords })].map((f) => ({
+          id: `${f.kind}@${f.start}-${f.end}`,
+          kind: f.kind,
+          text: f.text,
+          // Nothing to mask in an unread file: the list shows why it needs a check by eye.
+          masked: f.kind === 'unreadable' ? `未能自动检测（${reading.note ?? '文字未能读取'}）` : f.masked,
+          severity: f.severity,
+          start: f.start,
+          end: f.end,
+        }));
         const doc = await repos.requestDocuments.add({ requestId, fileId: stored.sha256, fileName: upload.name.slice(0, 200) || '文件', mediaType: stored.mediaType, sizeBytes: stored.size, findings, decisions: [], addedAt: at, addedBy: actor.label });
         await repos.audit.append({ actor, at, entity: 'request', entityId: requestId, action: 'add_document', change: { document: doc.fileName, sha256: doc.fileId, findings: findings.map((f) => ({ kind: f.kind, masked: f.masked, severity: f.severity })) } });
         return doc;
@@ -906,6 +920,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     async justifyDocumentFinding(actor: Actor, requestId: number, documentId: number, findingId: string, reason: string): Promise<void> {
       const { at } = now();
       if (reason.trim().length < 2) throw new ValidationError('请写明公开理由（如：第三方书面同意公开）', { reason: '请写明理由' });
+      let checkedByEye = false;
       await deps.uow.transaction(async (repos) => {
         const request = await repos.requests.find(requestId);
         if (!request) throw new NotFoundError('找不到该申请');
@@ -915,15 +930,26 @@ export function createRequestService(deps: RequestServiceDeps) {
         const finding = doc?.findings.find((f) => f.id === findingId);
         if (!doc || !finding) throw new NotFoundError('该文件或检测发现不存在');
         if (finding.kind === 'secret_marking') throw new ValidationError('含密级标志的文件不得提供：请确认已解密并替换为不带密级标志的文件');
+        if (finding.kind === 'unreadable') {
+          if (reason.trim().length < 4) throw new ValidationError('请写明人工核对的情况（如：已逐页核对扫描件，未见身份证号、手机号等个人信息，无密级标志）', { reason: '请写明核对情况' });
+          checkedByEye = true;
+        }
         await repos.requestDocuments.saveDecisions(doc.id, [...doc.decisions.filter((d) => d.id !== findingId), { id: findingId, reason: reason.trim(), by: actor.label, at }]);
-        await repos.audit.append({ actor, at, entity: 'request', entityId: requestId, action: 'justify_document_finding', change: { document: doc.fileName, finding: finding.masked, reason: reason.trim() } });
+        await repos.audit.append({
+          actor,
+          at,
+          entity: 'request',
+          entityId: requestId,
+          action: checkedByEye ? 'document_checked_by_eye' : 'justify_document_finding',
+          change: { document: doc.fileName, finding: checkedByEye ? '未能自动检测' : finding.masked, reason: reason.trim() },
+        });
       });
     },
 
     /** Staff: removes a document that is not to be released. */
     async removeDocument(actor: Actor, requestId: number, documentId: number): Promise<void> {
       const { at } = now();
-      await deps.uow.transaction(async (repos) => {
+      const orphan = await deps.uow.transaction(async (repos) => {
         const request = await repos.requests.find(requestId);
         if (!request) throw new NotFoundError('找不到该申请');
         assertInScope(actor, request);
@@ -932,8 +958,13 @@ export function createRequestService(deps: RequestServiceDeps) {
         const doc = (await repos.requestDocuments.list(requestId)).find((d) => d.id === documentId);
         if (!doc) throw new NotFoundError('该文件不存在');
         await repos.requestDocuments.remove(documentId);
-        await repos.audit.append({ actor, at, entity: 'request', entityId: requestId, action: 'remove_document', change: { document: doc.fileName } });
+        // The file goes too once nothing else (another request, an item version) refers to it.
+        const orphan = !(await repos.items.isFileReferenced(doc.fileId));
+        if (orphan) await repos.items.removeAttachmentText(doc.fileId);
+        await repos.audit.append({ actor, at, entity: 'request', entityId: requestId, action: 'remove_document', change: { document: doc.fileName, sha256: doc.fileId, deleted: orphan } });
+        return orphan ? doc.fileId : undefined;
       });
+      if (orphan && deps.files) await deps.files.remove(orphan).catch(() => undefined);
     },
 
     /** Staff: the documents of a request. */

@@ -241,7 +241,19 @@ export interface ItemRepository {
   saveReview(itemId: number, version: number, review: StoredReview): Promise<void>;
   review(itemId: number, version: number): Promise<StoredReview | undefined>;
   attachmentText(sha256: string): Promise<string | undefined>;
-  saveAttachmentText(sha256: string, kind: string, text: string): Promise<void>;
+  /** The stored reading of an attachment: its text and whether it was fully read (see TextExtraction). */
+  attachmentReading(sha256: string): Promise<AttachmentReading | undefined>;
+  saveAttachmentText(sha256: string, kind: string, text: string, reading?: { status: AttachmentReading['status']; note: string | null }): Promise<void>;
+  /** Deletes an attachment's stored text (when no item version refers to the file any more). */
+  removeAttachmentText(sha256: string): Promise<void>;
+  /** Whether any item version, request document or delivery proof still refers to a stored file. */
+  isFileReferenced(sha256: string): Promise<boolean>;
+}
+
+export interface AttachmentReading {
+  text: string;
+  status: 'read' | 'partial' | 'unreadable';
+  note: string | null;
 }
 
 export interface SearchDocument {
@@ -318,10 +330,22 @@ export interface FileStore {
   /** Stores a file of any type under the size limit, by SHA-256 (a ledger kept between its dry run and confirmation). */
   putUpload(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
   get(sha256: string): Promise<Uint8Array>;
+  /** Deletes a stored file (once nothing refers to it); absent files are ignored. */
+  remove(sha256: string): Promise<void>;
 }
 
-/** Reads the text of a stored document (for the privacy scan and search). */
-export type TextExtractor = (bytes: Uint8Array) => Promise<{ kind: string; text: string }>;
+/**
+ * What reading an upload's text came to (for the privacy scan and search): fully `read`; `partial` or
+ * `unreadable` (an image without OCR, a scanned PDF page, a damaged file, text beyond the stored limit:
+ * `note` says why, and a reviewer must check it by eye); or `refused` (over the unpacked-size, memory
+ * or time limits: a likely zip bomb, not to be stored).
+ */
+export type TextExtraction =
+  | { status: 'read' | 'partial' | 'unreadable'; kind: string; text: string; note: string | null }
+  | { status: 'refused'; note: string };
+
+/** Reads the text of an upload (off the main thread, under limits, in production). */
+export type TextExtractor = (bytes: Uint8Array) => Promise<TextExtraction>;
 
 /** A note on a request case for what the domain has no event for (visible to staff with the case). */
 export interface CaseNote {

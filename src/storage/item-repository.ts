@@ -236,8 +236,32 @@ export function createItemRepository(db: Executor): ItemRepository {
     async attachmentText(sha256: string): Promise<string | undefined> {
       return (await db.selectFrom('attachment_texts').select('text').where('sha256', '=', sha256).executeTakeFirst())?.text;
     },
-    async saveAttachmentText(sha256: string, kind: string, text: string): Promise<void> {
-      await db.insertInto('attachment_texts').values({ sha256, kind, text }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    async attachmentReading(sha256) {
+      const r = await db.selectFrom('attachment_texts').select(['text', 'status', 'note']).where('sha256', '=', sha256).executeTakeFirst();
+      if (!r) return undefined;
+      const status = r.status === 'partial' || r.status === 'unreadable' ? r.status : 'read';
+      return { text: r.text, status, note: r.note };
+    },
+    async saveAttachmentText(sha256, kind, text, reading = { status: 'read', note: null }): Promise<void> {
+      await db
+        .insertInto('attachment_texts')
+        .values({ sha256, kind, text, status: reading.status, note: reading.note })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+    },
+    async removeAttachmentText(sha256) {
+      await db.deleteFrom('attachment_texts').where('sha256', '=', sha256).execute();
+    },
+    async isFileReferenced(sha256) {
+      if (!/^[0-9a-f]{64}$/.test(sha256)) return true;
+      // A version's attachments live in its state JSON; the hash is 64 hex digits, so a substring test is exact enough.
+      const pattern = `%${sha256}%`;
+      const hit = await sql<{ one: number }>`
+        select 1 as one where exists (select 1 from item_versions where state like ${pattern})
+          or exists (select 1 from request_documents where file_id = ${sha256})
+          or exists (select 1 from requests where state like ${pattern})
+          or exists (select 1 from ledger_uploads where sha256 = ${sha256})`.execute(db);
+      return hit.rows.length > 0;
     },
   };
 }

@@ -24,6 +24,7 @@ import * as catalogueFilters from './migrations/20261127-0022-catalogue-filters.
 import * as itemValidity from './migrations/20261127-0023-item-validity.ts';
 import * as auditAgency from './migrations/20261207-0024-audit-agency.ts';
 import * as singleWrites from './migrations/20261207-0025-single-writes.ts';
+import * as attachmentReadings from './migrations/20261207-0026-attachment-readings.ts';
 import * as requestStatistics from './migrations/20261207-0028-request-statistics.ts';
 import * as genreList from './migrations/20261207-0030-genre-list.ts';
 
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '20261127-0023-item-validity': itemValidity,
   '20261207-0024-audit-agency': auditAgency,
   '20261207-0025-single-writes': singleWrites,
+  '20261207-0026-attachment-readings': attachmentReadings,
   '20261207-0028-request-statistics': requestStatistics,
   '20261207-0030-genre-list': genreList,
 };

@@ -198,6 +198,9 @@ export interface AttachmentTextTable {
   sha256: string;
   kind: string;
   text: string;
+  /** read | partial | unreadable (migration 0026). */
+  status: Generated<string>;
+  note: string | null;
 }
 
 export interface PrivacyReviewTable {

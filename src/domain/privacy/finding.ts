@@ -5,6 +5,7 @@
 
 /** Every kind of finding the scanner can report, in the order the review screen lists them. */
 export const FINDING_KINDS = [
+  'unreadable',
   'secret_marking',
   'id_card',
   'bank_card',
@@ -75,4 +76,21 @@ export function severityRank(severity: Severity): number {
       return unreachable;
     }
   }
+}
+
+/**
+ * The finding for a text the scan could not read (an image without OCR, a scanned PDF page, a damaged
+ * file, text beyond the stored limit): it blocks publication until a reviewer confirms, with a reason,
+ * that they checked the file by eye — an unread file must never pass the scan silently.
+ */
+export function unreadableFinding(note: string, at = 0): Finding {
+  return {
+    kind: 'unreadable',
+    start: at,
+    end: at,
+    text: '',
+    masked: '',
+    severity: 'block',
+    reason: `未能自动检测：${note}。请逐页人工核对其中有无身份证号、手机号等个人信息和密级标志，核对后确认并写明核对情况。`,
+  };
 }

@@ -42,6 +42,7 @@ export interface ScanOptions {
 
 // When two findings overlap, the stronger severity wins, then the longer span, then this order.
 const KIND_PRIORITY: Record<FindingKind, number> = {
+  unreadable: -1,
   secret_marking: 0,
   id_card: 1,
   bank_card: 2,

@@ -5,7 +5,7 @@
  * publication stays blocked while a `block` finding is unresolved. The original is kept; the public
  * sees the masked title, summary and body.
  */
-import { applyReviewDecisions, findingId, htmlToText, scanText, type Finding, type ReviewDecision, type ScanOptions } from '../privacy/index.ts';
+import { applyReviewDecisions, findingId, htmlToText, scanText, unreadableFinding, type Finding, type ReviewDecision, type ScanOptions } from '../privacy/index.ts';
 import type { ItemContent } from './item.ts';
 import type { ScanSummary } from './item-workflow.ts';
 
@@ -22,7 +22,12 @@ export interface SourcedFinding extends Finding {
 /** A reviewer's decision on one sourced finding. */
 export type SourcedDecision =
   | { readonly id: string; readonly action: 'mask'; readonly by: string; readonly at: string }
-  | { readonly id: string; readonly action: 'intended'; readonly reason: string; readonly by: string; readonly at: string };
+  | { readonly id: string; readonly action: 'intended'; readonly reason: string; readonly by: string; readonly at: string }
+  /** An unreadable attachment checked by eye by the reviewer, with what they checked. */
+  | { readonly id: string; readonly action: 'checked'; readonly reason: string; readonly by: string; readonly at: string };
+
+/** What a reviewer can decide on a finding. */
+export type FindingAction = SourcedDecision['action'];
 
 /** The texts of a version to scan: its fields and the extracted text of each attachment. */
 export function reviewTextsOf(content: ItemContent, attachmentTexts: ReadonlyMap<string, string>): Map<ReviewSource, string> {
@@ -35,17 +40,31 @@ export function reviewTextsOf(content: ItemContent, attachmentTexts: ReadonlyMap
   return texts;
 }
 
-/** Scans every text of a version. */
-export function scanItemTexts(texts: ReadonlyMap<ReviewSource, string>, options: ScanOptions): SourcedFinding[] {
+/**
+ * Scans every text of a version; each text not (fully) read — `unread` maps its source to why —
+ * also gets a blocking “未能自动检测” finding.
+ */
+export function scanItemTexts(texts: ReadonlyMap<ReviewSource, string>, options: ScanOptions, unread: ReadonlyMap<ReviewSource, string> = new Map()): SourcedFinding[] {
   const out: SourcedFinding[] = [];
   for (const [source, text] of texts) {
+    const note = unread.get(source);
+    if (note !== undefined) {
+      const f = unreadableFinding(note);
+      out.push({ ...f, source, id: `${source}#${findingId(f)}` });
+    }
     for (const f of scanText(text, options)) out.push({ ...f, source, id: `${source}#${findingId(f)}` });
   }
   return out;
 }
 
 /** Why a decision cannot be taken, in Chinese, or null when it can. */
-export function decisionProblem(finding: SourcedFinding, action: 'mask' | 'intended', reason: string): string | null {
+export function decisionProblem(finding: SourcedFinding, action: FindingAction, reason: string): string | null {
+  if (finding.kind === 'unreadable') {
+    if (action !== 'checked') return '未能自动检测的附件不能打码或直接标为确需公开：请逐页人工核对后勾选“已人工核对”，并写明核对情况。';
+    if (reason.trim().length < 4) return '请写明人工核对的情况（如：已逐页核对扫描件，未见身份证号、手机号等个人信息，无密级标志）。';
+    return null;
+  }
+  if (action === 'checked') return '只有“未能自动检测”的附件需要人工核对确认；其他检测发现请打码或标为确需公开。';
   if (action === 'intended' && reason.trim().length < 2) return '标为“确需公开”须写明理由（如：村干部公开的值班电话、当事人书面同意公开）。';
   if (action === 'mask' && finding.kind === 'secret_marking') return '涉密标志不能打码了事：含密级标志的文件不得公开；如已解密，请标为“确需公开”并写明解密依据。';
   if (action === 'mask' && finding.source.startsWith('attachment:')) return '附件中的内容无法在线打码：请替换为脱敏后的附件并退回修改，或标为“确需公开”并写明理由。';

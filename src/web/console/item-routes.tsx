@@ -256,7 +256,13 @@ export function itemRoutes() {
           await items.withdraw(actor, id, field(form, 'reason'));
           break;
         case 'finding':
-          await items.decideFinding(actor, id, field(form, 'findingId'), field(form, 'decision') === 'mask' ? 'mask' : 'intended', field(form, 'reason'));
+          if (field(form, 'decision') === 'checked') {
+            // An attachment the scan could not read is cleared only by a reviewer who checked it by eye.
+            if (field(form, 'confirmed') !== '1') throw new ValidationError('请先逐页人工核对该附件，勾选“我已逐页人工核对”，并写明核对情况。');
+            await items.decideFinding(actor, id, field(form, 'findingId'), 'checked', field(form, 'reason'));
+          } else {
+            await items.decideFinding(actor, id, field(form, 'findingId'), field(form, 'decision') === 'mask' ? 'mask' : 'intended', field(form, 'reason'));
+          }
           break;
         default:
           throw new NotFoundError('未知的操作');
@@ -275,16 +281,26 @@ export function itemRoutes() {
 
 type ItemData = Awaited<ReturnType<AppEnv['Variables']['services']['items']['get']>>;
 
+/** How many findings the review table lists at most (the page stays small whatever the attachment holds). */
+const FINDINGS_LISTED = 300;
+
 function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: SourcedFinding[]; decisions: SourcedDecision[]; texts: Map<string, string>; canDecide: boolean }) {
   const decided = new Map(props.decisions.map((d) => [d.id, d]));
   const SOURCE_LABELS: Record<string, string> = { title: '信息名称', summary: '内容概述', body: '正文' };
   const sourceLabel = (s: string) => SOURCE_LABELS[s] ?? `附件 ${props.item.attachments.find((a) => `attachment:${a.fileId}` === s)?.fileName ?? ''}`;
-  const KIND_LABELS: Record<string, string> = { id_card: '身份证号', mobile: '手机号', bank_card: '银行卡号', secret_marking: '密级标志', email: '个人邮箱', passport: '护照号', hk_macau_permit: '港澳通行证号', business_credit_code: '个体工商户信用代码', address: '家庭住址', sensitive_word: '敏感词' };
+  const KIND_LABELS: Record<string, string> = { unreadable: '未能自动检测', id_card: '身份证号', mobile: '手机号', bank_card: '银行卡号', secret_marking: '密级标志', email: '个人邮箱', passport: '护照号', hk_macau_permit: '港澳通行证号', business_credit_code: '个体工商户信用代码', address: '家庭住址', sensitive_word: '敏感词' };
   const SEVERITY_LABELS: Record<string, string> = { block: '须处理', warn: '请核实', info: '提示' };
   const visible = props.findings.filter((f) => f.severity !== 'info');
   if (visible.length === 0) return <p class="notice ok">未发现身份证号、手机号、银行卡号、密级标志等敏感信息。</p>;
+  // A file full of numbers can yield tens of thousands of findings: list the open ones first, and only so many.
+  const shown = [...visible.filter((f) => !decided.has(f.id)), ...visible.filter((f) => decided.has(f.id))].slice(0, FINDINGS_LISTED);
   return (
     <div class="table-scroll">
+      {visible.length > shown.length && (
+        <p class="notice">
+          共 {visible.length} 处发现，此处只列出前 {FINDINGS_LISTED} 处（未处理的在前）。发现这么多时，请把附件替换为脱敏后的文件并退回修改。
+        </p>
+      )}
       <table>
         <caption>敏感信息与涉密标志检测结果（共 {visible.length} 处）</caption>
         <thead>
@@ -296,7 +312,7 @@ function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: S
           </tr>
         </thead>
         <tbody>
-          {visible.map((f) => {
+          {shown.map((f) => {
             const text = props.texts.get(f.source) ?? '';
             const before = text.slice(Math.max(0, f.start - 20), f.start);
             const after = text.slice(f.end, f.end + 20);
@@ -309,16 +325,32 @@ function FindingsTable(props: { c: Context<AppEnv>; item: ItemState; findings: S
                   <br />
                   <span class="badge">{SEVERITY_LABELS[f.severity]}</span>
                 </td>
-                <td>
-                  …{before}
-                  <mark>{f.text}</mark>
-                  {after}…
-                  <br />
-                  打码后：<span class="mono">{f.masked}</span>
-                </td>
+                {f.kind === 'unreadable' ? (
+                  <td>{f.reason}</td>
+                ) : (
+                  <td>
+                    …{before}
+                    <mark>{f.text}</mark>
+                    {after}…
+                    <br />
+                    打码后：<span class="mono">{f.masked}</span>
+                  </td>
+                )}
                 <td>
                   {d ? (
-                    <p>{d.action === 'mask' ? '已打码' : `确需公开：${d.reason}`}</p>
+                    <p>{d.action === 'mask' ? '已打码' : d.action === 'checked' ? `已人工核对：${d.reason}` : `确需公开：${d.reason}`}</p>
+                  ) : props.canDecide && f.kind === 'unreadable' ? (
+                    <form method="post" action={`/console/items/${props.item.id}/finding`} class="stack">
+                      <CsrfField token={props.c.get('csrfToken')} />
+                      <input type="hidden" name="findingId" value={f.id} />
+                      <input type="hidden" name="decision" value="checked" />
+                      <div>
+                        <input type="checkbox" id={`confirm-${f.id}`} name="confirmed" value="1" required /> <label for={`confirm-${f.id}`}>我已逐页人工核对该附件</label>
+                      </div>
+                      <label for={`reason-${f.id}`}>核对情况（必填）</label>
+                      <input type="text" id={`reason-${f.id}`} name="reason" required />
+                      <button type="submit">确认已核对</button>
+                    </form>
                   ) : props.canDecide ? (
                     <form method="post" action={`/console/items/${props.item.id}/finding`} class="stack">
                       <CsrfField token={props.c.get('csrfToken')} />

@@ -11,7 +11,8 @@ import { renderReportDocx } from '../../documents/report-docx.ts';
 import { ReportTableView, renderReportHtml } from '../../documents/report-html.tsx';
 import { printedTablesOf } from '../../documents/report-layout.ts';
 import { renderReportJson } from '../../documents/report-json.ts';
-import { UnreadableReportDocumentError, readReportDocumentContent } from '../../documents/report-document-reader.ts';
+import { UnreadableReportDocumentError } from '../../documents/report-document-reader.ts';
+import { readReportDocumentInWorker } from '../../documents/read-in-worker.ts';
 import { ServiceError, ValidationError } from '../../services/errors.ts';
 import type { ReportView } from '../../services/compile-annual-report.ts';
 import type { FigureTrace, TracedKind } from '../../services/trace-report-figures.ts';
@@ -93,7 +94,7 @@ export function reportRoutes() {
       const isJson = /\.json$/i.test(file.name) || /^\s*[{[]/.test(new TextDecoder().decode(bytes.subarray(0, 64)));
       const result = isJson
         ? await services.reports.importPast(actor, { agencyId, json: new TextDecoder().decode(bytes) })
-        : await services.reports.importPastDocument(actor, { agencyId, content: await readReportDocumentContent(bytes), ...(year !== undefined && { year }) });
+        : await services.reports.importPastDocument(actor, { agencyId, content: await readReportDocumentInWorker(bytes), ...(year !== undefined && { year }) });
       const notes = result.notes.length > 0 ? `&notes=${encodeURIComponent(result.notes.slice(0, 5).join('；'))}` : '';
       return c.redirect(`/console/reports?agency=${result.stored.agencyId}&year=${result.stored.year}&format=${result.stored.format}&subunits=0&done=import${notes}`, 303);
     } catch (e) {

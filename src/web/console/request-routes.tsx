@@ -707,7 +707,15 @@ function CasePage(props: { c: Context<AppEnv>; data: CaseData; documents: Reques
                       <li>
                         <span class="mono">{f.masked}</span>（{f.severity === 'block' ? '须处理' : '请核实'}）
                         {justified.get(f.id) ? (
-                          `：确需公开——${justified.get(f.id)!.reason}`
+                          `：${f.kind === 'unreadable' ? '已人工核对' : '确需公开'}——${justified.get(f.id)!.reason}`
+                        ) : f.kind === 'unreadable' ? (
+                          <form method="post" action={`/console/requests/${id}/documents`} class="inline-form">
+                            <CsrfField token={c.get('csrfToken')} />
+                            <input type="hidden" name="action" value="justify" />
+                            <input type="hidden" name="documentId" value={String(d.id)} />
+                            <input type="hidden" name="findingId" value={f.id} />
+                            <label for={`r-${d.id}-${f.id}`}>逐页人工核对后写明核对情况</label> <input type="text" id={`r-${d.id}-${f.id}`} name="reason" required /> <button type="submit" class="secondary">已人工核对</button>
+                          </form>
                         ) : (
                           <form method="post" action={`/console/requests/${id}/documents`} class="inline-form">
                             <CsrfField token={c.get('csrfToken')} />
