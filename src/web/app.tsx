@@ -41,6 +41,15 @@ import { ErrorPage } from './views/error-page.tsx';
 const STYLESHEET = readFileSync(new URL('./static/site.css', import.meta.url), 'utf8');
 const FAVICON = readFileSync(new URL('./static/favicon.svg', import.meta.url), 'utf8');
 
+const BUSY_MESSAGE = '系统正忙（可能正在导入或恢复数据），这次提交没有保存，请稍后再试。';
+
+/** Whether a store refused for a lock held too long: SQLite busy/locked, PostgreSQL lock timeout, serialization failure, deadlock. */
+export function isBusyError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03' || code === '40001' || code === '40P01';
+}
+
 /** Paths whose anonymous GET responses are the same for every visitor (portal, public API, feeds). */
 export function isPublicPath(path: string): boolean {
   if (isPrivatePath(path)) return false;
@@ -165,6 +174,7 @@ export function createApp(deps: AppDeps) {
     const largeText = c.get('largeText') ?? false;
     if (c.req.path.startsWith('/api/')) {
       if (err instanceof ServiceError) return c.json({ error: err.message }, err.status);
+      if (isBusyError(err)) return c.json({ error: BUSY_MESSAGE }, 503, { 'Retry-After': '10' });
       const reference = randomBytes(4).toString('hex').toUpperCase();
       logError(reference, err);
       return c.json({ error: `系统出现错误，错误编号 ${reference}`, reference }, 500);
@@ -174,6 +184,11 @@ export function createApp(deps: AppDeps) {
     }
     if (err instanceof ServiceError) {
       return c.html(<ErrorPage status={err.status} message={err.message} largeText={largeText} path={c.req.path} />, err.status);
+    }
+    if (isBusyError(err)) {
+      // The database stayed locked past the busy timeout (a long `gongkai import`, a restore): nothing was saved.
+      c.header('Retry-After', '10');
+      return c.html(<ErrorPage status={503} message={BUSY_MESSAGE} largeText={largeText} path={c.req.path} />, 503);
     }
     const reference = randomBytes(4).toString('hex').toUpperCase();
     logError(reference, err);

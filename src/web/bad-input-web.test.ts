@@ -53,3 +53,27 @@ test('a year that is not a year (fractions, exponents) is ignored as a filter, n
     assert.equal(res.status, 200, path);
   }
 });
+
+test('a database locked past its busy timeout (a long import beside the server): 503 in Chinese with Retry-After, not 500', async () => {
+  const services = t.application.services;
+  const original = services.requests.submitOnline;
+  services.requests.submitOnline = async () => {
+    throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+  };
+  try {
+    const a = t.agent();
+    const page = await (await a.get('/xxgk/apply')).text();
+    const hidden = Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const res = await a.post('/xxgk/apply', {
+      ...hidden, type: 'natural_person', name: '张晓明', identityKind: '居民身份证', identityNumber: '43128119900307121X',
+      phone: '13812345678', address: '黔城镇', description: '黔城镇2026年防汛物资储备清单', formWanted: 'electronic', deliveryMethod: 'online',
+    });
+    assert.equal(res.status, 503);
+    assert.equal(res.headers.get('retry-after'), '10');
+    assert.match(await res.text(), /系统正忙/);
+    const api = await a.request('/api/v1/deadline?received=2025-09-22');
+    assert.equal(api.status, 200, 'other work goes on');
+  } finally {
+    services.requests.submitOnline = original;
+  }
+});
