@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -42,7 +42,36 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+}
+
+/** How many prepared SQLite statements are kept for reuse (the most recently used). */
+const STATEMENTS_KEPT = 64;
+
+/**
+ * better-sqlite3 as Kysely sees it, with prepared statements reused: Kysely prepares every query
+ * afresh, and a statement is freed only when the garbage collector gets round to its handle, which
+ * knows nothing of the statement's native size. A bulk write (ledger import: a 500-row multi-row
+ * INSERT per table and batch) left hundreds of megabytes of compiled statements waiting for it; the
+ * same SQL text now reuses one statement. A statement still being iterated is never handed out twice.
+ */
+function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const found = kept.get(text);
+      if (found && !found.busy) {
+        kept.delete(text);
+        kept.set(text, found);
+        return found;
+      }
+      const statement = sqlite.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** Which SQL dialect a Kysely instance (or transaction) speaks. */
