@@ -7,7 +7,7 @@ import { columnsOf } from './item-repository.ts';
 import type { Selectable } from 'kysely';
 import { bulkInsert } from './bulk-insert.ts';
 import type { Executor } from './database.ts';
-import type { DB, LedgerUploadTable } from './schema.ts';
+import type { LedgerUploadTable } from './schema.ts';
 
 const CHUNK = 500;
 
