@@ -66,3 +66,13 @@ test('reading back: only the apostrophes this writer adds are removed', () => {
   ];
   for (const [rule, cell, value] of cases) assert.equal(restoreCsvCell(cell), value, rule);
 });
+
+test('parseCsv: quotes inside and after fields, escaped quotes, every line ending, an unclosed quote', () => {
+  assert.deepEqual(parseCsv('a"b,"x""y",""\r\n"q"r,\rlast'), [['a"b', 'x"y', ''], ['qr', ''], ['last']]);
+  assert.deepEqual(parseCsv('\ufeff"多行\n正文",2\n\n'), [['多行\n正文', '2'], ['']]);
+  assert.deepEqual(parseCsv(''), []);
+  assert.throws(() => parseCsv('a,"open\nstill open'), /引号未闭合/);
+  // A long field is one slice of the text, not a chain of characters.
+  const long = '公开'.repeat(100_000);
+  assert.deepEqual(parseCsv(`${long},"${long}"\n`), [[long, long]]);
+});

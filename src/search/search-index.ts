@@ -22,6 +22,7 @@
  *   every one of 300 000 matches would cost more than the page itself.
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { bulkInsert, bulkInsertInto } from '../storage/bulk-insert.ts';
 import { dialectOf, vacuumAnalyze, type Executor } from '../storage/database.ts';
 import { escapeLike, normaliseForSearch } from './normalise-text.ts';
 import { agencyIdOfPath, facetsOf, facetToken, gramsOf, gramsWithin, isGramQuery, scopedGramKey, sortKeyOf } from './search-terms.ts';
@@ -404,28 +405,28 @@ export function createSearchIndex(
           }
         }
         const rows = part.map((doc) => ({ doc, title: normaliseForSearch(doc.title), body: normaliseForSearch(doc.body), sortKey: sortKeyOf(doc.publishedOn, doc.itemId), facets: facetsOf(doc) }));
-        await db
-          .insertInto('search_documents')
-          .values(
-            rows.map(({ doc, title, body, sortKey }) => ({
-              item_id: doc.itemId,
-              agency_id: doc.agencyId,
-              agency_path: doc.agencyPath,
-              title_norm: title,
-              body_norm: body,
-              category: doc.category,
-              genre: doc.genre,
-              year: doc.year,
-              validity: doc.validity,
-              published_on: doc.publishedOn,
-              sort_key: sortKey,
-              ...(postgres ? { title_grams: gramsOf(title), body_grams: gramsOf(body) } : {}),
-            })),
-          )
-          .execute();
+        // Hand-built multi-row INSERTs (storage/bulk-insert.ts): the same statements the query builder would make, without building them node by node.
+        await bulkInsert(
+          db,
+          'search_documents',
+          rows.map(({ doc, title, body, sortKey }) => ({
+            item_id: doc.itemId,
+            agency_id: doc.agencyId,
+            agency_path: doc.agencyPath,
+            title_norm: title,
+            body_norm: body,
+            category: doc.category,
+            genre: doc.genre,
+            year: doc.year,
+            validity: doc.validity,
+            published_on: doc.publishedOn,
+            sort_key: sortKey,
+            ...(postgres ? { title_grams: gramsOf(title), body_grams: gramsOf(body) } : {}),
+          })),
+        );
         if (!postgres) {
-          await sql`insert into search_fts (rowid, title, body, facets) values ${sql.join(rows.map((r) => sql`(${r.sortKey}, ${r.title}, ${r.body}, ${r.facets})`))}`.execute(db);
-          await sql`insert into search_grams (rowid, title, body, facets) values ${sql.join(rows.map((r) => sql`(${r.sortKey}, ${gramsOf(r.title).join(' ')}, ${gramsOf(r.body).join(' ')}, ${r.facets})`))}`.execute(db);
+          await bulkInsertInto(db, 'search_fts', rows.map((r) => ({ rowid: r.sortKey, title: r.title, body: r.body, facets: r.facets })));
+          await bulkInsertInto(db, 'search_grams', rows.map((r) => ({ rowid: r.sortKey, title: gramsOf(r.title).join(' '), body: gramsOf(r.body).join(' '), facets: r.facets })));
         }
       }
     },

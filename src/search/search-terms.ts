@@ -35,16 +35,30 @@ export function isGramQuery(q: string): boolean {
 
 /** The distinct one- and two-character grams of normalised text (letters and digits only). */
 export function gramsOf(text: string): string[] {
-  const chars = [...text];
+  // Each character is classified once (the ledger import indexes a hundred thousand bodies at a time).
   const grams = new Set<string>();
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (!GRAM_CHAR.test(c)) continue;
-    grams.add(c);
-    const next = chars[i + 1];
-    if (next !== undefined && GRAM_CHAR.test(next)) grams.add(c + next);
+  let previous: string | null = null;
+  for (const c of text) {
+    if (isGramChar(c)) {
+      if (previous !== null) grams.add(previous + c);
+      grams.add(c);
+      previous = c;
+    } else previous = null;
   }
   return [...grams];
+}
+
+/** GRAM_CHAR of a character, remembered for the Basic Multilingual Plane (0 not yet known, 1 yes, 2 no). */
+const BMP_GRAM_CHAR = new Uint8Array(0x10000);
+function isGramChar(c: string): boolean {
+  if (c.length !== 1) return GRAM_CHAR.test(c);
+  const code = c.charCodeAt(0);
+  let known = BMP_GRAM_CHAR[code]!;
+  if (known === 0) {
+    known = GRAM_CHAR.test(c) ? 1 : 2;
+    BMP_GRAM_CHAR[code] = known;
+  }
+  return known === 1;
 }
 
 /**

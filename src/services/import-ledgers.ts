@@ -397,14 +397,18 @@ interface Base {
 }
 
 interface ItemPlan extends Base {
-  content: ItemContent;
+  /**
+   * The row's cells and the vocabularies they were checked against: the commit reads the content
+   * again from them and replays the workflow again (both are pure and give what planning checked), so
+   * that a 100 000-row import does not hold every row's content, state and events at once.
+   */
+  cells: Record<string, string>;
+  vocabularies: AgencyVocabularies;
+  title: string;
   /** The privacy and confidentiality scan of the content (run once, in planning). */
   findings: SourcedFinding[];
   publishedOn: string;
   interpretsIndexNumber: string | null;
-  /** The workflow replayed on stand-in ids (STAND_IN_ITEM_ID, STAND_IN_POLICY_ID): the commit puts in the real ones. */
-  state: ItemState;
-  events: ItemEvent[];
 }
 
 const STAND_IN_ITEM_ID = 'import';
@@ -426,7 +430,7 @@ interface AppealPlan extends Base {
 
 /** What a planned row is, for the dry run's list: the item's title, the applicant and request, the case. */
 function planLabel(kind: LedgerKind, plan: ItemPlan | RequestPlan | AppealPlan): string {
-  if (kind === 'items') return (plan as ItemPlan).content.title;
+  if (kind === 'items') return (plan as ItemPlan).title;
   if (kind === 'requests') {
     const record = (plan as RequestPlan).state.record;
     return `${record.applicant.name}：${record.informationSought.description}`;
@@ -547,7 +551,7 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
   }
 
   /** Runs the workflow on the ledger's dates: drafted, submitted and scanned on the formation date, reviewed, approved and published on the publication date. */
-  function replayItem(plan: Pick<ItemPlan, 'agency' | 'content' | 'findings' | 'publishedOn'>, itemId: string, policyStatus: 'published' | null, e: RowErrors): { state: ItemState; events: ItemEvent[]; findings: SourcedFinding[] } | null {
+  function replayItem(plan: Pick<ItemPlan, 'agency' | 'findings' | 'publishedOn'> & { content: ItemContent }, itemId: string, policyStatus: 'published' | null, e: RowErrors): { state: ItemState; events: ItemEvent[]; findings: SourcedFinding[] } | null {
     const grants = importGrants(plan.agency);
     const ctx = (role: string, date: string): ItemContext => ({
       actor: { userId: `import:${role}`, grants },
@@ -581,6 +585,11 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
     return { state: state!, events, findings };
   }
 
+  /** The workflow on stand-in ids (STAND_IN_ITEM_ID, STAND_IN_POLICY_ID), as planning checks it and the commit writes it with the real ids put in. */
+  function replayStandIn(plan: ItemPlan, content: ItemContent, e: RowErrors) {
+    return replayItem({ ...plan, content: { ...content, interpretsItemId: plan.interpretsIndexNumber === null ? null : STAND_IN_POLICY_ID } }, STAND_IN_ITEM_ID, 'published', e);
+  }
+
   async function planItems(repos: Repositories, actor: Actor, table: LedgerTable, options: LedgerImportOptions, report: LedgerImportReport): Promise<ItemPlan[]> {
     const { root, find } = await agenciesUnder(repos, actor, options.agencyId, 'item.draft');
     // The vocabularies of each agency the rows name, looked up once per agency.
@@ -608,7 +617,8 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
       if (key !== '' && seen.has(key)) e.add(`索引号“${key}”与第 ${seen.get(key)} 行重复。`, '索引号');
       if (key !== '') seen.set(key, row.line);
       // A row whose agency is not found is still checked, against the import root's vocabularies.
-      const parsed = itemContentOf(row.cells, e, report.warnings, await vocabulariesOf(agency ?? root), key !== '' && existing.has(key));
+      const rowVocabularies = await vocabulariesOf(agency ?? root);
+      const parsed = itemContentOf(row.cells, e, report.warnings, rowVocabularies, key !== '' && existing.has(key));
       if (key !== '' && existing.has(key) && e.problems.length === 0) {
         report.duplicates.push({ line: row.line, key });
         continue;
@@ -624,11 +634,10 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
         // The workflow runs now, on stand-in ids, so that the dry run reports what the commit would
         // refuse; the commit reuses these events with the real ids (nothing in them depends on the id).
         if (e.problems.length === 0) {
-          const base = { line: row.line, key, agency, content: parsed.content, findings, publishedOn: parsed.publishedOn, interpretsIndexNumber: interprets };
-          const replayed = replayItem({ ...base, content: { ...parsed.content, interpretsItemId: interprets === null ? null : STAND_IN_POLICY_ID } }, STAND_IN_ITEM_ID, 'published', e);
+          const plan: ItemPlan = { line: row.line, key, agency, cells: row.cells, vocabularies: rowVocabularies, title: parsed.content.title, findings, publishedOn: parsed.publishedOn, interpretsIndexNumber: interprets };
+          const replayed = replayStandIn(plan, parsed.content, e);
           if (replayed && replayed.state.status !== 'published') e.add('未能走完发布流程。');
           if (replayed && e.problems.length === 0) {
-            const plan: ItemPlan = { ...base, state: replayed.state, events: replayed.events };
             plans.push(plan);
             planned.set(key, plan);
           }
@@ -654,8 +663,13 @@ export function createLedgerImportService(deps: LedgerImportDeps) {
         if (id === undefined || policy === undefined) throw new ValidationError(`第 ${plan.line} 行：保存信息失败，请重新试导入。`);
         const itemId = String(id);
         const interpretsItemId = policy === null ? null : String(policy);
-        const events = plan.events.map((ev): ItemEvent => (ev.type === 'Drafted' ? { ...ev, itemId, content: { ...ev.content, interpretsItemId } } : { ...ev, itemId }));
-        const state: ItemState = { ...plan.state, id: itemId, interpretsItemId, indexNumber: plan.key };
+        // Read and replayed again as in planning (pure, the same inputs): what planning checked is what is written.
+        const e = new RowErrors(plan.line);
+        const parsed = itemContentOf(plan.cells, e, [], plan.vocabularies, false);
+        const replayed = parsed && replayStandIn(plan, parsed.content, e);
+        if (!replayed || e.problems.length > 0) throw new ValidationError(`第 ${plan.line} 行：保存信息失败，请重新试导入。`);
+        const events = replayed.events.map((ev): ItemEvent => (ev.type === 'Drafted' ? { ...ev, itemId, content: { ...ev.content, interpretsItemId } } : { ...ev, itemId }));
+        const state: ItemState = { ...replayed.state, id: itemId, interpretsItemId, indexNumber: plan.key };
         batch.push({ state, events, review: { findings: plan.findings, decisions: [], scannedAt: at } });
         const pub = publicContentOf(state, plan.findings, []);
         docs.push({

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDialectConfig, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import { refusingNul } from './text-guard.ts';
 
@@ -51,7 +51,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   // FULL: a commit (a 201 to an applicant) is on disk before it returns, even through a power cut;
   // NORMAL in WAL mode may lose the last commits (see README for the measured cost).
   sqlite.pragma('synchronous = FULL');
-  return new Kysely<DB>({ dialect: refusingNul(new ImmediateSqliteDialect({ database: sqlite })) });
+  return new Kysely<DB>({ dialect: refusingNul(new ImmediateSqliteDialect({ database: keepingStatements(sqlite) })) });
 }
 
 /**
@@ -82,6 +82,35 @@ export function isUniqueViolation(error: unknown, name?: string): boolean {
   const e = error as { code?: unknown; message?: unknown; constraint?: unknown } | null;
   if (!e || (e.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY' && e.code !== '23505')) return false;
   return name === undefined || String(e.message).includes(name) || String(e.constraint ?? '').includes(name);
+}
+
+/** How many prepared SQLite statements are kept for reuse (the most recently used). */
+const STATEMENTS_KEPT = 64;
+
+/**
+ * better-sqlite3 as Kysely sees it, with prepared statements reused: Kysely prepares every query
+ * afresh, and a statement is freed only when the garbage collector gets round to its handle, which
+ * knows nothing of the statement's native size. A bulk write (ledger import: a 500-row multi-row
+ * INSERT per table and batch) left hundreds of megabytes of compiled statements waiting for it; the
+ * same SQL text now reuses one statement. A statement still being iterated is never handed out twice.
+ */
+function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const found = kept.get(text);
+      if (found && !found.busy) {
+        kept.delete(text);
+        kept.set(text, found);
+        return found;
+      }
+      const statement = sqlite.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** Which SQL dialect a Kysely instance (or transaction) speaks. */

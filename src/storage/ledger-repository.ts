@@ -4,10 +4,11 @@
  */
 import type { LedgerRepository, LedgerUpload } from '../services/ports.ts';
 import { columnsOf } from './item-repository.ts';
-import { CompiledQuery, type Insertable, type Selectable } from 'kysely';
-import { dialectOf, type Executor } from './database.ts';
+import type { Selectable } from 'kysely';
+import { bulkInsert } from './bulk-insert.ts';
+import type { Executor } from './database.ts';
 import { chunksOf, inChunks } from './in-chunks.ts';
-import type { DB, LedgerUploadTable } from './schema.ts';
+import type { LedgerUploadTable } from './schema.ts';
 
 /** Rows per statement of the bulk writes (each row binds every column). */
 const CHUNK = 500;
@@ -99,34 +100,4 @@ function uploadOf(row: Selectable<LedgerUploadTable>): LedgerUpload {
     expiresAt: row.expires_at,
     importedAt: row.imported_at,
   };
-}
-
-/**
- * Inserts many rows of one shape with hand-built multi-row INSERTs. The query builder spends most of
- * a 10 000-item import turning 100 000 rows of values into nodes and back; the SQL here is the same
- * INSERT it would compile, with `?` (SQLite) or `$n` (PostgreSQL) placeholders, at most ~30 000
- * parameters per statement (both stores' limits are higher).
- */
-async function bulkInsert<T extends keyof DB & string>(db: Executor, table: T, rows: ReadonlyArray<Insertable<DB[T]>>): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
-  const postgres = dialectOf(db) === 'postgres';
-  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
-  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const part = rows.slice(i, i + perStatement);
-    const parameters: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of part) {
-      const record = row as Record<string, unknown>;
-      const marks: string[] = [];
-      for (const c of columns) {
-        const v = record[c];
-        parameters.push(v === undefined ? null : v);
-        marks.push(postgres ? `$${parameters.length}` : '?');
-      }
-      tuples.push(`(${marks.join(', ')})`);
-    }
-    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), parameters));
-  }
 }
