@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type LogConfig, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called when an idle PostgreSQL connection fails (default: ignored; the pool reconnects). */
   onIdleError?: (error: Error) => void;
+  /** Kysely's log hook (tests count the statements a page runs). */
+  log?: LogConfig;
 }
 
 /** Opens a database from options; the caller owns it and must `destroy()` it. */
@@ -33,7 +35,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     // An idle client whose connection the server ends (restart, failover, DROP … WITH (FORCE)) emits
     // 'error' on the pool; unhandled, that would crash the process. The pool replaces the client.
     pool.on('error', (err) => options.onIdleError?.(err));
-    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(options.log && { log: options.log }) });
   }
   const file = options.sqlitePath ?? ':memory:';
   if (file !== ':memory:') {
@@ -47,7 +49,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...(options.log && { log: options.log }) });
 }
 
 /** Which SQL dialect a Kysely instance (or transaction) speaks. */
