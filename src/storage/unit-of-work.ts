@@ -35,6 +35,8 @@ import { createReferenceCache } from './reference-cache.ts';
 export interface RepositoryOptions {
   /** Encrypts the channel accounts' secrets at rest; without it, secrets cannot be saved. */
   secrets?: SecretBox;
+  /** Hold agencies, settings and vocabularies in memory for reads outside transactions (default true; the benchmark compares without). */
+  referenceCache?: boolean;
 }
 
 /** Builds every repository over one executor (the database or a transaction). */
@@ -74,7 +76,8 @@ export function createRepositories(db: Executor, options: RepositoryOptions = {}
 export function createUnitOfWork(db: Database, options: RepositoryOptions = {}): UnitOfWork {
   const current = new AsyncLocalStorage<Repositories>();
   const cache = createReferenceCache();
-  const base = cache.cached(createRepositories(db, options));
+  const plain = createRepositories(db, options);
+  const base = options.referenceCache === false ? plain : cache.cached(plain);
   return {
     // Inside a transaction, reads join it: on SQLite the transaction holds the only connection.
     get read() {
