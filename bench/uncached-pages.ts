@@ -24,24 +24,15 @@ import { CATEGORIES, loadItems } from './portal-http.ts';
 const WORDS = ['依申请公开', '保密审查', '防汛抗旱', '低保', '高龄津贴', '宅基地审批', '财政决算', '森林防火', '食品安全', '耕地地力保护补贴'];
 const ROUNDS = 120;
 
-/** CPU (user + system) and wall time per request over distinct URLs, the page cache dropped before each. */
-async function measure(app: Application, urlOf: (i: number) => string): Promise<{ cpu: number; wall: number }> {
-  // Warm-up: JIT, the reference data, the first statements.
-  for (let i = 0; i < 20; i++) {
-    app.services.deps.onPublicChange?.();
-    await (await app.app.request(`http://localhost${urlOf(ROUNDS + i)}`)).text();
-  }
+/** CPU (user + system) of one request, the page cache dropped first. */
+async function cpuOf(app: Application, url: string): Promise<number> {
+  app.services.deps.onPublicChange?.();
   const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < ROUNDS; i++) {
-    app.services.deps.onPublicChange?.();
-    const res = await app.app.request(`http://localhost${urlOf(i)}`);
-    await res.text();
-    if (res.status !== 200) throw new Error(`${urlOf(i)}: HTTP ${String(res.status)}`);
-  }
-  const wall = (performance.now() - t0) / ROUNDS;
+  const res = await app.app.request(`http://localhost${url}`);
+  await res.text();
   const used = process.cpuUsage(cpu0);
-  return { cpu: (used.user + used.system) / 1000 / ROUNDS, wall };
+  if (res.status !== 200) throw new Error(`${url}: HTTP ${String(res.status)}`);
+  return (used.user + used.system) / 1000;
 }
 
 export async function run(): Promise<{ name: string; lines: string[] }> {
@@ -80,18 +71,28 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
     ['reference data cached', { reuseStatements: false, referenceCache: true }],
     ['both (default)', { reuseStatements: true, referenceCache: true }],
   ];
-  let catalogueHtml = '';
-  for (const [label, setup] of setups) {
-    const app = await openApplication(config, { db: openDatabase({ sqlitePath: file, reuseStatements: setup.reuseStatements }), referenceCache: setup.referenceCache, migrate: false });
-    catalogueHtml ||= await (await app.app.request('http://localhost/xxgk/catalogue')).text();
-    const cells: string[] = [];
-    for (const [name, urlOf] of pages) {
-      const r = await measure(app, urlOf);
-      cells.push(`${name} ${r.cpu.toFixed(2)} ms CPU (${r.wall.toFixed(2)} ms)`);
+  // The four set-ups side by side, each over its own connection, taking turns request by request:
+  // JIT warm-up and the machine's load fall on all of them alike.
+  const apps = await Promise.all(
+    setups.map(([, setup]) => openApplication(config, { db: openDatabase({ sqlitePath: file, reuseStatements: setup.reuseStatements }), referenceCache: setup.referenceCache, migrate: false })),
+  );
+  const catalogueHtml = await (await apps[0]!.app.request('http://localhost/xxgk/catalogue')).text();
+  const totals = setups.map(() => pages.map(() => [] as number[]));
+  for (let round = -20; round < ROUNDS; round++) {
+    for (const [p, [, urlOf]] of pages.entries()) {
+      for (const [a, app] of apps.entries()) {
+        const cpu = await cpuOf(app, urlOf(round < 0 ? ROUNDS - round : round));
+        if (round >= 0) totals[a]![p]!.push(cpu);
+      }
     }
-    lines.push(`  ${label.padEnd(34)} ${cells.join('  ')}`);
-    await app.close();
   }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  lines.push(`  CPU per uncached page, mean (median), ${String(ROUNDS)} pages each:`);
+  for (const [a, [label]] of setups.entries()) {
+    lines.push(`  ${label.padEnd(34)} ${pages.map(([name], p) => `${name} ${mean(totals[a]![p]!).toFixed(2)} (${median(totals[a]![p]!).toFixed(2)}) ms`).join('  ')}`);
+  }
+  for (const app of apps) await app.close();
   const bare = new Hono().get('/', (c) => c.html(catalogueHtml));
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < 2000; i++) await (await bare.request('http://localhost/')).text();
