@@ -27,9 +27,9 @@ import { syntheticItems } from './synthetic-data.ts';
 import { keptPostgres } from './kept-databases.ts';
 
 const GENRES = { notice: 'notice', announcement: 'announcement', normative_document: 'notice', plan: 'plan', statistics: 'statistics', news: 'news', interpretation: 'news' } as Record<string, string>;
-const CATEGORIES = ['general_affairs', 'agriculture_forestry_water', 'civil_affairs_poverty_relief', 'urban_rural_environment', 'finance_audit', 'health_sport', 'science_education', 'labour_personnel_supervision'];
+export const CATEGORIES = ['general_affairs', 'agriculture_forestry_water', 'civil_affairs_poverty_relief', 'urban_rural_environment', 'finance_audit', 'health_sport', 'science_education', 'labour_personnel_supervision'];
 
-async function loadItems(app: Application, count: number): Promise<number> {
+export async function loadItems(app: Application, count: number): Promise<number> {
   const agencies = (await app.services.agencies.all()).filter((a) => a.path.split('/').length > 3);
   const fake = agencies.map((a, i) => ({ key: i, parentKey: null, kind: 'village' as const, name: a.name }));
   let batch: ItemState[] = [];

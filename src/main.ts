@@ -43,7 +43,7 @@ function workerOptionsOf(config: Config): WorkerReadingOptions {
 }
 
 /** Opens the database, migrates it, and wires services and the web app. */
-export async function openApplication(config: Config, options: { clock?: Clock; db?: Database; migrate?: boolean } = {}): Promise<Application> {
+export async function openApplication(config: Config, options: { clock?: Clock; db?: Database; migrate?: boolean; referenceCache?: boolean } = {}): Promise<Application> {
   const logger = createLogger(config.logLevel);
   const db =
     options.db ??
@@ -57,7 +57,7 @@ export async function openApplication(config: Config, options: { clock?: Clock; 
   const pageCache = createPageCache({ isCacheable: isPublicPath, canonicalUrl: canonicalPublicUrl });
   const publicChange = { listeners: [() => pageCache.invalidate()] as Array<() => void> };
   const services = createServices({
-    uow: createUnitOfWork(db, { secrets: secretBoxFor(config, (m) => logger.warn(m)) }),
+    uow: createUnitOfWork(db, { secrets: secretBoxFor(config, (m) => logger.warn(m)), ...(options.referenceCache === false && { referenceCache: false }) }),
     clock: options.clock ?? systemClock,
     sessionHours: config.sessionHours,
     loadShippedCalendar,

@@ -93,6 +93,10 @@ describeEachDialect('information registry', (ctx) => {
     const page = await s.items.publicItem(policy);
     assert.deepEqual(page?.interpretations.map((i) => Number(i.id)), [reading], `published only, not the draft ${String(draft)}`);
     assert.equal((await s.items.publicItem(reading))?.policy?.id, String(policy));
+    // The search page's live versions, in one query: published ones only, in the order asked for.
+    const live = await s.items.liveVersions([reading, draft, policy, 999_999]);
+    assert.deepEqual([...live.keys()], [reading, policy]);
+    assert.equal(live.get(policy)?.title, '黔城镇农村人居环境整治工作方案');
   });
 
   test('the catalogue filters by 有效性 on the day, as the item page states it', async () => {

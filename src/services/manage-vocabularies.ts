@@ -49,24 +49,33 @@ function named(name: VocabularyName, entries: readonly VocabularyEntry[]): Vocab
   return { name: VOCABULARY_LABELS[name], entries };
 }
 
-/** The list of a vocabulary that applies at an agency path: the deepest agency on the path that has one, else the defaults. */
-export async function resolveVocabulary(repos: Repositories, name: VocabularyName, agencyPath: string): Promise<ResolvedVocabulary> {
-  const ids = idsOnPath(agencyPath);
-  const lists = await repos.vocabularies.termsOf(name, ids);
+/** The list of a vocabulary that applies at a path, given the agencies' lists of that vocabulary: the deepest on the path, else the defaults. */
+function resolveFrom(name: VocabularyName, ids: readonly number[], listOf: (agencyId: number) => readonly VocabularyEntry[] | undefined): ResolvedVocabulary {
   for (const id of [...ids].reverse()) {
-    const list = lists.get(id);
+    const list = listOf(id);
     if (list && list.length > 0) return { vocabulary: named(name, list), ownerAgencyId: id };
   }
   return { vocabulary: defaultVocabulary(name), ownerAgencyId: null };
 }
 
-/** The three vocabularies that apply to items of the agency at a path. */
+/** The list of a vocabulary that applies at an agency path: the deepest agency on the path that has one, else the defaults. */
+export async function resolveVocabulary(repos: Repositories, name: VocabularyName, agencyPath: string): Promise<ResolvedVocabulary> {
+  const ids = idsOnPath(agencyPath);
+  const lists = await repos.vocabularies.termsOf(name, ids);
+  return resolveFrom(name, ids, (id) => lists.get(id));
+}
+
+type AllTerms = Map<number, Map<string, VocabularyEntry[]>>;
+
+function vocabulariesFrom(all: AllTerms, agencyPath: string): AgencyVocabularies {
+  const ids = idsOnPath(agencyPath);
+  const at = (name: VocabularyName) => resolveFrom(name, ids, (id) => all.get(id)?.get(name)).vocabulary;
+  return { categories: at('category'), kinds: at('kind'), catalogueDomains: at('catalogue_domain') };
+}
+
+/** The three vocabularies that apply to items of the agency at a path (one query for the three). */
 export async function vocabulariesAt(repos: Repositories, agencyPath: string): Promise<AgencyVocabularies> {
-  // One after the other: inside a transaction the queries share one connection.
-  const categories = await resolveVocabulary(repos, 'category', agencyPath);
-  const kinds = await resolveVocabulary(repos, 'kind', agencyPath);
-  const catalogueDomains = await resolveVocabulary(repos, 'catalogue_domain', agencyPath);
-  return { categories: categories.vocabulary, kinds: kinds.vocabulary, catalogueDomains: catalogueDomains.vocabulary };
+  return vocabulariesFrom(await repos.vocabularies.allTermsOf(idsOnPath(agencyPath)), agencyPath);
 }
 
 function parentPathOf(agency: Agency): string | null {
@@ -127,21 +136,24 @@ export function createVocabularyService(deps: VocabularyServiceDeps) {
      * the terms its units added in their own lists. Retired terms stay: old items still carry them.
      */
     async catalogueFilters(agency: Pick<Agency, 'path'>, subtreeIds: readonly number[]): Promise<AgencyVocabularies> {
-      const repos = deps.uow.read;
-      const merged = async (name: VocabularyName): Promise<Vocabulary> => {
-        const own = (await resolveVocabulary(repos, name, agency.path)).vocabulary;
-        const entries = [...own.entries];
+      // One query for the three vocabularies of the agency's path and of its subtree.
+      const pathIds = idsOnPath(agency.path);
+      const all = await deps.uow.read.vocabularies.allTermsOf([...new Set([...pathIds, ...subtreeIds])]);
+      const own = vocabulariesFrom(all, agency.path);
+      const merged = (name: VocabularyName, base: Vocabulary): Vocabulary => {
+        const entries = [...base.entries];
         const seen = new Set(entries.map((e) => e.code));
-        for (const list of (await repos.vocabularies.termsOf(name, subtreeIds)).values()) {
-          for (const e of list) {
+        // The units' lists in agency id order, as the query returned them before.
+        for (const id of [...new Set(subtreeIds)].sort((a, b) => a - b)) {
+          for (const e of all.get(id)?.get(name) ?? []) {
             if (seen.has(e.code) || (e.parentCode && !seen.has(e.parentCode))) continue;
             seen.add(e.code);
             entries.push(e);
           }
         }
-        return { ...own, entries };
+        return { ...base, entries };
       };
-      return { categories: await merged('category'), kinds: await merged('kind'), catalogueDomains: await merged('catalogue_domain') };
+      return { categories: merged('category', own.categories), kinds: merged('kind', own.kinds), catalogueDomains: merged('catalogue_domain', own.catalogueDomains) };
     },
 
     /** What the console's vocabulary screen shows for an agency (administrators and the office of that agency or above). */

@@ -153,6 +153,8 @@ export interface SettingsRepository {
 export interface VocabularyRepository {
   /** The lists of a vocabulary that any of these agencies configured, by agency, each in order. */
   termsOf(vocabulary: string, agencyIds: readonly number[]): Promise<Map<number, VocabularyEntry[]>>;
+  /** Every vocabulary's lists that any of these agencies configured, by agency then vocabulary, each in order: one query. */
+  allTermsOf(agencyIds: readonly number[]): Promise<Map<number, Map<string, VocabularyEntry[]>>>;
   /** Serialises edits of one agency's lists (row lock on PostgreSQL). */
   lock(agencyId: number): Promise<void>;
   /** Replaces an agency's list of a vocabulary with entries in this order. */
@@ -225,6 +227,8 @@ export interface ItemRepository {
   version(itemId: number, version: number): Promise<ItemState | undefined>;
   latest(itemId: number): Promise<ItemState | undefined>;
   live(itemId: number): Promise<ItemState | undefined>;
+  /** The live versions of several items (those published), by id, in one query per 5000 ids. */
+  liveMany(itemIds: readonly number[]): Promise<Map<number, ItemState>>;
   versions(itemId: number): Promise<ItemState[]>;
   saveVersion(state: ItemState, at: string): Promise<void>;
   appendEvents(events: readonly ItemEvent[]): Promise<void>;

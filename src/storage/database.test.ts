@@ -31,3 +31,29 @@ test('files on disk: the SQLite database, its -wal and -shm, and secret.key are 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('SQLite keeps prepared statements: the same text runs again with new values, sees schema changes, and streams twice', async () => {
+  const db = openDatabase({ sqlitePath: ':memory:' });
+  try {
+    await sql`create table t (x integer)`.execute(db);
+    for (const x of [1, 2, 3]) await sql`insert into t values (${x})`.execute(db);
+    const read = () => sql<Record<string, unknown>>`select * from t where x >= ${2} order by x`.execute(db);
+    assert.deepEqual((await read()).rows, [{ x: 2 }, { x: 3 }]);
+    await sql`alter table t add column y text default 'a'`.execute(db);
+    assert.deepEqual((await read()).rows, [{ x: 2, y: 'a' }, { x: 3, y: 'a' }], 'a kept statement sees the new column');
+    await sql`drop table t`.execute(db);
+    await assert.rejects(read(), /no such table/);
+    await sql`create table t (x integer)`.execute(db);
+    await sql`insert into t values (5)`.execute(db);
+    assert.deepEqual((await read()).rows, [{ x: 5 }]);
+    const streamed = async () => {
+      const out: unknown[] = [];
+      for await (const r of db.selectFrom('t' as never).select('x' as never).stream()) out.push(r);
+      return out;
+    };
+    assert.deepEqual(await streamed(), [{ x: 5 }]);
+    assert.deepEqual(await streamed(), [{ x: 5 }]);
+  } finally {
+    await db.destroy();
+  }
+});

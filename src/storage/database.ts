@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type LogConfig, type SqliteDialectConfig, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import { refusingNul } from './text-guard.ts';
 
@@ -25,6 +25,10 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called when an idle PostgreSQL connection fails (default: ignored; the pool reconnects). */
   onIdleError?: (error: Error) => void;
+  /** Kysely's log hook (tests count the statements a page runs). */
+  log?: LogConfig;
+  /** SQLite: keep prepared statements for reuse (default true; the benchmark compares without). */
+  reuseStatements?: boolean;
 }
 
 /** Opens a database from options; the caller owns it and must `destroy()` it. */
@@ -34,7 +38,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     // An idle client whose connection the server ends (restart, failover, DROP … WITH (FORCE)) emits
     // 'error' on the pool; unhandled, that would crash the process. The pool replaces the client.
     pool.on('error', (err) => options.onIdleError?.(err));
-    return new Kysely<DB>({ dialect: refusingNul(new PostgresDialect({ pool })) });
+    return new Kysely<DB>({ dialect: refusingNul(new PostgresDialect({ pool })), ...(options.log && { log: options.log }) });
   }
   const file = options.sqlitePath ?? ':memory:';
   if (file !== ':memory:') {
@@ -51,7 +55,8 @@ export function openDatabase(options: DatabaseOptions): Database {
   // FULL: a commit (a 201 to an applicant) is on disk before it returns, even through a power cut;
   // NORMAL in WAL mode may lose the last commits (see README for the measured cost).
   sqlite.pragma('synchronous = FULL');
-  return new Kysely<DB>({ dialect: refusingNul(new ImmediateSqliteDialect({ database: keepingStatements(sqlite) })) });
+  const database = options.reuseStatements === false ? sqlite : reusingStatements(sqlite);
+  return new Kysely<DB>({ dialect: refusingNul(new ImmediateSqliteDialect({ database })), ...(options.log && { log: options.log }) });
 }
 
 /**
@@ -84,30 +89,32 @@ export function isUniqueViolation(error: unknown, name?: string): boolean {
   return name === undefined || String(e.message).includes(name) || String(e.constraint ?? '').includes(name);
 }
 
-/** How many prepared SQLite statements are kept for reuse (the most recently used). */
-const STATEMENTS_KEPT = 64;
+/** How many prepared statements a SQLite connection keeps for reuse (least recently used dropped first). */
+export const STATEMENT_CACHE_SIZE = 500;
 
 /**
- * better-sqlite3 as Kysely sees it, with prepared statements reused: Kysely prepares every query
- * afresh, and a statement is freed only when the garbage collector gets round to its handle, which
- * knows nothing of the statement's native size. A bulk write (ledger import: a 500-row multi-row
- * INSERT per table and batch) left hundreds of megabytes of compiled statements waiting for it; the
- * same SQL text now reuses one statement. A statement still being iterated is never handed out twice.
+ * The connection as Kysely's SQLite driver sees it, with its prepared statements kept by SQL text: the
+ * driver prepares every query afresh, and parsing and planning was an eighth of an uncached portal
+ * page's time. A statement still being iterated (a stream) is never handed out twice — a fresh one is
+ * prepared instead. A schema change makes SQLite re-prepare a kept statement by itself.
  */
-function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+function reusingStatements(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE) {
   const kept = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(text: string) {
+    prepare(text: string): SQLite.Statement {
       const found = kept.get(text);
       if (found && !found.busy) {
+        // Most recently used last.
         kept.delete(text);
         kept.set(text, found);
         return found;
       }
       const statement = sqlite.prepare(text);
-      kept.set(text, statement);
-      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      if (!found) {
+        kept.set(text, statement);
+        if (kept.size > size) kept.delete(kept.keys().next().value!);
+      }
       return statement;
     },
   };

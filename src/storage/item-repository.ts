@@ -73,6 +73,24 @@ export function createItemRepository(db: Executor): ItemRepository {
         .executeTakeFirst();
       return r && (JSON.parse(r.state) as ItemState);
     },
+    async liveMany(itemIds: readonly number[]): Promise<Map<number, ItemState>> {
+      // A search page's twenty hits in one statement, not one each. CROSS JOIN keeps SQLite's table order:
+      // the items by primary key, then each one's live version by (item_id, version). With an inner join
+      // SQLite (no statistics) walked the status index of every published version instead: 45 ms at 20k
+      // items, 0.2 ms this way. PostgreSQL plans it as the inner join it is.
+      const rows = await inChunks([...new Set(itemIds)], (part) =>
+        db
+          .selectFrom('items as i')
+          .crossJoin('item_versions as v')
+          .whereRef('v.item_id', '=', 'i.id')
+          .whereRef('v.version', '=', 'i.live_version')
+          .select(['v.item_id', 'v.state'])
+          .where('i.id', 'in', part)
+          .where('v.status', '=', 'published')
+          .execute(),
+      );
+      return new Map(rows.map((r) => [r.item_id, JSON.parse(r.state) as ItemState]));
+    },
     async versions(itemId: number): Promise<ItemState[]> {
       const rows = await db.selectFrom('item_versions').select('state').where('item_id', '=', itemId).orderBy('version').execute();
       return rows.map((r) => JSON.parse(r.state) as ItemState);

@@ -31,10 +31,13 @@ import { createBackupRepository } from './backup-repository.ts';
 import { createAssessmentRepository } from './assessment-repository.ts';
 import { createStatisticsRepository } from './statistics-repository.ts';
 import type { SecretBox } from './secret-box.ts';
+import { createReferenceCache } from './reference-cache.ts';
 
 export interface RepositoryOptions {
   /** Encrypts the channel accounts' secrets at rest; without it, secrets cannot be saved. */
   secrets?: SecretBox;
+  /** Hold agencies, settings and vocabularies in memory for reads outside transactions (default true; the benchmark compares without). */
+  referenceCache?: boolean;
 }
 
 /** Builds every repository over one executor (the database or a transaction). */
@@ -68,22 +71,34 @@ export function createRepositories(db: Executor, options: RepositoryOptions = {}
   };
 }
 
-/** Creates the unit of work for a database. */
+/**
+ * Creates the unit of work for a database. Reads outside a transaction take agencies, settings and
+ * vocabularies from an in-memory cache (reference-cache.ts), dropped by any write to them.
+ */
 export function createUnitOfWork(db: Database, options: RepositoryOptions = {}): UnitOfWork {
   const current = new AsyncLocalStorage<Repositories>();
-  const base = createRepositories(db, options);
+  const cache = createReferenceCache();
+  const plain = createRepositories(db, options);
+  const base = options.referenceCache === false ? plain : cache.cached(plain);
   return {
     // Inside a transaction, reads join it: on SQLite the transaction holds the only connection.
     get read() {
       return current.getStore() ?? base;
     },
-    transaction: (work) => {
+    transaction: async (work) => {
       const joined = current.getStore();
       if (joined) return work(joined);
-      return db.transaction().execute((tx) => {
-        const repos = createRepositories(tx, options);
-        return current.run(repos, () => work(repos));
-      });
+      let touched = () => false;
+      try {
+        return await db.transaction().execute((tx) => {
+          const tracked = cache.tracked(createRepositories(tx, options));
+          touched = tracked.touched;
+          return current.run(tracked.repos, () => work(tracked.repos));
+        });
+      } finally {
+        // Committed or rolled back: what was read while it ran may be stale either way.
+        if (touched()) cache.clear();
+      }
     },
   };
 }

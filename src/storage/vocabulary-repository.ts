@@ -53,6 +53,26 @@ export function createVocabularyRepository(db: Executor): VocabularyRepository {
       }
       return out;
     },
+    async allTermsOf(agencyIds) {
+      const out = new Map<number, Map<string, VocabularyEntry[]>>();
+      if (agencyIds.length === 0) return out;
+      const rows = await db
+        .selectFrom('vocabulary_terms')
+        .select(['agency_id', 'vocabulary', 'code', 'label', 'parent_code', 'genre', 'retired'])
+        .where('agency_id', 'in', [...new Set(agencyIds)])
+        .orderBy('agency_id')
+        .orderBy('vocabulary')
+        .orderBy('position')
+        .execute();
+      for (const r of rows) {
+        const lists = out.get(r.agency_id) ?? new Map<string, VocabularyEntry[]>();
+        out.set(r.agency_id, lists);
+        const list = lists.get(r.vocabulary) ?? [];
+        lists.set(r.vocabulary, list);
+        list.push(entryOf(r));
+      }
+      return out;
+    },
     async lock(agencyId) {
       // Two edits of one agency's lists run one after the other (SQLite serialises writers anyway).
       if (dialectOf(db) === 'postgres') await db.selectFrom('agencies').select('id').where('id', '=', agencyId).forUpdate().execute();
