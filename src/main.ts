@@ -43,11 +43,19 @@ function workerOptionsOf(config: Config): WorkerReadingOptions {
 }
 
 /** Opens the database, migrates it, and wires services and the web app. */
-export async function openApplication(config: Config, options: { clock?: Clock; db?: Database; migrate?: boolean; referenceCache?: boolean } = {}): Promise<Application> {
+export async function openApplication(
+  config: Config,
+  options: { clock?: Clock; db?: Database; migrate?: boolean; referenceCache?: boolean; busyTimeoutMs?: number } = {},
+): Promise<Application> {
   const logger = createLogger(config.logLevel);
   const db =
     options.db ??
-    openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, onIdleError: (e) => logger.warn(`数据库空闲连接断开，将自动重连：${e.message}`) });
+    openDatabase({
+      url: config.databaseUrl,
+      sqlitePath: config.sqlitePath,
+      onIdleError: (e) => logger.warn(`数据库空闲连接断开，将自动重连：${e.message}`),
+      ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
+    });
   try {
     if (options.migrate !== false) await migrateToLatest(db);
   } catch (e) {

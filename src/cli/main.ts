@@ -123,7 +123,8 @@ const commands: Record<string, Command> = {
     help: '迁移数据库到最新版本；空库时创建管理员（GONGKAI_DEMO=1 时另建演示机构与演示账号）并打印一次初始密码；然后在 PORT 上提供服务。',
     async run(_args, io) {
       const cfg = config(io);
-      const app = await openApplication(cfg);
+      // The server waits at most 2 s for another process's write lock (a long import), then answers 503.
+      const app = await openApplication(cfg, { busyTimeoutMs: 2000 });
       const init = await app.services.initialise({ demo: cfg.demo, adminPassword: cfg.adminPassword });
       if (init.created) io.out(formatCredentials(init.credentials));
       const server = await startWebServer(app.app.fetch, { port: cfg.port, hostname: cfg.host });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -32,6 +32,24 @@ test('files on disk: the SQLite database, its -wal and -shm, and secret.key are 
   }
 });
 
+test('an existing database from an earlier install is made owner-only when opened (its -wal and -shm too)', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'gongkai-modes-'));
+  try {
+    const file = path.join(root, 'gongkai.db');
+    const first = openDatabase({ sqlitePath: file });
+    await sql`create table t (x integer)`.execute(first);
+    await first.destroy();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o644);
+    chmodSync(root, 0o755);
+    const db = openDatabase({ sqlitePath: file });
+    await sql`insert into t values (1)`.execute(db);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) assert.equal(modeOf(f).toString(8), '600', f);
+    await db.destroy();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('SQLite keeps prepared statements: the same text runs again with new values, sees schema changes, and streams twice', async () => {
   const db = openDatabase({ sqlitePath: ':memory:' });
   try {
@@ -55,5 +73,27 @@ test('SQLite keeps prepared statements: the same text runs again with new values
     assert.deepEqual(await streamed(), [{ x: 5 }]);
   } finally {
     await db.destroy();
+  }
+});
+
+test('a write waits for another process’s write lock only as long as its busy timeout (the server: 2 s), then fails as busy', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'gongkai-busy-'));
+  const file = path.join(root, 'gongkai.db');
+  const importer = openDatabase({ sqlitePath: file });
+  const server = openDatabase({ sqlitePath: file, busyTimeoutMs: 200 });
+  try {
+    await sql`create table t (x integer)`.execute(importer);
+    await importer.transaction().execute(async (trx) => {
+      await sql`insert into t values (1)`.execute(trx);
+      const started = performance.now();
+      await assert.rejects(server.transaction().execute((t) => sql`insert into t values (2)`.execute(t)), (e: { code?: string }) => e.code === 'SQLITE_BUSY');
+      const waited = performance.now() - started;
+      assert.ok(waited >= 150 && waited < 5000, `waited ${String(Math.round(waited))} ms`);
+    });
+    assert.equal((await sql<{ n: number }>`select count(*) as n from t`.execute(server)).rows[0]!.n, 1);
+  } finally {
+    await server.destroy();
+    await importer.destroy();
+    rmSync(root, { recursive: true, force: true });
   }
 });
