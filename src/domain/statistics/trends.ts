@@ -84,9 +84,9 @@ export interface RequestTrendRow {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Folds requests into one row per period. */
-export function requestTrend(requests: readonly ReportRequest[], periods: readonly string[], granularity: TrendGranularity, cal: HolidayCalendar): RequestTrendRow[] {
-  const rows = periods.map((period) => ({
+/** One row of zeros per period, to be filled by a fold. */
+function emptyTrendRows(periods: readonly string[]) {
+  return periods.map((period) => ({
     period,
     received: Object.fromEntries(REQUEST_CHANNEL_GROUPS.map((g) => [g, 0])) as Record<RequestChannelGroup, number>,
     closed: Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, 0])) as Record<OutcomeGroup, number>,
@@ -94,6 +94,11 @@ export function requestTrend(requests: readonly ReportRequest[], periods: readon
     repliedOnTime: 0,
     workdays: 0,
   }));
+}
+
+/** Folds requests into one row per period. */
+export function requestTrend(requests: readonly ReportRequest[], periods: readonly string[], granularity: TrendGranularity, cal: HolidayCalendar): RequestTrendRow[] {
+  const rows = emptyTrendRows(periods);
   const index = new Map(periods.map((p, i) => [p, i]));
   const at = (date: string | null) => (date === null ? undefined : rows[index.get(periodOf(date, granularity)) ?? -1]);
   for (const r of requests) {
@@ -157,14 +162,7 @@ export function workdayPlaces(cal: HolidayCalendar, days: Iterable<string>): Map
 
 /** `requestTrend` from grouped counts. */
 export function requestTrendOfCounts(counts: RequestTrendCounts, periods: readonly string[], cal: HolidayCalendar): RequestTrendRow[] {
-  const rows = periods.map((period) => ({
-    period,
-    received: Object.fromEntries(REQUEST_CHANNEL_GROUPS.map((g) => [g, 0])) as Record<RequestChannelGroup, number>,
-    closed: Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, 0])) as Record<OutcomeGroup, number>,
-    replied: 0,
-    repliedOnTime: 0,
-    workdays: 0,
-  }));
+  const rows = emptyTrendRows(periods);
   const index = new Map(periods.map((p, i) => [p, i]));
   const at = (period: string) => rows[index.get(period) ?? -1];
   for (const c of counts.received) {
