@@ -42,6 +42,22 @@ export async function createTestApp(options: { clock?: string; db?: Database; en
   return t;
 }
 
+/** An application as a citizen fills in the portal form (every field of 条例第二十九条, a valid 居民身份证 number). */
+export const SAMPLE_APPLICATION: Readonly<Record<string, string>> = {
+  type: 'natural_person',
+  name: '张晓明',
+  identityKind: '居民身份证',
+  identityNumber: '43128119900307121X',
+  phone: '13812345678',
+  email: 'zhang@example.com',
+  address: '湖南省洪江市黔城镇板桥村3组',
+  postcode: '418100',
+  description: '请公开黔城镇2024年耕地地力保护补贴发放明细（板桥村部分）',
+  documentNumber: '',
+  formWanted: 'electronic',
+  deliveryMethod: 'online',
+};
+
 /** A browser-like client: keeps cookies, finds the CSRF token on pages, submits forms. */
 export class Agent {
   cookies = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { createTestApp, type TestApp } from '../../test/web-harness.ts';
+import { createTestApp, type TestApp, SAMPLE_APPLICATION } from '../../test/web-harness.ts';
 
 let t: TestApp;
 before(async () => {
@@ -9,20 +9,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const application = {
-  type: 'natural_person',
-  name: '张晓明',
-  identityKind: '居民身份证',
-  identityNumber: '43128119900307121X',
-  phone: '13812345678',
-  email: 'zhang@example.com',
-  address: '湖南省洪江市黔城镇板桥村3组',
-  postcode: '418100',
-  description: '请公开黔城镇2024年耕地地力保护补贴发放明细（板桥村部分）',
-  documentNumber: '',
-  formWanted: 'electronic',
-  deliveryMethod: 'online',
-};
+const application = SAMPLE_APPLICATION;
 
 /** Applies as a browser does: the form's one-time token, then the redirect to the receipt. */
 async function apply(values: Record<string, string> = application) {

@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { describeEachDialect } from '../../../test/databases.ts';
-import { createTestApp, type Agent, type TestApp } from '../../../test/web-harness.ts';
+import { createTestApp, type Agent, type TestApp, SAMPLE_APPLICATION } from '../../../test/web-harness.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -32,20 +32,7 @@ function hiddenFields(html: string): Record<string, string> {
   return out;
 }
 
-const application = {
-  type: 'natural_person',
-  name: '张晓明',
-  identityKind: '居民身份证',
-  identityNumber: '43128119900307121X',
-  phone: '13812345678',
-  email: 'zhang@example.com',
-  address: '湖南省洪江市黔城镇板桥村3组',
-  postcode: '418100',
-  description: '请公开黔城镇2024年耕地地力保护补贴发放明细（板桥村部分）',
-  documentNumber: '',
-  formWanted: 'electronic',
-  deliveryMethod: 'online',
-};
+const application = SAMPLE_APPLICATION;
 
 describe('request body limits (in process)', () => {
   let t: TestApp;

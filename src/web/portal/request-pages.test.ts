@@ -7,22 +7,9 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/databases.ts';
-import { createTestApp, type Agent, type TestApp } from '../../../test/web-harness.ts';
+import { createTestApp, type Agent, type TestApp, SAMPLE_APPLICATION } from '../../../test/web-harness.ts';
 
-const application = {
-  type: 'natural_person',
-  name: '张晓明',
-  identityKind: '居民身份证',
-  identityNumber: '43128119900307121X',
-  phone: '13812345678',
-  email: 'zhang@example.com',
-  address: '湖南省洪江市黔城镇板桥村3组',
-  postcode: '418100',
-  description: '请公开黔城镇2024年耕地地力保护补贴发放明细（板桥村部分）',
-  documentNumber: '',
-  formWanted: 'electronic',
-  deliveryMethod: 'online',
-};
+const application = SAMPLE_APPLICATION;
 
 /** The names of the inputs a page's form marks `required`. */
 function requiredFields(html: string, action: string): string[] {
