@@ -181,3 +181,63 @@ describeEachDialect('confirmation mails of subscriptions are limited', (ctx) => 
     assert.equal(await mails(victim), 2);
   });
 });
+
+describeEachDialect('a withheld confirmation mail: the one mail of the day confirms the address’s later requests too', (ctx) => {
+  test('two subscriptions the same day → one mail; its link lists and confirms both; other addresses, unsubscribed and expired requests untouched', async () => {
+    const clock = fixedClock('2026-11-18T02:00:00.000Z');
+    const s = testServices(ctx.db, clock);
+    await s.initialise({ demo: true, adminPassword: 'Qiancheng-Root#2026', demoContent: undefined });
+    const admin = actorOf((await s.deps.uow.read.users.findByLogin('admin'))!);
+    const agencies = await s.agencies.all();
+    const town = agencies.find((a) => a.name === '黔城镇人民政府')!;
+    const village = agencies.find((a) => a.parentId === town.id)!;
+    await s.deliveries.saveChannelSettings(admin, town.id, 'email', { config: { host: '127.0.0.1', port: 2525, secure: false, from: '黔城镇政务公开 <xxgk@example.gov.cn>' } });
+    const tokenOf = (path: unknown): string => new URL(String(path), 'http://x').searchParams.get('token')!;
+    const mails = async (address: string) => ctx.db.selectFrom('deliveries').select(['id', 'payload']).where('recipient', '=', address).where('template', '=', 'subscription_confirm').orderBy('id').execute();
+    const status = async (address: string, agencyId: number, categoryCode = '') => (await s.deps.uow.read.subscriptions.findTarget(agencyId, address, categoryCode))?.status;
+    const address = 'zhao@example.com';
+
+    // Eight days ago: a request to the village, never confirmed; its link has expired.
+    clock.set('2026-11-18T02:00:00.000Z');
+    assert.equal((await s.subscriptions.subscribe({ email: address, agencyId: village.id }, town.id)).queued, true);
+    // Three days ago: a subscription to the village's 机构职能 category, confirmed (by editing the store: its own link).
+    clock.set('2026-11-23T02:00:00.000Z');
+    const old = await s.deps.uow.read.subscriptions.insert({ agencyId: village.id, email: address, categoryCode: 'organisation', status: 'confirmed', createdAt: clock.now().toISOString(), confirmedAt: clock.now().toISOString(), unsubscribedAt: null, updatedAt: clock.now().toISOString() });
+
+    // Today: the town (a mail), then the town's 机构职能 category an hour later (no second mail).
+    clock.set('2026-11-26T02:00:00.000Z');
+    assert.equal((await s.subscriptions.subscribe({ email: address, agencyId: town.id }, town.id)).queued, true);
+    clock.advance(3_600_000);
+    assert.equal((await s.subscriptions.subscribe({ email: address, agencyId: town.id, categoryCode: 'organisation' }, town.id)).queued, false);
+    // The confirmed category subscription is unsubscribed in between: it must not come back.
+    await s.deps.uow.read.subscriptions.setStatus(old.id, { status: 'unsubscribed', confirmedAt: old.confirmedAt, unsubscribedAt: clock.now().toISOString(), updatedAt: clock.now().toISOString() });
+    // Another address, the same day: its own mail, its own link.
+    assert.equal((await s.subscriptions.subscribe({ email: 'qian@example.com', agencyId: town.id }, town.id)).queued, true);
+
+    const today = await mails(address);
+    assert.equal(today.length, 2, 'one mail eight days ago, one today');
+    const token = tokenOf((JSON.parse(String(today[1]!.payload)) as Record<string, unknown>).confirmPath);
+
+    // The page the link opens names everything the button confirms.
+    const described = await s.subscriptions.describe(token, 'confirm');
+    assert.equal(described.agencyName, town.name);
+    assert.equal(described.categoryLabel, '全部主题分类');
+    assert.deepEqual(described.alsoConfirms.map((v) => v.agencyName), [town.name]);
+    assert.match(described.alsoConfirms[0]!.categoryLabel, /机构/);
+
+    clock.advance(2 * 86_400_000);
+    const confirmed = await s.subscriptions.confirm(token);
+    assert.equal(confirmed.status, 'confirmed');
+    assert.equal(confirmed.alsoConfirms.length, 1);
+    assert.equal(await status(address, town.id), 'confirmed');
+    assert.equal(await status(address, town.id, 'organisation'), 'confirmed', 'the withheld request is confirmed by the day’s mail');
+    assert.equal(await status(address, village.id), 'pending', 'an expired request is not revived');
+    assert.equal(await status(address, village.id, 'organisation'), 'unsubscribed', 'an unsubscribed subscription is not revived');
+    assert.equal(await status('qian@example.com', town.id), 'pending', 'another address is untouched');
+
+    const audit = await ctx.db.selectFrom('audit_log').select(['entity_id', 'change']).where('entity', '=', 'subscription').where('action', '=', 'confirm').execute();
+    assert.equal(audit.length, 2, 'each confirmed subscription is audited');
+    assert.ok(audit.every((a) => String(a.change).includes('z***@example.com') && !String(a.change).includes(address)), 'masked');
+    assert.ok(audit.some((a) => String(a.change).includes('withheld')), 'the audit says why a subscription without its own mail was confirmed');
+  });
+});

@@ -115,6 +115,11 @@ export interface SubscriptionView {
   categoryLabel: string;
   maskedEmail: string;
   status: Subscription['status'];
+  /**
+   * For a confirmation link: the address's other requests the same button confirms, those made
+   * within a day after this link was mailed, whose own mail was withheld (one a day per address).
+   */
+  alsoConfirms: SubscriptionView[];
 }
 
 export interface SubscriptionServiceDeps {
@@ -135,7 +140,20 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
   async function viewOf(repos: Repositories, s: Subscription): Promise<SubscriptionView> {
     const agency = await repos.agencies.findById(s.agencyId);
     const categoryLabel = s.categoryCode && agency ? labelPathOf((await vocabulariesAt(repos, agency.path)).categories, s.categoryCode) : '全部主题分类';
-    return { agencyName: agency?.name ?? '', categoryLabel, maskedEmail: maskEmail(s.email), status: s.status };
+    return { agencyName: agency?.name ?? '', categoryLabel, maskedEmail: maskEmail(s.email), status: s.status, alsoConfirms: [] };
+  }
+
+  /**
+   * The requests a confirmation link confirms besides its own: the address's subscriptions still
+   * pending and last requested within the day after the link was mailed (so their mail was withheld)
+   * and less than CONFIRM_TOKEN_DAYS ago (not expired). Unsubscribed or confirmed ones are not pending.
+   */
+  async function withheldSince(repos: Repositories, token: { createdAt: string }, s: Subscription): Promise<Subscription[]> {
+    const sent = Date.parse(token.createdAt);
+    const notExpired = new Date(now().getTime() - CONFIRM_TOKEN_DAYS * DAY_MS).toISOString();
+    const from = token.createdAt > notExpired ? token.createdAt : notExpired;
+    const pending = await repos.subscriptions.pendingForEmail(s.email, from, new Date(sent + DAY_MS).toISOString());
+    return pending.filter((p) => p.id !== s.id);
   }
 
   /** The token's subscription, or a clear error: unknown, of the wrong kind, used or expired. */
@@ -188,13 +206,23 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
         if (s?.status === 'confirmed') return { queued: false };
         if (!s) {
           s = await repos.subscriptions.insert({ agencyId, email, categoryCode, status: 'pending', createdAt: at, confirmedAt: null, unsubscribedAt: null, updatedAt: at });
-        } else if (s.status === 'unsubscribed') {
+        } else {
+          // Renewed (cancelled or still pending): `updatedAt` is when it was last asked for, which decides
+          // whether the day's confirmation mail (sent before) also confirms it.
           await repos.subscriptions.setStatus(s.id, { status: 'pending', confirmedAt: null, unsubscribedAt: s.unsubscribedAt, updatedAt: at });
         }
         const nowMs = now().getTime();
         if ((await repos.subscriptions.countConfirmationsSince(new Date(nowMs - DAY_MS).toISOString(), email)) > 0) {
-          // A confirmation is already on its way to this address today: no second mail (the same answer to the form).
-          await repos.audit.append({ actor: SUBSCRIBER, at, entity: 'subscription', entityId: s.id, action: 'subscribe', change: { agencyId, categoryCode, email: maskEmail(email), confirmationMail: 'withheld: one a day per address' } });
+          // A confirmation is already on its way to this address today: no second mail (the same answer to
+          // the form). That mail's link confirms this request too (and its page says so).
+          await repos.audit.append({
+            actor: SUBSCRIBER,
+            at,
+            entity: 'subscription',
+            entityId: s.id,
+            action: 'subscribe',
+            change: { agencyId, categoryCode, email: maskEmail(email), confirmationMail: 'withheld: one a day per address; confirmed by the link of the mail already sent' },
+          });
           return { queued: false };
         }
         const cap = deps.confirmationsPerHour ?? DEFAULT_CONFIRMATIONS_PER_HOUR;
@@ -222,19 +250,39 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps) {
     /** What a confirmation or unsubscribe link is for (the GET page before the button); throws the link's error. */
     async describe(token: string, purpose: 'confirm' | 'unsubscribe'): Promise<SubscriptionView> {
       const repos = deps.uow.read;
-      const { subscription } = await tokenTarget(repos, token, purpose);
-      return viewOf(repos, subscription);
+      const { token: found, subscription } = await tokenTarget(repos, token, purpose);
+      const view = await viewOf(repos, subscription);
+      if (purpose === 'confirm') view.alsoConfirms = await Promise.all((await withheldSince(repos, found, subscription)).map((o) => viewOf(repos, o)));
+      return view;
     },
 
-    /** Follows a confirmation link: the subscription starts (the link works once, within 7 days). */
+    /**
+     * Follows a confirmation link: the subscription starts (the link works once, within 7 days), and so
+     * do the address's requests whose own mail was withheld because this one had been sent that day
+     * (listed on the page before the button: `describe(…).alsoConfirms`).
+     */
     async confirm(token: string): Promise<SubscriptionView> {
       const at = now().toISOString();
       return deps.uow.transaction(async (repos) => {
-        const { subscription: s } = await tokenTarget(repos, token, 'confirm');
+        const { token: found, subscription: s } = await tokenTarget(repos, token, 'confirm');
+        const others = await withheldSince(repos, found, s);
         await repos.subscriptions.useToken(hashOf(token), at);
         await repos.subscriptions.setStatus(s.id, { status: 'confirmed', confirmedAt: at, unsubscribedAt: null, updatedAt: at });
-        await repos.audit.append({ actor: SUBSCRIBER, at, entity: 'subscription', entityId: s.id, action: 'confirm', change: { email: maskEmail(s.email) } });
-        return viewOf(repos, { ...s, status: 'confirmed' });
+        await repos.audit.append({ actor: SUBSCRIBER, at, entity: 'subscription', entityId: s.id, action: 'confirm', change: { email: maskEmail(s.email), ...(others.length > 0 && { alsoConfirmed: others.map((o) => o.id) }) } });
+        for (const o of others) {
+          await repos.subscriptions.setStatus(o.id, { status: 'confirmed', confirmedAt: at, unsubscribedAt: null, updatedAt: at });
+          await repos.audit.append({
+            actor: SUBSCRIBER,
+            at,
+            entity: 'subscription',
+            entityId: o.id,
+            action: 'confirm',
+            change: { email: maskEmail(o.email), confirmedWith: s.id, reason: 'its confirmation mail was withheld (one a day per address); confirmed by the link of the mail sent that day' },
+          });
+        }
+        const view = await viewOf(repos, { ...s, status: 'confirmed' });
+        view.alsoConfirms = await Promise.all(others.map((o) => viewOf(repos, { ...o, status: 'confirmed' })));
+        return view;
       });
     },
 

@@ -760,10 +760,12 @@ export interface SubscriptionRepository {
   insert(s: Omit<Subscription, 'id'>): Promise<Subscription>;
   setStatus(id: number, change: Pick<Subscription, 'status' | 'confirmedAt' | 'unsubscribedAt' | 'updatedAt'>): Promise<void>;
   addToken(token: SubscriptionToken, at: string): Promise<void>;
-  findToken(tokenHash: string): Promise<SubscriptionToken | undefined>;
+  findToken(tokenHash: string): Promise<(SubscriptionToken & { createdAt: string }) | undefined>;
   useToken(tokenHash: string, at: string): Promise<void>;
   /** Confirmed subscriptions to any of the agencies. */
   confirmedFor(agencyIds: readonly number[]): Promise<Subscription[]>;
+  /** An address's pending subscriptions last requested in [from, until), oldest first. */
+  pendingForEmail(email: string, from: string, until: string): Promise<Subscription[]>;
   /** Confirmation mails (their tokens) created since an instant, to one address or to all. */
   countConfirmationsSince(since: string, email?: string): Promise<number>;
 }

@@ -61,7 +61,14 @@ export function createSubscriptionRepository(db: Executor): SubscriptionReposito
     async findToken(tokenHash) {
       const r = await db.selectFrom('subscription_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
       if (!r) return undefined;
-      const token: SubscriptionToken = { tokenHash: r.token_hash, subscriptionId: Number(r.subscription_id), purpose: r.purpose as SubscriptionToken['purpose'], expiresAt: r.expires_at, usedAt: r.used_at };
+      const token: SubscriptionToken & { createdAt: string } = {
+        tokenHash: r.token_hash,
+        subscriptionId: Number(r.subscription_id),
+        purpose: r.purpose as SubscriptionToken['purpose'],
+        expiresAt: r.expires_at,
+        usedAt: r.used_at,
+        createdAt: r.created_at,
+      };
       return token;
     },
     async useToken(tokenHash, at) {
@@ -70,6 +77,18 @@ export function createSubscriptionRepository(db: Executor): SubscriptionReposito
     async confirmedFor(agencyIds) {
       if (agencyIds.length === 0) return [];
       const rows = await db.selectFrom('subscriptions').selectAll().where('status', '=', 'confirmed').where('agency_id', 'in', [...agencyIds]).orderBy('id').execute();
+      return rows.map((r) => toSubscription(r as Row));
+    },
+    async pendingForEmail(email, from, until) {
+      const rows = await db
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('email', '=', email)
+        .where('status', '=', 'pending')
+        .where('updated_at', '>=', from)
+        .where('updated_at', '<', until)
+        .orderBy('id')
+        .execute();
       return rows.map((r) => toSubscription(r as Row));
     },
     async countConfirmationsSince(since, email) {

@@ -122,3 +122,30 @@ test('the unsubscribe page’s own button works (POST with the form’s CSRF tok
   const later = await publish();
   assert.equal((await mailTo('qian@example.com')).filter((d) => d.itemId === later).length, 0);
 });
+
+test('two requests the same day: one mail; its confirmation page lists both (unit and category), the button confirms both', async () => {
+  const a = t.agent();
+  await a.get('/subscriptions');
+  const first = await a.post('/subscriptions', { email: 'sun@example.com', agencyId: String(townId), categoryCode: '' });
+  assert.equal(first.status, 200);
+  const second = await a.post('/subscriptions', { email: 'sun@example.com', agencyId: String(townId), categoryCode: 'market_safety_regulation' });
+  assert.equal(second.status, 200);
+  assert.ok((await second.text()).includes('一并确认'), 'the answer says the day’s mail confirms this request too');
+  const mails = (await mailTo('sun@example.com')).filter((d) => d.template === 'subscription_confirm');
+  assert.equal(mails.length, 1);
+  const token = tokenOf(mails[0]!.payload.confirmPath);
+
+  const b = t.agent();
+  const page = await (await b.get(`/subscriptions/confirm?token=${token}`)).text();
+  assert.ok(page.includes('同时确认'), page);
+  assert.ok(page.includes('黔城镇人民政府（全部主题分类）'));
+  assert.match(page, /<li>黔城镇人民政府（[^）]*市场[^）]*）<\/li>/);
+  const done = await (await b.post(`/subscriptions/confirm?token=${token}`, {})).text();
+  assert.ok(done.includes('订阅成功'));
+  assert.match(done, /<li>黔城镇人民政府（[^）]*市场[^）]*）<\/li>/);
+
+  const itemId = await publish();
+  assert.equal((await mailTo('sun@example.com')).filter((d) => d.itemId === itemId).length, 1, 'one notice per address, now confirmed');
+  const repos = services().deps.uow.read;
+  assert.equal((await repos.subscriptions.findTarget(townId, 'sun@example.com', 'market_safety_regulation'))?.status, 'confirmed');
+});

@@ -88,6 +88,25 @@ async function SubscribeForm(props: { c: Context<AppEnv>; data: PortalData; valu
   );
 }
 
+/** The other subscriptions a confirmation link confirms (their own mail was withheld: one a day per address). */
+function AlsoConfirms(props: { views: SubscriptionView[]; done: boolean }) {
+  if (props.views.length === 0) return null;
+  return (
+    <>
+      <p>
+        {props.done ? '同时已确认' : '点击“确认订阅”将同时确认'}该邮箱在发出本确认邮件后 24 小时内提交的以下订阅（为防止滥发，每个邮箱每天只发一封确认邮件）：
+      </p>
+      <ul>
+        {props.views.map((v) => (
+          <li>
+            {v.agencyName}（{v.categoryLabel}）
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** The page of a mailed link: what it is for, and the one button that acts. */
 function TokenPage(props: { c: Context<AppEnv>; data: PortalData; purpose: 'confirm' | 'unsubscribe'; token: string; view: SubscriptionView }) {
   const { c, data, view } = props;
@@ -100,6 +119,7 @@ function TokenPage(props: { c: Context<AppEnv>; data: PortalData; purpose: 'conf
       <p>
         邮箱 <span class="mono">{view.maskedEmail}</span> 订阅了{view.agencyName}（{view.categoryLabel}）新公开的政府信息。
       </p>
+      {confirm && <AlsoConfirms views={view.alsoConfirms} done={false} />}
       {!confirm && view.status === 'unsubscribed' ? (
         <div class="notice ok" role="status">
           <p>该订阅已退订，不会再收到邮件。</p>
@@ -157,6 +177,9 @@ export function subscriptionRoutes() {
           我们已向 <span class="mono">{values.email}</span> 发送确认邮件（如该邮箱此前已确认订阅，则不再重复发送）。请在 7 天内点击邮件中的链接完成订阅；
           未确认的订阅不会收到任何邮件。
         </p>
+        <p>
+          每个邮箱每天只发一封确认邮件：如今天已向该邮箱发过确认邮件，本次不再另发，点击那封邮件中的链接时会一并确认本次订阅（确认页面会列出）。
+        </p>
       </Outcome>,
     );
   });
@@ -192,6 +215,7 @@ export function subscriptionRoutes() {
               <p>
                 已确认订阅{view.agencyName}（{view.categoryLabel}）。今后每公开一条政府信息，我们都会发邮件告诉 <span class="mono">{view.maskedEmail}</span>。
               </p>
+              <AlsoConfirms views={view.alsoConfirms} done />
             </Outcome>
           ) : (
             <Outcome c={c} data={data} title="已退订" kind="ok">
