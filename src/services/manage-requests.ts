@@ -352,8 +352,24 @@ function hashSubmissionKey(submissionKey: string): string {
   return createHash('sha256').update(`submission-key\n${submissionKey}`).digest('hex');
 }
 
-/** How long after submitting the confirmation page can be shown again (a reload, the redirect). */
-const RECEIPT_MAX_AGE_MS = 60 * 60 * 1000;
+/** How long after submitting the confirmation page can be shown again (a reload, the redirect); short, for shared computers. */
+const RECEIPT_MAX_AGE_MS = 10 * 60 * 1000;
+
+/** A form token restored by the browser (the back button) and posted with another application. */
+const ONLINE_FORM_REUSED = '这份申请表已经提交过（申请编号见回执）；如要提交另一件申请，请重新打开申请页填写。';
+const REGISTER_FORM_REUSED = '这份登记表已经提交过（申请编号见第一次登记的回执）；如要登记另一封来信，请重新打开登记页填写。';
+
+/**
+ * Whether a form posted with an earlier request's token is that request again (a reload, a double
+ * click) and not another application typed over a restored form: the agency, the applicant and the
+ * information sought must be the same.
+ */
+function sameApplication(stored: RequestRecord, input: RequestInput): boolean {
+  const essentials = (r: { agencyId: number; applicant: { name: string; identity?: { number?: string } | null }; informationSought: { description?: string; documentNumber?: string } }) =>
+    [String(r.agencyId), r.applicant.name, r.applicant.identity?.number ?? '', r.informationSought.description ?? '', r.informationSought.documentNumber ?? ''];
+  const [a, b] = [essentials(stored), essentials(input)];
+  return a.every((v, i) => v === b[i]);
+}
 
 function normaliseTrackingNumber(value: unknown): string {
   return typeof value === 'string' ? value.trim().toUpperCase() : '';
@@ -799,10 +815,13 @@ export function createRequestService(deps: RequestServiceDeps) {
     async submitOnline(raw: unknown, options: { submissionKey?: string } = {}): Promise<OnlineSubmission> {
       const input = parse(onlineRequestSchema(now().today), raw);
       const key = options.submissionKey;
-      // The same form posted again (a reload, a double click, two racing posts) gets the first request's receipt.
+      // The same form posted again (a reload, a double click, two racing posts) gets the first request's receipt;
+      // the token with another application (a restored form edited) gets neither that receipt nor a new request.
       const earlier = async () => {
         const found = key ? await deps.uow.read.requests.findBySubmissionKey(hashSubmissionKey(key)) : undefined;
-        return found && submissionOf(found, key!, true);
+        if (!found) return undefined;
+        if (!sameApplication(found.state.record, input)) throw new ConflictError(ONLINE_FORM_REUSED);
+        return submissionOf(found, key!, true);
       };
       const repeated = await earlier();
       if (repeated) return repeated;
@@ -842,11 +861,13 @@ export function createRequestService(deps: RequestServiceDeps) {
     async register(actor: Actor, raw: unknown, options: { submissionKey?: string } = {}) {
       const input = parse(registerRequestSchema(now().today), raw);
       const key = options.submissionKey;
-      // The registration form posted twice (a double click) gives the first registration's receipt again.
+      // The registration form posted twice (a double click) gives the first registration's receipt again;
+      // the same form with another letter typed over it is refused.
       const earlier = async () => {
         const found = key ? await deps.uow.read.requests.findBySubmissionKey(hashSubmissionKey(key)) : undefined;
         if (!found) return undefined;
         requirePermission(actor, 'request.handle', { path: found.state.record.agencyPath });
+        if (!sameApplication(found.state.record, input)) throw new ConflictError(REGISTER_FORM_REUSED);
         return { request: found, trackingNumber: found.trackingNumber, queryCode: queryCodeOfSubmission(key!), repeats: [] as RepeatMatch[], warnings: [] as string[], repeated: true };
       };
       const repeated = await earlier();

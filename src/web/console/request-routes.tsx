@@ -24,7 +24,7 @@ import { describeFeeAssessment, type FeeAssessment } from '../../domain/fees/ind
 import { renderLetterDocx } from '../../documents/letter-docx.ts';
 import { parseFeeRequest } from '../../services/manage-requests.ts';
 import { chinaDateOf } from '../../services/china-time.ts';
-import { ServiceError, ValidationError } from '../../services/errors.ts';
+import { ConflictError, ServiceError, ValidationError } from '../../services/errors.ts';
 import { formatLocal } from '../../services/sign-in.ts';
 import type { AppEnv } from '../context.ts';
 import type { RequestDocument } from '../../services/ports.ts';
@@ -176,6 +176,11 @@ export function requestRoutes() {
       return c.html(
         <ConsolePage c={c} title="申请已登记">
           <h1>申请已登记</h1>
+          {r.repeated && (
+            <div class="notice warn" role="alert">
+              <p>这封来信刚才已经登记过，下面是第一次登记的回执；这次没有再登记一件。</p>
+            </div>
+          )}
           <div class="notice ok" role="status">
             <p>
               申请编号：<strong class="mono">{r.trackingNumber}</strong>　查询码：<strong class="mono">{r.queryCode}</strong>
@@ -190,6 +195,21 @@ export function requestRoutes() {
       );
     } catch (e) {
       if (e instanceof ServiceError && e.status === 403) throw e;
+      if (e instanceof ConflictError) {
+        // The token of a registration already made, with another letter typed over the form: nothing registered.
+        return c.html(
+          <ConsolePage c={c} title="登记表已提交过">
+            <h1>登记表已提交过</h1>
+            <div class="notice bad" role="alert">
+              <p>{e.message}</p>
+            </div>
+            <p>
+              <a href="/console/requests/register">重新打开登记页，登记另一封来信</a>
+            </p>
+          </ConsolePage>,
+          409,
+        );
+      }
       return registerPage(c, values, errorsOf(e), 400);
     }
   });

@@ -6,10 +6,10 @@
  * the letters. The tracking number and code travel in POST bodies, never in URLs or logs.
  */
 import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { APPLICANT_TYPES, APPLICANT_TYPE_LABELS, DELIVERY_METHOD_LABELS, IDENTITY_DOCUMENT_KINDS, INFORMATION_FORMS, INFORMATION_FORM_LABELS, REQUESTED_DELIVERY_METHODS } from '../../domain/requests/index.ts';
 import { renderLetterDocx } from '../../documents/letter-docx.ts';
-import { ServiceError, ValidationError } from '../../services/errors.ts';
+import { ConflictError, ServiceError, ValidationError } from '../../services/errors.ts';
 import type { AppEnv } from '../context.ts';
 import { field, readForm, type FormData } from '../forms.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
@@ -18,9 +18,14 @@ import { FORM_TOKEN_FIELD, formTokenOf, newFormToken } from '../middleware/singl
 import { Breadcrumb, CsrfField, Field } from '../views/layout.tsx';
 import { loadPortal, PortalPage, type PortalData } from './portal-routes.tsx';
 
-/** The receipt cookie: the application form's one-time token, for the confirmation page after the redirect. */
+/**
+ * The receipt cookie: the application form's one-time token, for the confirmation page after the
+ * redirect. Ten minutes only (the service shows the receipt no longer either): on a shared computer
+ * (a kiosk in the service hall, a library PC) the next person should not find the receipt.
+ */
 const RECEIPT_COOKIE = 'gk_receipt';
-const RECEIPT_COOKIE_SECONDS = 60 * 60;
+const RECEIPT_COOKIE_SECONDS = 10 * 60;
+const RECEIPT_COOKIE_PATH = '/xxgk/apply';
 
 /** The application's idempotency key: the form's token bound to this browser's CSRF token. */
 function submissionKeyOf(c: Context<AppEnv>, formToken: string): string {
@@ -188,15 +193,34 @@ export function requestPortalRoutes() {
     try {
       await c.get('services').requests.submitOnline(requestInputOf(values, data.agency.id), { submissionKey: submissionKeyOf(c, formToken) });
     } catch (e) {
+      if (e instanceof ConflictError) {
+        // The token of a form already sent, with another application in it (the back button restored the
+        // form, the person typed a new one): nothing filed, and not the first application's receipt either.
+        return c.html(
+          <PortalPage c={c} data={data} title="申请表已提交过" current="apply">
+            <h1>申请表已提交过</h1>
+            <div class="notice bad" role="alert">
+              <p>{e.message}</p>
+            </div>
+            <p>
+              <a href="/xxgk/apply">重新打开申请页，填写另一件申请</a>
+            </p>
+            <p>
+              已记下申请编号和查询码的，可到<a href="/xxgk/track">办理进度查询</a>查看第一件申请。
+            </p>
+          </PortalPage>,
+          409,
+        );
+      }
       if (!(e instanceof ValidationError)) throw e;
       return c.html(<ApplyPage c={c} data={data} values={values} errors={{ ...e.fieldErrors, _: e.message }} />, 400);
     }
-    setCookie(c, RECEIPT_COOKIE, formToken, { ...cookieOptions(c, RECEIPT_COOKIE_SECONDS), path: '/xxgk/apply', sameSite: 'Strict' });
+    setCookie(c, RECEIPT_COOKIE, formToken, { ...cookieOptions(c, RECEIPT_COOKIE_SECONDS), path: RECEIPT_COOKIE_PATH, sameSite: 'Strict' });
     return c.redirect('/xxgk/apply/done', 303);
   });
 
   // The receipt after the redirect: only for the browser that applied (its HttpOnly receipt and CSRF
-  // cookies together make the key), never cached, and only within the hour.
+  // cookies together make the key), never cached, and only for ten minutes.
   app.get('/xxgk/apply/done', async (c) => {
     const data = await loadPortal(c);
     const formToken = formTokenOf(getCookie(c, RECEIPT_COOKIE));
@@ -206,7 +230,7 @@ export function requestPortalRoutes() {
       return c.html(
         <PortalPage c={c} data={data} title="申请回执" current="apply">
           <h1>申请回执</h1>
-          <p>这里没有可显示的申请回执：回执只在提交申请的浏览器上、提交后一小时内显示。</p>
+          <p>这里没有可显示的申请回执：回执只在提交申请的浏览器上、提交后 10 分钟内显示。</p>
           <p>
             已记下申请编号和查询码的，请到<a href="/xxgk/track">办理进度查询</a>；还没有提交的，请<a href="/xxgk/apply">填写申请</a>。
           </p>
@@ -225,12 +249,25 @@ export function requestPortalRoutes() {
             查询码：<strong class="mono">{r.queryCode}</strong>
           </p>
         </div>
-        <p>请记下或截图保存申请编号和查询码：查询码只在提交后的一小时内、在本浏览器上显示，我们不会另行告知。工作人员确认收到后，答复期限自确认之日起计算。</p>
+        <p>
+          请记下或截图保存申请编号和查询码：本回执只在本浏览器上显示 10 分钟，之后不能再查看，查询码我们不会另行告知。工作人员确认收到后，答复期限自确认之日起计算。
+        </p>
+        <p>在公共电脑（政务大厅、图书馆等）上申请的，记下后请清除回执，以免下一位使用者看到。</p>
+        <form method="post" action="/xxgk/apply/clear-receipt" class="inline-form">
+          <CsrfField token={c.get('csrfToken')} />
+          <button type="submit">已记下，清除回执</button>
+        </form>
         <p>
           <a href="/xxgk/track">查询办理进度</a>
         </p>
       </PortalPage>,
     );
+  });
+
+  // “已记下，清除回执”: the receipt is no longer shown on this browser (a shared computer).
+  app.post('/xxgk/apply/clear-receipt', (c) => {
+    deleteCookie(c, RECEIPT_COOKIE, { ...cookieOptions(c), path: RECEIPT_COOKIE_PATH, sameSite: 'Strict' });
+    return c.redirect('/xxgk/apply', 303);
   });
 
   app.get('/xxgk/track', async (c) => {
