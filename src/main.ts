@@ -32,7 +32,7 @@ function zipLimitsOf(config: Config): ZipLimits {
   return { ...DEFAULT_ZIP_LIMITS, maxUnpackedBytes: config.extraction.maxUnpackedBytes };
 }
 
-/** Uploads are unpacked and read in worker threads under the configured limits. */
+/** Uploads (attachments, ledgers, report files) are unpacked and read in worker processes under the configured limits. */
 function workerOptionsOf(config: Config): WorkerReadingOptions {
   return {
     zipLimits: zipLimitsOf(config),
@@ -80,7 +80,7 @@ export async function openApplication(
   if (options.migrate !== false) await services.calendar.syncShipped();
   const app = createApp({
     services,
-    webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl, trustedProxies: config.trustedProxies },
+    webConfig: { secureCookies: config.secureCookies, sessionHours: config.sessionHours, publicUrl: config.publicUrl, trustedProxies: config.trustedProxies, readingOptions: workerOptionsOf(config) },
     pingDatabase: () => pingDatabase(db),
     pageCache,
     maxUploadBytes: config.maxUploadBytes,

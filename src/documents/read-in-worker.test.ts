@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
 import { createWorkerLedgerReader, createWorkerTextExtractor, readReportDocumentInWorker, type WorkerReadingOptions } from './read-in-worker.ts';
 import { LedgerFileError } from './ledger-xlsx.ts';
@@ -73,6 +73,41 @@ test('an ordinary DOCX is read in the worker', async () => {
   const reading = await createWorkerTextExtractor(DEFAULTS)(doc);
   assert.ok(reading.status === 'read', reading.status);
   assert.match(reading.text, /13812345678/);
+});
+
+/** This process's live reading processes, from /proc (Linux): what the server's memory actually holds. */
+function liveReaders(): number {
+  let n = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    let command: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(ppid) === process.pid && state !== 'Z' && command.includes('extract-worker')) n++;
+  }
+  return n;
+}
+
+test('at most 2 reading processes at once: 5 uploads read together wait their turn and all finish', { skip: !existsSync('/proc/self/stat') && 'needs /proc' }, async () => {
+  const doc = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('黔城镇人民政府 13812345678')] }] })));
+  const read = createWorkerTextExtractor(DEFAULTS);
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, liveReaders())), 5);
+  try {
+    const readings = await Promise.all(Array.from({ length: 5 }, () => read(doc)));
+    assert.deepEqual(readings.map((r) => r.status), ['read', 'read', 'read', 'read', 'read']);
+    assert.ok(readings.every((r) => r.status === 'read' && r.text.includes('13812345678')));
+  } finally {
+    clearInterval(timer);
+  }
+  assert.equal(peak, 2, `at most ${String(peak)} reading processes at once`);
 });
 
 test('an image without OCR configured is unreadable (never empty text that passes the scan)', async () => {

@@ -7,6 +7,9 @@
  * A process, not a worker thread: a worker thread's `resourceLimits` did not contain every
  * out-of-memory — a large string allocation in mammoth hit V8's fatal OOM handler and aborted the
  * whole server (read-in-worker.test.ts, “heap limit”). A child process that runs out of heap dies alone.
+ *
+ * At most MAX_CONCURRENT_READERS such processes run at once (each may take its whole heap limit): a few
+ * uploads at the same moment would otherwise exhaust a small server. The others wait their turn, in order.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +34,47 @@ const WORKER_PATH = fileURLToPath(new URL('./extract-worker.ts', import.meta.url
 // The worker process loads the TypeScript sources through tsx, as the server does.
 const TSX_URL = import.meta.resolve('tsx');
 
+/** How many reading processes may run at once in this server process. */
+export const MAX_CONCURRENT_READERS = 2;
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+/** Waits for a free reading slot (first come, first served). */
+async function acquireReader(): Promise<void> {
+  if (running < MAX_CONCURRENT_READERS) {
+    running++;
+    return;
+  }
+  // The slot is handed over by releaseReader: `running` stays as it is.
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function releaseReader(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running--;
+}
+
 /** Runs one task in a fresh worker process under the limits; resolves with its reply (never rejects). */
-export function runInWorker(task: WorkerTask, bytes: Uint8Array, options: WorkerReadingOptions): Promise<WorkerReply> {
+export async function runInWorker(task: WorkerTask, bytes: Uint8Array, options: WorkerReadingOptions): Promise<WorkerReply> {
+  await acquireReader();
+  let released = false;
+  // The slot is freed when the process is gone (its memory with it), not merely when it has replied.
+  const release = () => {
+    if (released) return;
+    released = true;
+    releaseReader();
+  };
+  try {
+    return await readInProcess(task, bytes, options, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+function readInProcess(task: WorkerTask, bytes: Uint8Array, options: WorkerReadingOptions, release: () => void): Promise<WorkerReply> {
   const { timeoutMs, memoryMb, ...reading } = options;
   return new Promise<WorkerReply>((resolve) => {
     const child = fork(WORKER_PATH, [], {
@@ -54,8 +96,13 @@ export function runInWorker(task: WorkerTask, bytes: Uint8Array, options: Worker
       timeoutMs,
     );
     child.on('message', (reply: WorkerReply) => finish(reply));
-    child.on('error', (e) => finish({ ok: false, error: 'other', message: e.message }));
+    child.on('error', (e) => {
+      finish({ ok: false, error: 'other', message: e.message });
+      // A process that never started sends no 'exit'.
+      if (child.pid === undefined) release();
+    });
     child.on('exit', (code, signal) => {
+      release();
       // V8 aborts a process that runs out of heap (SIGABRT, or exit code 134 through a shell).
       if (signal === 'SIGABRT' || code === 134) finish({ ok: false, error: 'refused', message: `读取该文件所需内存超过 ${memoryMb} MB，不予接收（可能是“压缩炸弹”）。` });
       else finish({ ok: false, error: 'other', message: `读取进程意外退出（${signal ?? code}）` });

@@ -8,6 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { BackupRepository, BackupTables } from '../services/ports.ts';
 import { dialectOf, type Executor } from './database.ts';
 import { fillValidityColumns } from './migrations/20261127-0023-item-validity.ts';
+import { fillAttachmentReadings } from './migrations/20261207-0026-attachment-readings.ts';
 import { fillReplyColumns } from './migrations/20261207-0028-request-statistics.ts';
 
 type Row = Record<string, unknown>;
@@ -133,6 +134,7 @@ export function createBackupRepository(db: Executor): BackupRepository {
       // Columns derived from a row's state that a backup made before their migration lacks: filled after loading.
       const derived = [
         { table: 'item_versions', column: 'effective_on', fill: fillValidityColumns },
+        { table: 'attachment_texts', column: 'status', fill: fillAttachmentReadings },
         { table: 'requests', column: 'replied_on', fill: fillReplyColumns },
       ].filter(({ table, column }) => (tables[table] ?? []).length > 0 && !(column in tables[table]![0]!));
       for (const { table, identity } of BACKUP_TABLES) {

@@ -1,11 +1,14 @@
 /** What every request handler can read from the Hono context. */
 import type { Config } from '../config.ts';
+import type { WorkerReadingOptions } from '../documents/read-in-worker.ts';
 import type { Actor, Session, UserWithGrants } from '../services/ports.ts';
 import type { Services } from '../services/services.ts';
 
 export type WebConfig = Pick<Config, 'secureCookies' | 'sessionHours' | 'publicUrl'> & Partial<Pick<Config, 'trustedProxies'>> & {
   /** URLs per sitemap file (default 10 000; tests use a few). */
   sitemapUrlsPerFile?: number;
+  /** Limits of a report file read on the console (GONGKAI_MAX_UNPACKED_MB, _EXTRACT_SECONDS, _EXTRACT_MEMORY_MB, GONGKAI_TESSERACT); the defaults if absent. */
+  readingOptions?: WorkerReadingOptions;
 };
 
 export interface AppEnv {

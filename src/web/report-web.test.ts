@@ -9,6 +9,7 @@ import { createTestApp, type Agent, type TestApp } from '../../test/web-harness.
 import { renderReportDocx } from '../documents/report-docx.ts';
 import { renderReportHtml } from '../documents/report-html.tsx';
 import { actorOf } from '../services/sign-in.ts';
+import { docxBomb } from '../../test/zip-bombs.ts';
 
 describe('年度报告 console: traceability and import of official documents', () => {
   let t: TestApp;
@@ -93,5 +94,28 @@ describe('年度报告 console: traceability and import of official documents', 
     const again = await upload('2022年报.docx', await renderReportDocx(report));
     assert.equal(again.status, 409);
     assert.match(await again.text(), /2022年度已有报告/);
+  });
+});
+
+describe('年度报告 import under the configured reading limits', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ env: { GONGKAI_MAX_UNPACKED_MB: '2' } });
+  });
+  after(() => t.close());
+
+  test('GONGKAI_MAX_UNPACKED_MB applies to a report read from Word, not only to attachments and ledgers', async () => {
+    const officer = await t.signedIn('officer');
+    const town = (await t.application.services.agencies.all()).find((a) => a.name === '黔城镇人民政府')!.id;
+    await officer.get('/console/reports');
+    const form = new FormData();
+    form.set('_csrf', officer.csrf);
+    form.set('agency', String(town));
+    form.set('year', '2021');
+    // 3 MB of text once unpacked: under the default 100 MB, over the configured 2 MB.
+    form.set('file', new File([docxBomb(3)], '2021年报.docx'));
+    const refused = await officer.request('/console/reports/import', { method: 'POST', body: form });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /解压后过大（超过 2 MB）/);
   });
 });

@@ -94,7 +94,7 @@ export function reportRoutes() {
       const isJson = /\.json$/i.test(file.name) || /^\s*[{[]/.test(new TextDecoder().decode(bytes.subarray(0, 64)));
       const result = isJson
         ? await services.reports.importPast(actor, { agencyId, json: new TextDecoder().decode(bytes) })
-        : await services.reports.importPastDocument(actor, { agencyId, content: await readReportDocumentInWorker(bytes), ...(year !== undefined && { year }) });
+        : await services.reports.importPastDocument(actor, { agencyId, content: await readReportDocumentInWorker(bytes, c.get('webConfig').readingOptions), ...(year !== undefined && { year }) });
       const notes = result.notes.length > 0 ? `&notes=${encodeURIComponent(result.notes.slice(0, 5).join('；'))}` : '';
       return c.redirect(`/console/reports?agency=${result.stored.agencyId}&year=${result.stored.year}&format=${result.stored.format}&subunits=0&done=import${notes}`, 303);
     } catch (e) {
