@@ -44,6 +44,7 @@ export const REASONS: Readonly<Record<string, string>> = {
   'gongkai export items': '导出机构及下级的全部信息：输出本身与登记簿同样大',
   'gongkai export requests': '导出机构及下级的全部申请：输出本身与登记簿同样大',
   // Known cliffs, explained but not yet removed:
+  '/console/items?tab=all': '已知悬崖，待改：工作台列表按 coalesce(published_on, formed_on) 排序（没有这样的索引）并数全部条数（无上限），排序和计数都走遍机构下每一条信息',
   'gongkai assess': '已知悬崖，待改：recordsOf（assess-units.ts）读出考核机关下全部在用信息和全部申请，不按考核期筛选，再在内存中按单位归类',
   '/console/reports?year=2025': '已知悬崖，待改：年报草稿引用考核结果（quoteForReport → scorePeriod → recordsOf），与 gongkai assess 一样读出全部在用信息和申请；耗时与之相当',
 };
