@@ -127,7 +127,7 @@ export async function loadRegister(db: Database, sqliteFile: string | null, item
         const channel = INTAKE_CHANNELS[Math.floor(rnd() * INTAKE_CHANNELS.length)]!;
         const applicantType = APPLICANT_TYPES[Math.floor(rnd() * APPLICANT_TYPES.length)]!;
         const record = {
-          agencyId: unit.id, channel, applicant: { type: applicantType, name: '王某某', contact: { phone: '13800000000', address: '湖南省洪江市某镇某村某组', email: null } },
+          agencyId: unit.id, agencyPath: unit.path, channel, applicant: { type: applicantType, name: '王某某', contact: { phone: '13800000000', address: '湖南省洪江市某镇某村某组', email: null } },
           informationSought: { description: `申请公开${receivedOn.slice(0, 4)}年度本村耕地地力保护补贴发放名单及资金拨付文件` }, formWanted: 'paper', deliveryMethod: 'post',
         };
         const state = {
