@@ -40,6 +40,42 @@ describeEachDialect('item lists by genre', (ctx) => {
   });
 });
 
+describeEachDialect('a village’s list', (ctx) => {
+  test('the 村务公开 page and its capped count read the village’s own rows by the agency index, not every published version', async () => {
+    const at = '2025-01-01T00:00:00.000Z';
+    for (const [id, parent, path, kind] of [[1, null, '/1/', 'town_gov'], [2, 1, '/1/2/', 'village'], [3, 1, '/1/3/', 'village']] as const) {
+      await ctx.db.insertInto('agencies').values({ id, parent_id: parent, path, kind, name: `机构${String(id)}`, short_name: `机构${String(id)}`, created_at: at, updated_at: at } as never).execute();
+    }
+    // 5 000 published versions, one in fifty the village's.
+    await insertPublishedItems(
+      ctx.db,
+      ctx.dialect,
+      Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, agency: i % 50 === 0 ? { id: 2, path: '/1/2/' } : { id: 3, path: '/1/3/' }, publishedOn: `20${String(16 + (i % 10))}-0${String(1 + (i % 9))}-1${String(i % 10)}` })),
+    );
+    const sent: CompiledQuery[] = [];
+    const spied = ctx.db.withPlugin({
+      transformQuery: (args) => {
+        sent.push(ctx.db.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const list = await createItemRepository(spied).list({ liveOnly: true, within: ['/1/2/'], agencyId: 2, limit: 20, offset: 0, countCap: 10_000 });
+    assert.equal(list.total, 100);
+    assert.equal(list.items.length, 20);
+    assert.ok(list.items.every((i) => i.agencyPath === '/1/2/'));
+    assert.deepEqual(list.items.map((i) => i.publishedOn), [...list.items.map((i) => i.publishedOn)].sort().reverse(), 'newest first');
+    const filtered = sent.filter((q) => q.sql.includes('"v"."agency_id" =') && !sent.some((other) => other.sql !== q.sql && other.sql.includes(q.sql)));
+    assert.equal(filtered.length, 2, 'the capped count and the page');
+    for (const q of filtered) {
+      const explain = CompiledQuery.raw(`${ctx.dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${q.sql}`, [...q.parameters]);
+      const plan = (await ctx.db.executeQuery<Record<string, unknown>>(explain)).rows.map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n');
+      assert.match(plan, /item_versions_agency_list_idx/, `${q.sql}\n${plan}`);
+      assert.doesNotMatch(plan, /TEMP B-TREE|Sort/, `${q.sql}\n${plan}`);
+    }
+  });
+});
+
 describeEachDialect('the sitemap’s reads', (ctx) => {
   test('published items by id range within a subtree, by id, with the highest id; a list with countCap 0 counts nothing', async () => {
     const at = '2025-01-01T00:00:00.000Z';
