@@ -76,6 +76,42 @@ describeEachDialect('a village’s list', (ctx) => {
   });
 });
 
+describeEachDialect('the console’s list of all items', (ctx) => {
+  test('/console/items?tab=all reads its page in order off an index (no sort of every version) and caps its count', async () => {
+    const at = '2025-01-01T00:00:00.000Z';
+    await ctx.db.insertInto('agencies').values({ id: 1, parent_id: null, path: '/1/', kind: 'town_gov', name: '黔城镇人民政府', short_name: '黔城镇', created_at: at, updated_at: at } as never).execute();
+    await insertPublishedItems(
+      ctx.db,
+      ctx.dialect,
+      Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, agency: { id: 1, path: '/1/' }, publishedOn: `20${String(16 + (i % 10))}-0${String(1 + (i % 9))}-1${String(i % 10)}` })),
+    );
+    // Item 4 has a newer draft (no publication date: it sorts by its formation date).
+    await ctx.db.insertInto('item_versions').values({ ...(await ctx.db.selectFrom('item_versions').selectAll().where('item_id', '=', 4).executeTakeFirstOrThrow()), version: 2, status: 'draft', published_on: null, formed_on: '2030-01-01' }).execute();
+    await ctx.db.updateTable('items').set({ latest_version: 2 }).where('id', '=', 4).execute();
+    const sent: CompiledQuery[] = [];
+    const spied = ctx.db.withPlugin({
+      transformQuery: (args) => {
+        sent.push(ctx.db.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const repo = createItemRepository(spied);
+    const list = await repo.list({ within: ['/1/'], limit: 50, offset: 0, countCap: 1000 });
+    assert.equal(list.total, 1000);
+    assert.equal(list.capped, true);
+    assert.equal(list.items.length, 50);
+    assert.equal(list.items[0]!.id, '4', 'the draft formed in 2030 first');
+    assert.equal((await repo.list({ within: ['/1/'], limit: 50, offset: 0, countCap: 10_000 })).total, 5000);
+    const page = sent.find((q) => q.sql.includes('order by coalesce'));
+    assert.ok(page);
+    const explain = CompiledQuery.raw(`${ctx.dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${page.sql}`, [...page.parameters]);
+    const plan = (await ctx.db.executeQuery<Record<string, unknown>>(explain)).rows.map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n');
+    assert.match(plan, /item_versions_console_order_idx/, `${page.sql}\n${plan}`);
+    assert.doesNotMatch(plan, /TEMP B-TREE|Sort/, `${page.sql}\n${plan}`);
+  });
+});
+
 describeEachDialect('the sitemap’s reads', (ctx) => {
   test('published items by id range within a subtree, by id, with the highest id; a list with countCap 0 counts nothing', async () => {
     const at = '2025-01-01T00:00:00.000Z';

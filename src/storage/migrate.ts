@@ -27,7 +27,7 @@ import * as singleWrites from './migrations/20261207-0025-single-writes.ts';
 import * as attachmentReadings from './migrations/20261207-0026-attachment-readings.ts';
 import * as requestStatistics from './migrations/20261207-0028-request-statistics.ts';
 import * as genreList from './migrations/20261207-0030-genre-list.ts';
-import * as villageList from './migrations/20261207-0031-village-list.ts';
+import * as cliffLists from './migrations/20261207-0031-cliff-lists.ts';
 
 /** Every migration in order; names are timestamps so that order is unambiguous. */
 export const migrations: Record<string, Migration> = {
@@ -57,7 +57,7 @@ export const migrations: Record<string, Migration> = {
   '20261207-0026-attachment-readings': attachmentReadings,
   '20261207-0028-request-statistics': requestStatistics,
   '20261207-0030-genre-list': genreList,
-  '20261207-0031-village-list': villageList,
+  '20261207-0031-cliff-lists': cliffLists,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,6 +50,9 @@ function errorsOf(e: unknown): Record<string, string> {
   throw e;
 }
 
+/** How far the console's item lists count (“共 10000 条以上” beyond). */
+const STAFF_COUNT_CAP = 10_000;
+
 /** Routes under /console/items. */
 export function itemRoutes() {
   const app = new Hono<AppEnv>();
@@ -61,9 +64,11 @@ export function itemRoutes() {
     const tab = TABS.find((t) => t.key === tabKey) ?? TABS[0];
     const statuses = tab.key === 'todo' ? todoStatuses(c) : 'statuses' in tab ? [...tab.statuses] : undefined;
     const page = Math.max(1, Number(c.req.query('page') ?? 1) || 1);
-    const [{ total, items }, pending] = await Promise.all([
-      services.items.listForStaff(actor, { statuses, limit: 50, offset: (page - 1) * 50 }),
-      services.items.listForStaff(actor, { statuses: ['draft', 'returned', 'submitted', 'scanned', 'reviewed', 'approved', 'scheduled'], limit: 500 }),
+    // Counted up to a cap, as the portal's lists are (a county's register holds hundreds of thousands);
+    // the queue below needs no count at all.
+    const [{ total, items, capped }, pending] = await Promise.all([
+      services.items.listForStaff(actor, { statuses, limit: 50, offset: (page - 1) * 50, countCap: STAFF_COUNT_CAP }),
+      services.items.listForStaff(actor, { statuses: ['draft', 'returned', 'submitted', 'scanned', 'reviewed', 'approved', 'scheduled'], limit: 500, countCap: 0 }),
     ]);
     const { calendar } = await services.calendar.current();
     const today = chinaDateOf(services.deps.clock.now());
@@ -108,7 +113,7 @@ export function itemRoutes() {
         <div class="table-scroll">
           <table>
             <caption>
-              {tab.label}（共 {total} 条）
+              {tab.label}（共 {total} 条{capped ? '以上' : ''}）
             </caption>
             <thead>
               <tr>

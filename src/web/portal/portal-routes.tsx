@@ -246,7 +246,7 @@ export function portalRoutes() {
     const village = data.byId.get(Number(c.req.param('id')));
     if (!village || village.parentId !== data.agency.id || (village.kind !== 'village' && village.kind !== 'community')) throw new NotFoundError('该村（社区）栏目不存在');
     const p = page(c);
-    // A village has no sub-agencies: its id lets the list read its own index (migration 0031).
+    // A village has no sub-agencies: its id lets the list read its own index (migration 20261207-0031).
     const list = await c.get('services').items.publicList({ within: [village.path], agencyId: village.id, limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE, countCap: MAX_PAGES * PAGE_SIZE });
     const { total, items } = list;
     const indexNumbers = await c.get('services').items.indexNumbers(items.map((i) => Number(i.id)));
