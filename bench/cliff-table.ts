@@ -44,9 +44,8 @@ export const REASONS: Readonly<Record<string, string>> = {
   '/console/trends?granularity=year': '按年汇总自最早记录以来的每一年：所数的就是整个登记簿（issue 所举之例）',
   'gongkai export items': '导出机构及下级的全部信息：输出本身与登记簿同样大',
   'gongkai export requests': '导出机构及下级的全部申请：输出本身与登记簿同样大',
+  '/console/items?tab=all': '条数数到上限为止（countCap 10 000，“共 10000 条以上”，与门户目录同）：10 万条时数满 10 001 条；列表本身沿 item_versions_console_order_idx 顺序读出，不再排序（迁移 20261207-0031）',
   // Known cliffs, explained but not yet removed:
-  '/xxgk/village-affairs/:village': '已知悬崖，待改：栏目条数（countCap 10 000）沿 item_versions_status_idx 走遍全部已发布版本再按 agency_path 前缀筛选（EXPLAIN 所见；10 万条时本村 4 284 条，计数约 4.5 ms，列表本身 0.5 ms）',
-  '/console/items?tab=all': '已知悬崖，待改：工作台列表按 coalesce(published_on, formed_on) 排序（没有这样的索引）并数全部条数（无上限），排序和计数都走遍机构下每一条信息',
   'gongkai assess': '已知悬崖，待改：recordsOf（assess-units.ts）读出考核机关下全部在用信息和全部申请，不按考核期筛选，再在内存中按单位归类',
   '/console/reports?year=2025': '已知悬崖，待改：年报草稿引用考核结果（quoteForReport → scorePeriod → recordsOf），与 gongkai assess 一样读出全部在用信息和申请；耗时与之相当',
 };
