@@ -3,7 +3,27 @@ import assert from 'node:assert/strict';
 import { CompiledQuery } from 'kysely';
 import { describeEachDialect } from '../../test/databases.ts';
 import { insertPublishedItems } from '../../test/bulk-items.ts';
+import type { Database, Dialect } from './database.ts';
 import { createItemRepository } from './item-repository.ts';
+
+/** The database with every statement it is sent recorded, compiled. */
+function spying(db: Database) {
+  const sent: CompiledQuery[] = [];
+  const spied = db.withPlugin({
+    transformQuery: (args) => {
+      sent.push(db.getExecutor().compileQuery(args.node, args.queryId));
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  });
+  return { sent, spied };
+}
+
+/** The store's query plan for a statement, as text. */
+async function planOf(db: Database, dialect: Dialect, q: CompiledQuery): Promise<string> {
+  const explain = CompiledQuery.raw(`${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${q.sql}`, [...q.parameters]);
+  return (await db.executeQuery<Record<string, unknown>>(explain)).rows.map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n');
+}
 
 describeEachDialect('item lists by genre', (ctx) => {
   test('the 政策解读 column and /api/v1/items?genre= read the genre index, not every published version', async () => {
@@ -16,14 +36,7 @@ describeEachDialect('item lists by genre', (ctx) => {
       Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, agency, genre: i % 50 === 0 ? 'interpretation' : 'notice', publishedOn: `20${String(16 + (i % 10))}-0${String(1 + (i % 9))}-1${String(i % 10)}` })),
     );
     // Every statement the list sends, compiled as it is sent.
-    const sent: CompiledQuery[] = [];
-    const spied = ctx.db.withPlugin({
-      transformQuery: (args) => {
-        sent.push(ctx.db.getExecutor().compileQuery(args.node, args.queryId));
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    });
+    const { sent, spied } = spying(ctx.db);
     const list = await createItemRepository(spied).list({ liveOnly: true, within: ['/1/'], genre: 'interpretation', limit: 20, offset: 0, countCap: 10_000 });
     assert.equal(list.total, 100);
     assert.equal(list.items.length, 20);
@@ -33,8 +46,7 @@ describeEachDialect('item lists by genre', (ctx) => {
     const filtered = sent.filter((q) => q.sql.includes('"v"."genre" =') && !sent.some((other) => other.sql !== q.sql && other.sql.includes(q.sql)));
     assert.equal(filtered.length, 2, 'the capped count and the page');
     for (const q of filtered) {
-      const explain = CompiledQuery.raw(`${ctx.dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${q.sql}`, [...q.parameters]);
-      const plan = (await ctx.db.executeQuery<Record<string, unknown>>(explain)).rows.map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n');
+      const plan = await planOf(ctx.db, ctx.dialect, q);
       assert.match(plan, /item_versions_catalogue_genre_idx/, `${q.sql}\n${plan}`);
     }
   });
@@ -52,14 +64,7 @@ describeEachDialect('a village’s list', (ctx) => {
       ctx.dialect,
       Array.from({ length: 5000 }, (_, i) => ({ id: i + 1, agency: i % 50 === 0 ? { id: 2, path: '/1/2/' } : { id: 3, path: '/1/3/' }, publishedOn: `20${String(16 + (i % 10))}-0${String(1 + (i % 9))}-1${String(i % 10)}` })),
     );
-    const sent: CompiledQuery[] = [];
-    const spied = ctx.db.withPlugin({
-      transformQuery: (args) => {
-        sent.push(ctx.db.getExecutor().compileQuery(args.node, args.queryId));
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    });
+    const { sent, spied } = spying(ctx.db);
     const list = await createItemRepository(spied).list({ liveOnly: true, within: ['/1/2/'], agencyId: 2, limit: 20, offset: 0, countCap: 10_000 });
     assert.equal(list.total, 100);
     assert.equal(list.items.length, 20);
@@ -68,8 +73,7 @@ describeEachDialect('a village’s list', (ctx) => {
     const filtered = sent.filter((q) => q.sql.includes('"v"."agency_id" =') && !sent.some((other) => other.sql !== q.sql && other.sql.includes(q.sql)));
     assert.equal(filtered.length, 2, 'the capped count and the page');
     for (const q of filtered) {
-      const explain = CompiledQuery.raw(`${ctx.dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${q.sql}`, [...q.parameters]);
-      const plan = (await ctx.db.executeQuery<Record<string, unknown>>(explain)).rows.map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n');
+      const plan = await planOf(ctx.db, ctx.dialect, q);
       assert.match(plan, /item_versions_agency_list_idx/, `${q.sql}\n${plan}`);
       assert.doesNotMatch(plan, /TEMP B-TREE|Sort/, `${q.sql}\n${plan}`);
     }
@@ -88,14 +92,7 @@ describeEachDialect('the console’s list of all items', (ctx) => {
     // Item 4 has a newer draft (no publication date: it sorts by its formation date).
     await ctx.db.insertInto('item_versions').values({ ...(await ctx.db.selectFrom('item_versions').selectAll().where('item_id', '=', 4).executeTakeFirstOrThrow()), version: 2, status: 'draft', published_on: null, formed_on: '2030-01-01' }).execute();
     await ctx.db.updateTable('items').set({ latest_version: 2 }).where('id', '=', 4).execute();
-    const sent: CompiledQuery[] = [];
-    const spied = ctx.db.withPlugin({
-      transformQuery: (args) => {
-        sent.push(ctx.db.getExecutor().compileQuery(args.node, args.queryId));
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    });
+    const { sent, spied } = spying(ctx.db);
     const repo = createItemRepository(spied);
     const list = await repo.list({ within: ['/1/'], limit: 50, offset: 0, countCap: 1000 });
     assert.equal(list.total, 1000);
@@ -105,8 +102,7 @@ describeEachDialect('the console’s list of all items', (ctx) => {
     assert.equal((await repo.list({ within: ['/1/'], limit: 50, offset: 0, countCap: 10_000 })).total, 5000);
     const page = sent.find((q) => q.sql.includes('order by coalesce'));
     assert.ok(page);
-    const explain = CompiledQuery.raw(`${ctx.dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${page.sql}`, [...page.parameters]);
-    const plan = (await ctx.db.executeQuery<Record<string, unknown>>(explain)).rows.map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n');
+    const plan = await planOf(ctx.db, ctx.dialect, page);
     assert.match(plan, /item_versions_console_order_idx/, `${page.sql}\n${plan}`);
     assert.doesNotMatch(plan, /TEMP B-TREE|Sort/, `${page.sql}\n${plan}`);
   });

@@ -7,22 +7,9 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../../test/databases.ts';
-import { createTestApp, type TestApp } from '../../../test/web-harness.ts';
+import { createTestApp, SAMPLE_APPLICATION, type TestApp } from '../../../test/web-harness.ts';
 
-const application = {
-  type: 'natural_person',
-  name: '张晓明',
-  identityKind: '居民身份证',
-  identityNumber: '43128119900307121X',
-  phone: '13812345678',
-  email: 'zhang@example.com',
-  address: '湖南省洪江市黔城镇板桥村3组',
-  postcode: '418100',
-  description: '请公开黔城镇2024年耕地地力保护补贴发放明细（板桥村部分）',
-  documentNumber: '',
-  formWanted: 'electronic',
-  deliveryMethod: 'online',
-};
+const application = SAMPLE_APPLICATION;
 
 const ALREADY_SENT = '这份申请表已经提交过（申请编号见回执）；如要提交另一件申请，请重新打开申请页填写。';
 const receiptOf = (html: string) => ({ number: /申请编号：<strong class="mono">([A-Z0-9-]+)</.exec(html)?.[1], code: /查询码：<strong class="mono">([A-Z0-9-]+)</.exec(html)?.[1] });
@@ -52,7 +39,7 @@ describeEachDialect('one application per form token; the receipt on a shared com
     assert.deepEqual(receiptOf(await (await a.get('/xxgk/apply/done')).text()), firstReceipt);
 
     // Back button, the token restored, another application typed over it: refused, nothing filed, no old receipt.
-    for (const changed of [{ description: '另一件申请：黔城镇2025年道路养护合同' }, { name: '李四', identityNumber: '11010519491231002X' }, { documentNumber: '洪政办发〔2025〕3号' }]) {
+    for (const changed of <Record<string, string>[]>[{ description: '另一件申请：黔城镇2025年道路养护合同' }, { name: '李四', identityNumber: '11010519491231002X' }, { documentNumber: '洪政办发〔2025〕3号' }]) {
       const other = await a.post('/xxgk/apply', { ...form, ...changed });
       assert.equal(other.status, 409, JSON.stringify(changed));
       const html = await other.text();
