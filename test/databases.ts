@@ -64,6 +64,17 @@ export async function createEmptyDatabase(dialect: Dialect): Promise<TestDatabas
   };
 }
 
+/** Runs `fn` on a fresh, migrated database of a dialect (e.g. a restore target), then drops it. */
+export async function withMigratedDatabase<T>(dialect: Dialect, fn: (db: Database) => Promise<T>): Promise<T> {
+  const target = await createEmptyDatabase(dialect);
+  try {
+    await migrateToLatest(target.db);
+    return await fn(target.db);
+  } finally {
+    await target.drop();
+  }
+}
+
 /**
  * Declares a suite once per dialect with a migrated database. `ctx.db` is valid inside tests.
  */

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createEmptyDatabase, describeEachDialect } from '../../test/databases.ts';
+import { describeEachDialect, withMigratedDatabase } from '../../test/databases.ts';
 import { publishedState } from '../../test/bulk-items.ts';
 import type { ItemState } from '../domain/publishing/index.ts';
 import { createBackupRepository } from './backup-repository.ts';
 import { columnsOf } from './item-repository.ts';
-import { migrateToLatest } from './migrate.ts';
 import { createRepositories } from './unit-of-work.ts';
 
 const at = '2025-06-01T02:00:00.000Z';
@@ -34,15 +33,11 @@ describeEachDialect('a backup made before migration 0026 (attachment readings)',
       delete row.status;
       delete row.note;
     }
-    const target = await createEmptyDatabase(ctx.dialect);
-    try {
-      await migrateToLatest(target.db);
-      await createBackupRepository(target.db).load(tables);
-      const rows = await target.db.selectFrom('attachment_texts').select(['sha256', 'status', 'note']).orderBy('sha256').execute();
+    await withMigratedDatabase(ctx.dialect, async (target) => {
+      await createBackupRepository(target).load(tables);
+      const rows = await target.selectFrom('attachment_texts').select(['sha256', 'status', 'note']).orderBy('sha256').execute();
       assert.deepEqual(rows.map((r) => [r.sha256, r.status]), [['a', 'unreadable'], ['b', 'unreadable'], ['c', 'read']]);
       assert.match(rows[1]!.note ?? '', /请人工核对/);
-    } finally {
-      await target.drop();
-    }
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describeEachDialect } from '../../test/databases.ts';
+import { describeEachDialect, withMigratedDatabase } from '../../test/databases.ts';
 import { seededRandom } from '../../bench/synthetic-data.ts';
 import { createHolidayCalendar, parseHolidayData } from '../domain/calendar/index.ts';
 import type { ItemState } from '../domain/publishing/index.ts';
@@ -24,7 +24,6 @@ import type { Repositories } from '../services/ports.ts';
 import { columnsOf } from './item-repository.ts';
 import { migrateDownThrough, migrateToLatest } from './migrate.ts';
 import { createBackupRepository } from './backup-repository.ts';
-import { createEmptyDatabase } from '../../test/databases.ts';
 import { createRepositories } from './unit-of-work.ts';
 
 const cal = createHolidayCalendar(parseHolidayData(JSON.parse(readFileSync(new URL('../../resources/calendar/cn-holidays.json', import.meta.url), 'utf8'))));
@@ -295,13 +294,9 @@ describeEachDialect('migration 0028 fills the statistics columns of existing req
       delete row.replied_on;
       delete row.replied_on_time;
     }
-    const target = await createEmptyDatabase(ctx.dialect);
-    try {
-      await migrateToLatest(target.db);
-      await createBackupRepository(target.db).load(tables);
-      assert.deepEqual(await target.db.selectFrom('requests').select(['id', 'replied_on', 'replied_on_time']).orderBy('id').execute(), saved);
-    } finally {
-      await target.drop();
-    }
+    await withMigratedDatabase(ctx.dialect, async (target) => {
+      await createBackupRepository(target).load(tables);
+      assert.deepEqual(await target.selectFrom('requests').select(['id', 'replied_on', 'replied_on_time']).orderBy('id').execute(), saved);
+    });
   });
 });
