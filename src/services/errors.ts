@@ -44,12 +44,6 @@ export class AuthenticationError extends ServiceError {
   }
 }
 
-export class LockedError extends ServiceError {
-  constructor(message: string) {
-    super(message, 423);
-  }
-}
-
 /** Turns zod issues into a ValidationError with per-field messages. */
 export function validationErrorFrom(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ValidationError {
   const fieldErrors: Record<string, string> = {};
